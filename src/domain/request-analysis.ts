@@ -1,0 +1,54 @@
+// What the analysis stage concludes about one request: the contract fields of DESIGN.md
+// (`foi-intake analyse --json`) plus the evidence behind each call.
+
+export const REQUEST_KINDS = ['foi', 'eir', 'sar', 'internal_review', 'clarification', 'complaint', 'other'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const DEFAULT_TOPICS = [
+  'it_security', 'finance', 'contracts', 'staffing', 'health', 'policing', 'planning_environment',
+  'education', 'transport', 'housing', 'personal_data', 'other',
+] as const;
+export type Topic = string;
+
+export type ValidityGap = 'name' | 'address' | 'description';
+
+/** The exact text that triggered a detector, with its offsets in the analysed text. */
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface AnalysedQuestion {
+  /** The number or letter as written by the requester (`1`, `a`, `2.1`, `Q3`), or null. */
+  number: string | null;
+  text: string;
+  topics: Topic[];
+}
+
+export interface RequestAnalysis {
+  kind: RequestKind;
+  questions: AnalysedQuestion[];
+  topics: Topic[];
+  citesSection16: boolean;
+  publicInterestArgument: boolean;
+  sectionsCited: string[];
+  timeSpan: string | null;
+  ambiguousTerms: string[];
+  validity: { valid: boolean; missing: ValidityGap[] };
+  evidence: {
+    section16: Evidence | null;
+    publicInterest: Evidence | null;
+    timeSpan: Evidence | null;
+    kind: Evidence | null;
+  };
+}
+
+/** The input to analysis: text in, analysis out, no I/O. */
+export interface AnalysisInput {
+  subject: string;
+  text: string;
+  from: { name: string; address: string } | null;
+  /** When the authority received the message; used to normalise relative time spans. */
+  receivedAt?: Date;
+}
