@@ -24,6 +24,9 @@ export interface AnalysedQuestion {
   number: string | null;
   text: string;
   topics: Topic[];
+  /** Offsets of the question in `AnalysisInput.text`, when known. */
+  start?: number;
+  end?: number;
 }
 
 export interface RequestAnalysis {

@@ -1,0 +1,71 @@
+// Decides, for one sentence or list item, whether it asks for information, adds to the previous ask, or
+// is something else (greeting, procedure, legal reminder); the phrase lists live in question-phrases.ts.
+import {
+  CONTINUATION_OPENERS, DATA_FIELD_OPENERS, GOVERNING_LEAD_IN_PATTERNS, LEADING_CONNECTIVES,
+  NOT_A_QUESTION_PATTERNS, PREAMBLE_LEAD_IN_PATTERNS, QUESTION_WORD_OPENERS, REQUEST_OPENERS,
+} from './question-phrases.js';
+import { countWords } from './text-lines.js';
+
+const anchored = (sources: readonly string[]) => sources.map((s) => new RegExp(`^(${s})`, 'i'));
+const unanchored = (sources: readonly string[]) => sources.map((s) => new RegExp(s, 'i'));
+
+const REQUEST = anchored(REQUEST_OPENERS);
+const QUESTION_WORD = anchored(QUESTION_WORD_OPENERS);
+const CONTINUATION = anchored(CONTINUATION_OPENERS);
+const DATA_FIELD = anchored(DATA_FIELD_OPENERS);
+const NOT_A_QUESTION = unanchored(NOT_A_QUESTION_PATTERNS);
+const GOVERNING = unanchored(GOVERNING_LEAD_IN_PATTERNS);
+const PREAMBLE = unanchored(PREAMBLE_LEAD_IN_PATTERNS);
+const CONNECTIVE = new RegExp(LEADING_CONNECTIVES, 'i');
+/** A lead-in naming the figure itself ("the number of staff dismissed for:") can govern bare categories. */
+const FIGURE_WORDS = /\b(number|numbers|amount|total|how many|how much|costs?|figures?|breakdown|statistics|count|spend|expenditure)\b/i;
+const OPENING_PUNCTUATION = /^[\s"'“‘(\[*_]+/;
+
+function withoutConnective(sentence: string): string {
+  return sentence.replace(OPENING_PUNCTUATION, '').replace(CONNECTIVE, '');
+}
+
+export function endsWithQuestionMark(sentence: string): boolean {
+  return /\?["'”’)\]]*\s*$/.test(sentence);
+}
+
+export function isNotAQuestion(sentence: string): boolean {
+  const text = sentence.replace(OPENING_PUNCTUATION, '');
+  return NOT_A_QUESTION.some((p) => p.test(text));
+}
+
+export function isRequestSentence(sentence: string): boolean {
+  if (isNotAQuestion(sentence) || isHeading(sentence)) return false;
+  const core = withoutConnective(sentence);
+  if (REQUEST.some((p) => p.test(core))) return true;
+  if (!endsWithQuestionMark(sentence)) return false;
+  return QUESTION_WORD.some((p) => p.test(core)) || countWords(core) >= 4;
+}
+
+/** An all-capitals line such as a subject or title repeated in the body. */
+function isHeading(sentence: string): boolean {
+  return !/[a-z]/.test(sentence) && !endsWithQuestionMark(sentence) && countWords(sentence) <= 10;
+}
+
+export function isContinuation(sentence: string): boolean {
+  const core = sentence.replace(OPENING_PUNCTUATION, '');
+  return CONTINUATION.some((p) => p.test(core));
+}
+
+/** Whether a lead-in ends in a way that announces a list ("…the following:", "…broken down by:"). */
+export function isListLeadIn(sentence: string): boolean {
+  const text = sentence.trim();
+  return /[:\-–—]$/.test(text) || /\bfollowing\W*$/i.test(text) || GOVERNING.some((p) => p.test(text));
+}
+
+/**
+ * One question or several: a lead-in governs its list when it says so ("for each of the following") or
+ * when the items are only short categories of the figure it asks for, not separate figures or documents.
+ */
+export function isGovernedList(leadIn: string, items: readonly string[]): boolean {
+  if (items.some((item) => endsWithQuestionMark(item))) return false;
+  if (PREAMBLE.some((p) => p.test(leadIn))) return false;
+  if (GOVERNING.some((p) => p.test(leadIn))) return true;
+  if (!/[:\-–—]\s*$/.test(leadIn) || !FIGURE_WORDS.test(leadIn)) return false;
+  return items.every((item) => countWords(item) <= 6 && !DATA_FIELD.some((p) => p.test(withoutConnective(item))));
+}

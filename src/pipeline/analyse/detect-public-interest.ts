@@ -1,0 +1,60 @@
+// Finds a requester's argument that disclosure serves the public (accountability, public money, safety,
+// informed debate): officers must weigh it in any public interest test, so it is flagged with its text.
+import type { Evidence } from '../../domain/request-analysis.js';
+import { splitSentences } from './text-lines.js';
+
+/** Phrases that on their own make an argument for disclosure. Regex sources, case-insensitive. */
+export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
+  String.raw`\b(is|be|are|was|would be|remains) (clearly |indeed |very much |firmly |also )?in the (wider |broader |general )?public interest\b`,
+  String.raw`\b(strong|significant|legitimate|considerable|clear|genuine|overwhelming|wider|substantial|compelling|great|general|real|serious|high|obvious|important|keen) (level of )?public interest in\b`,
+  String.raw`\bpublic interest in (the )?(disclos|releas|publish|knowing|understanding|transparen|accountab|openness|scrutin)`,
+  String.raw`\bpublic interest (in (favour of )?disclosure |in releasing[^.]{0,80})?outweighs?\b`,
+  String.raw`\boutweighs? the public interest\b`,
+  String.raw`\b(serves?|serving|further|furthers|promote|promotes) the public interest\b`,
+  String.raw`\btransparency and accountability\b|\baccountability and transparency\b`,
+  String.raw`\b(hold|holding|held) (public )?(authorities|bodies|officials|the (council|authority|force|department|government|trust|board)) to account\b`,
+  String.raw`\binformed (public )?debate\b|\b(inform|informs|contribute to|further|furthers|aid) (the |a )?(wider )?public debate\b`,
+  String.raw`\bpublic (has|have) a right to know\b|\bright of the public to know\b`,
+  String.raw`\b(how|where|whether) (public|taxpayers'?) (money|funds) (is|are|was|were|has been|have been) (spent|used|allocated)`,
+  String.raw`\bpresumption in favour of disclosure\b`,
+] as const;
+
+/** Cues that support an argument only when two of them, or one with a reason, share a sentence. */
+export const PUBLIC_INTEREST_SUPPORTING_CUES = [
+  String.raw`\bpublic (money|funds|purse|spending|expenditure)\b|\btaxpayers?'? money\b|\bpublicly funded\b`,
+  String.raw`\baccountab(le|ility)\b`,
+  String.raw`\btransparen(t|cy)\b`,
+  String.raw`\bpublic (safety|health|trust|confidence|understanding|scrutiny)\b`,
+  String.raw`\bvalue for money\b`,
+  String.raw`\bpublic debate\b`,
+] as const;
+
+const REASON_MARKER = /\b(because|as|since|given|so that|in order to|ensure|important|vital|essential|necessary|help|allow|enable|concern|interest)\b/i;
+const ARGUMENTS = PUBLIC_INTEREST_ARGUMENT_PATTERNS.map((s) => new RegExp(s, 'i'));
+const CUES = PUBLIC_INTEREST_SUPPORTING_CUES.map((s) => new RegExp(s, 'i'));
+
+export function detectPublicInterest(text: string): Evidence | null {
+  for (const sentence of splitSentences(text, 0, text.length)) {
+    if (/\?\s*$/.test(sentence.text)) continue;
+    const evidence = findArgument(sentence.text) ?? findSupportedCue(sentence.text);
+    if (evidence) return { text: evidence.text, start: sentence.start + evidence.start, end: sentence.start + evidence.end };
+  }
+  return null;
+}
+
+function findArgument(sentence: string): Evidence | null {
+  for (const pattern of ARGUMENTS) {
+    const match = pattern.exec(sentence);
+    if (match) return { text: match[0], start: match.index, end: match.index + match[0].length };
+  }
+  return null;
+}
+
+function findSupportedCue(sentence: string): Evidence | null {
+  const matches = CUES.map((p) => p.exec(sentence)).filter((m): m is RegExpExecArray => m !== null);
+  const first = matches[0];
+  if (!first) return null;
+  if (matches.length < 2 && !REASON_MARKER.test(sentence.replace(first[0], ''))) return null;
+  if (/^\s*(please|could|can|would|how|what|I would like|I request)\b/i.test(sentence)) return null;
+  return { text: first[0], start: first.index, end: first.index + first[0].length };
+}

@@ -1,0 +1,32 @@
+// Finds where a requester invokes the duty to advise and assist (FOIA s.16, FOISA s.15, EIR reg 9): the
+// acknowledgement must answer it and the officer must offer help to refine a request that is too wide.
+import type { Evidence } from '../../domain/request-analysis.js';
+
+/** Phrases that cite the duty or ask for help to refine the request. Regex sources, case-insensitive. */
+export const SECTION16_PATTERNS = [
+  String.raw`\bsection\s*16\b(\s*\(\d\))?(?!\s*(of|under) the (?!freedom of information)[A-Z][\w ]{0,40}\b(act|regulations|order)\b)`,
+  String.raw`\bs\.?\s?16\b(\s*\(\d\))?(?!\s*(of|under) the (?!freedom of information)[A-Z][\w ]{0,40}\b(act|regulations|order)\b)`,
+  String.raw`\bdut(y|ies) to (provide )?(advi[sc]e|advice) and (to )?assist`,
+  String.raw`\bduty to (provide )?(reasonable )?advice and assistance\b`,
+  String.raw`\badvice and assistance\b`,
+  String.raw`\bhelp (me |us )?(to )?(refine|reframe|rephrase|narrow|redirect|clarify|focus) (my|the|this) (request|question)`,
+  String.raw`\badvise (me )?(on )?how (I|we) (can|could|may|might|should) (refine|reframe|narrow|rephrase|amend|modify)`,
+  String.raw`\badvise (me )?(on )?how (my|the|this) request (can|could|may|might|should) be (refined|reframed|narrowed|rephrased|amended|modified)`,
+  String.raw`\b(contact|advise|inform) me\b.{0,40}\bso (that )?I (can|could|may|might) (refine|narrow|reframe|rephrase|amend)`,
+  String.raw`\bwhat (information )?(can|could) be provided within the (cost|appropriate|fees?) limit`,
+  String.raw`\bsection\s*15 of (the )?(FOISA|freedom of information \(scotland\))`,
+  String.raw`\b(EIR|environmental information regulations)\b.{0,60}\breg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(EIR|environmental information regulations)\b`,
+] as const;
+
+const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));
+
+export function detectSection16(text: string): Evidence | null {
+  let best: Evidence | null = null;
+  for (const pattern of COMPILED) {
+    const match = pattern.exec(text);
+    if (match && (best === null || match.index < best.start)) {
+      best = { text: match[0], start: match.index, end: match.index + match[0].length };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,74 @@
+// The phrase lists that decide what counts as a question, kept as data (regex sources) so that an admin
+// can extend them without touching the splitting logic. All are matched case-insensitively.
+
+/** Openings of a sentence that asks for information (tested after a leading connective is removed). */
+export const REQUEST_OPENERS = [
+  String.raw`please\b(?!\s+(note|see|find|be aware|do not|don't|contact|treat|consider|accept|reply|respond|pass|direct|include|ensure|acknowledge|confirm (receipt|that you have received))\b)`,
+  String.raw`(could|can|would|will) you\b(?!\s+(please\s+)?(confirm receipt|acknowledge|let me know if|contact me|get back|also include)\b)`,
+  String.raw`(may|might|could|can) (I|we) (please |also |kindly )?(have|request|ask|obtain|receive|see|get|be (provided|sent|given))\b`,
+  String.raw`I(\s+would|'d|\s+should)\s+(also\s+)?(like|be (grateful|obliged|interested|pleased)|appreciate|welcome)\b`,
+  String.raw`(I|we)\s+(am |'m |are |also |hereby |therefore |now |further )*(request|requesting|ask(ing)? for|seek(ing)?|require|want to know|wish to (request|obtain|know|see|receive|have|be provided))\b`,
+  String.raw`(how (many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|will|would|many times))\b`,
+  String.raw`kindly\b`,
+  String.raw`(provide|send|supply|disclose|list|confirm|state|tell me|give me|share|forward|detail|indicate|explain|identify|specify)\b`,
+  String.raw`((a|any|all|the)\s+)?(full\s+|complete\s+)?(cop(y|ies)|details|number|list|breakdown|figures|records|minutes|total|amount|value|names?|dates?|statistics|percentage|proportion)\s+(of|for|on|relating|regarding|showing)\b`,
+  String.raw`(any|all)\s+(information|correspondence|documents|documentation|records|emails|communications|reports|data|minutes|policies|guidance|notes|papers|material)\b`,
+] as const;
+
+/** Openings that only ask when the sentence ends with a question mark. */
+export const QUESTION_WORD_OPENERS = [
+  String.raw`(what|which|when|where|who|whom|whose|why|whether|is|are|was|were|has|have|had|does|do|did|will|would|can|could|should|in what|to what|on what|for what|if so|if not|and if)\b`,
+] as const;
+
+/** Leading words removed before the opener test ("And how many…", "Secondly, please…"). */
+export const LEADING_CONNECTIVES = String.raw`^((and|also|additionally|further(more)?|finally|lastly|firstly|secondly|thirdly|moreover|in addition|separately|then|so|similarly|likewise|again|if so|if not|where (this|that) is the case|if (this|that) is the case|if applicable|where applicable)\b[,:;]?\s*)+`;
+
+/** Sentences that are never questions: greetings, procedure, format, thanks, offers and legal reminders. */
+export const NOT_A_QUESTION_PATTERNS = [
+  String.raw`^(dear|hello|hi|good (morning|afternoon|evening)|to whom it may concern)\b`,
+  String.raw`\b(section|s\.?)\s*16\b|\bdut(y|ies) to (provide )?advi[cs]e|\badvice and assistance\b|\bI (would )?remind you\b`,
+  String.raw`\b(in|is|the|a|strong|wider|significant|legitimate) public interest\b|\btransparency and accountability\b|\baccountab(le|ility) (to|for) the public\b`,
+  String.raw`\b(confirm|acknowledge) (the )?(receipt|that you ha(ve|s) received)|acknowledg(e|ement) (of )?(this|my) (request|e-?mail)`,
+  String.raw`^(thank(s| you)\b|many thanks)|\blook(ing)? forward to\b|\bgrateful for your\b|\bappreciate your (help|time|assistance)\b`,
+  String.raw`\b(do not|don't) hesitate\b|\b(please )?(feel free to )?(contact|call|email) me\b|\bget in touch\b`,
+  String.raw`\bif (you|this|my request|the request|it|any (part|of))\b.{0,80}\b(clarif|unclear|any questions|queries|exceed|cost limit|appropriate limit|too (broad|wide|large|onerous)|not (held|possible|able)|unable|cannot|can't|deny|denied|refuse|withhold)`,
+  String.raw`\b(reserve the right|justify (this|your)|by reference to (specific|the relevant) exemption|release all non-exempt)`,
+  String.raw`^(I would (like|prefer) to receive|I would prefer|my preferred (format|way)|please (send|provide) (the|this|your) (information|response|reply|data|answer)s? (in|by|electronically|as|via|to)\b|(the|this) (information|response) (can|may|should) be sent)`,
+  String.raw`\b(when (can|will|should|might) I expect|within (the statutory )?(20|twenty) working days|as outlined by the statute)`,
+  String.raw`^(I am|I'm|we are) (writing|emailing|contacting you)\b(?!.*\b(cop(y|ies)|details|number|list) of\b)`,
+  String.raw`\b(make|makes|making|submit|submitting|lodge|send|sending) (a|an|this|my)?\s*(formal\s+)?(new\s+)?(freedom of information|FOI|FOIA|EIR|information|environmental information|subject access)?\s*request\b(?!.*\b(cop(y|ies)|details|number|list) of\b)`,
+  String.raw`^(this|the following) (is|are|constitutes?) (a|an|my) .{0,40}request\b`,
+  String.raw`\brequest(ing)? (the following |some )?information (under|in accordance with|pursuant to)\b.{0,80}(act|regulations|FOI|FOIA|EIR)\W*$`,
+] as const;
+
+/** Sentences that add to the question before them instead of asking something new. */
+export const CONTINUATION_OPENERS = [
+  String.raw`(this|these|that|it|they) (should|could|would|may|might|can|will|is to|includes?|is|are|need|needs)\b`,
+  String.raw`(please )?(also )?(include|including|to include|covering)\b`,
+  String.raw`(ideally|if possible|where possible|where available|broken down|please break|split by|by this I mean|by [^ ]+ I mean|for example|for instance|e\.g\.|i\.e\.|in particular|specifically|namely|such as)\b`,
+  String.raw`I (am|'m) (only |particularly |mainly |specifically )?interested in\b`,
+  String.raw`(for (each|the|every) (year|period|month|quarter|financial year|calendar year)|covering the|from \d|between \d)\b`,
+] as const;
+
+/** A lead-in that governs the list after it: the list is one question ("for each of the following:"). */
+export const GOVERNING_LEAD_IN_PATTERNS = [
+  String.raw`\b(for|in respect of|in relation to) (each|every|all) of the following\b`,
+  String.raw`\bthe following (categories|areas|types|groups|headings|fields|departments|services|schools|sites|wards|years|periods|roles|grades|offences|crimes)\b`,
+  String.raw`\b(broken down|split|categori[sz]ed|separated|disaggregated|itemi[sz]ed) (by|into|according to)\b`,
+  String.raw`\b(including|to include|covering|such as)\W*$`,
+] as const;
+
+/** A lead-in that only introduces separate questions ("please answer the following questions:"). */
+export const PREAMBLE_LEAD_IN_PATTERNS = [
+  String.raw`\bthe following (questions?|information|data|details|requests?|queries|points|items)\b`,
+  String.raw`\b(answer|respond to) (me |for me )?the following\b`,
+  String.raw`\bfollowing questions\b`,
+] as const;
+
+/** List items that name a separate figure or document, not a mere category of one. */
+export const DATA_FIELD_OPENERS = [
+  String.raw`(the )?(total|number|no\.|amount|cost|costs|value|sum|percentage|proportion|average|date|dates|name|names|list|copy|copies|details|breakdown|how|what|which|when|who|whether|where|why|is|are|do|does|did|has|have|please|could|can|would|any|all|a copy|confirmation|the|a|an|my|your|our|their|its|each|every)\b`,
+] as const;
+
+/** A whole line that closes the letter: nothing after it is part of the request. */
+export const SIGN_OFF_PATTERN = String.raw`^(yours (sincerely|faithfully|truly|respectfully)|(kind|kindest|best|warm|warmest|many) (regards|wishes|thanks)|regards|best|cheers|sincerely|with (thanks|best wishes|regards)|thanks( again| in advance)?|thank you( (very|so) much| in advance| for your (help|time|assistance))?( in advance)?)\s*[,.!]?\s*$`;

@@ -1,0 +1,79 @@
+// Cuts a request into paragraphs and list runs, stopping at the sign-off, so that question splitting can
+// treat numbered/bulleted items and running prose each in their own way.
+import { parseListMarker, resolveRomanOrLetter, type ListMarker } from './list-markers.js';
+import { SIGN_OFF_PATTERN } from './question-phrases.js';
+import { splitLines, type TextSpan } from './text-lines.js';
+
+export interface ListItem {
+  marker: ListMarker;
+  /** Where the item's own text starts (after its marker) and ends (including wrapped lines). */
+  contentStart: number;
+  end: number;
+}
+
+export type Block =
+  | { type: 'paragraph'; start: number; end: number }
+  | { type: 'list'; items: ListItem[] };
+
+const SIGN_OFF = new RegExp(SIGN_OFF_PATTERN, 'i');
+
+interface BlockReader {
+  blocks: Block[];
+  paragraph: { start: number; end: number } | null;
+  list: ListItem[] | null;
+  previousLetter: string | null;
+  afterBlank: boolean;
+}
+
+export function readBlocks(text: string): Block[] {
+  const reader: BlockReader = { blocks: [], paragraph: null, list: null, previousLetter: null, afterBlank: false };
+  for (const line of splitLines(text)) {
+    const trimmed = line.text.trim();
+    if (SIGN_OFF.test(trimmed)) break;
+    if (trimmed === '') {
+      closeParagraph(reader);
+      reader.afterBlank = true;
+      continue;
+    }
+    const marker = parseListMarker(line.text);
+    if (marker) addItem(reader, line, marker);
+    else addTextLine(reader, line);
+    reader.afterBlank = false;
+  }
+  closeParagraph(reader);
+  closeList(reader);
+  return reader.blocks;
+}
+
+function addItem(reader: BlockReader, line: TextSpan, raw: ListMarker): void {
+  closeParagraph(reader);
+  const marker = resolveRomanOrLetter(raw, reader.previousLetter);
+  if (marker.kind === 'letter') reader.previousLetter = marker.label;
+  reader.list ??= [];
+  reader.list.push({ marker, contentStart: line.start + marker.contentOffset, end: line.end });
+}
+
+function addTextLine(reader: BlockReader, line: TextSpan): void {
+  const lastItem = reader.list?.[reader.list.length - 1];
+  if (lastItem && !reader.afterBlank) {
+    lastItem.end = line.end;
+    return;
+  }
+  closeList(reader);
+  if (reader.paragraph && !reader.afterBlank) reader.paragraph.end = line.end;
+  else {
+    closeParagraph(reader);
+    reader.paragraph = { start: line.start, end: line.end };
+  }
+}
+
+function closeParagraph(reader: BlockReader): void {
+  if (reader.paragraph) reader.blocks.push({ type: 'paragraph', ...reader.paragraph });
+  reader.paragraph = null;
+}
+
+function closeList(reader: BlockReader): void {
+  if (reader.list && reader.list.length > 0) reader.blocks.push({ type: 'list', items: reader.list });
+  reader.list = null;
+  reader.previousLetter = null;
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseRequest } from '../../../src/pipeline/analyse/analyse-request.js';
+
+const seedText = readFileSync(new URL('./fixtures/seed-request.txt', import.meta.url), 'utf8');
+
+describe('analyseRequest on the seed request', () => {
+  const analysis = analyseRequest({ subject: 'IT security', text: seedText, from: { name: 'A Requester', address: 'a@example.org' } });
+
+  it('finds the four numbered questions and nothing else', () => {
+    expect(analysis.questions.map((q) => q.number)).toEqual(['1', '2', '3', '4']);
+    expect(analysis.questions[0]?.text).toBe('Have there been any security events related to the computer systems at the facility?');
+  });
+
+  it('points each question at its text in the original body', () => {
+    for (const q of analysis.questions) expect(seedText.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('detects the section 16 reminder and the public interest argument with evidence', () => {
+    expect(analysis.citesSection16).toBe(true);
+    expect(analysis.evidence.section16?.text).toBe('section 16');
+    expect(analysis.publicInterestArgument).toBe(true);
+    const pi = analysis.evidence.publicInterest;
+    expect(pi && seedText.slice(pi.start, pi.end)).toBe(pi?.text);
+  });
+});
+
+describe('analyseRequest on a reply', () => {
+  it('ignores questions in the quoted earlier message', () => {
+    const text = 'Thank you, I look forward to the answer.\n\nOn 2 Feb 2024, FOI <foi@example.gov.uk> wrote:\n> How many years do you need?';
+    expect(analyseRequest({ subject: 'Re: FOI', text, from: null }).questions).toEqual([]);
+  });
+});
