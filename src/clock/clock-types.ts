@@ -42,3 +42,15 @@ export function isRegime(value: unknown): value is Regime {
 export function isExtension(value: unknown): value is Extension {
   return typeof value === 'string' && (EXTENSIONS as readonly string[]).includes(value);
 }
+
+/** The `deadline` command's JSON contract (DESIGN.md): dates are 'YYYY-MM-DD' in UK local time. */
+export interface DeadlineResult {
+  regime: Regime;
+  /** The original date of receipt, even when a clarification moved the count on. */
+  received: string;
+  /** The first day that counts: for working-day regimes the first working day after receipt; for a SAR the day of receipt. */
+  dayOne: string;
+  dueDate: string;
+  /** Each step in words an officer can check against a calendar, citing the law. */
+  explain: string[];
+}
