@@ -1,0 +1,71 @@
+// Read side of cases: the rows behind `foi-intake cases list --json` and `case show`, in the
+// contract's field names.
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { RequestAnalysis } from '../../domain/request-analysis.js';
+import type { Db } from './database.js';
+import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
+
+export interface CaseListing {
+  reference: string;
+  kind: string;
+  regime: string;
+  status: string;
+  receivedAt: string;
+  dueDate: string | null;
+  requester: { name: string | null; address: string | null };
+  subject: string;
+  questions: { number: string | null; text: string; topics: string[] }[];
+  topics: string[];
+  citesSection16: boolean;
+  publicInterestArgument: boolean;
+  flags: string[];
+  acknowledgedAt: string | null;
+  messageIds: string[];
+}
+
+export async function listCases(db: Db, filter: { reference?: string } = {}): Promise<CaseListing[]> {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(filter.reference ? eq(cases.reference, filter.reference) : undefined)
+    .orderBy(asc(cases.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const questionRows = await db.select().from(questions).where(inArray(questions.caseId, ids)).orderBy(asc(questions.caseId), asc(questions.position));
+  const messageRows = await db
+    .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId })
+    .from(inboundMessages)
+    .where(inArray(inboundMessages.caseId, ids))
+    .orderBy(asc(inboundMessages.id));
+  const outboxRows = await db
+    .select({ caseId: outbox.caseId, messageId: outbox.messageId })
+    .from(outbox)
+    .where(inArray(outbox.caseId, ids))
+    .orderBy(asc(outbox.id));
+  return rows.map((row) => {
+    const analysis = row.analysis as RequestAnalysis;
+    return {
+      reference: row.reference,
+      kind: row.kind,
+      regime: row.regime,
+      status: row.status,
+      receivedAt: row.receivedAt.toISOString(),
+      dueDate: row.dueDate,
+      requester: { name: row.requesterName, address: row.requesterAddress },
+      subject: row.subject,
+      questions: questionRows.filter((q) => q.caseId === row.id).map((q) => ({ number: q.number, text: q.text, topics: q.topics })),
+      topics: analysis.topics ?? [],
+      citesSection16: analysis.citesSection16 ?? false,
+      publicInterestArgument: analysis.publicInterestArgument ?? false,
+      flags: row.flags,
+      acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
+      messageIds: [...messageRows, ...outboxRows]
+        .filter((m) => m.caseId === row.id && m.messageId)
+        .map((m) => m.messageId as string),
+    };
+  });
+}
+
+export async function caseEventsOf(db: Db, caseId: number) {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+}

@@ -1,0 +1,85 @@
+// Opens the database: PostgreSQL when DATABASE_URL is set, else embedded PGlite in FOI_DATA_DIR.
+// Both get the same drizzle schema and the same migrations from drizzle/.
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { AppError } from '../../errors.js';
+import { migrationsFolder } from '../../paths.js';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  engine: 'postgres' | 'pglite';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** For tests: an already-created PGlite instance (e.g. loaded from a migrated template). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+// An arbitrary constant: the advisory lock that lets only one process migrate at a time.
+const MIGRATION_LOCK_ID = 7_364_201;
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (cause) {
+    await client.end({ timeout: 1 });
+    throw new AppError('db.unavailable', 'cannot connect to PostgreSQL (DATABASE_URL)', { cause });
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+        await migrate(drizzle(single), { migrationsFolder });
+      } catch (cause) {
+        throw new AppError('db.migration_failed', 'migrations could not be applied', { cause });
+      } finally {
+        await single.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let client = options.pglite;
+  if (!client) {
+    mkdirSync(options.dataDir, { recursive: true });
+    client = await PGlite.create(options.dataDir);
+  }
+  const pg = client;
+  const db = drizzle(pg, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      try {
+        await migrate(drizzle(pg), { migrationsFolder });
+      } catch (cause) {
+        throw new AppError('db.migration_failed', 'migrations could not be applied', { cause });
+      }
+    },
+    close: () => (options.pglite ? Promise.resolve() : pg.close()),
+  };
+}

@@ -1,0 +1,128 @@
+// Commits one inbound message in ONE transaction: raw bytes, the case (or the hold), the outbox
+// rows and the checkpoint. Only after this returns may the message be moved out of the inbox.
+import { and, eq, sql } from 'drizzle-orm';
+import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import type { Db } from './database.js';
+import { insertCase } from './case-writer.js';
+import { inboundMessages, mailboxState, outbox } from './schema.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface InboundKey {
+  mailbox: string;
+  uidValidity: number;
+  uid: number;
+}
+
+export interface InboundFacts extends InboundKey {
+  internalDate: Date;
+  raw: Buffer;
+  contentHash: string;
+  messageId: string | null;
+}
+
+export type CommitPlan =
+  | { type: 'case'; draft: CaseDraft; referenceFormat: string; destinationFolder: string; compose: (opened: OpenedCase) => OutgoingMail[] }
+  | { type: 'held'; parseOutcome: string; error: string; destinationFolder: string; compose: (inboundId: number) => OutgoingMail[] };
+
+export type CommitResult =
+  | { type: 'already_recorded'; inboundId: number; destinationFolder: string }
+  | { type: 'duplicate'; inboundId: number; duplicateOf: number; destinationFolder: string }
+  | { type: 'opened_case'; inboundId: number; caseId: number; reference: string; destinationFolder: string }
+  | { type: 'held'; inboundId: number; destinationFolder: string };
+
+export async function findInbound(db: Db, key: InboundKey) {
+  const [row] = await db
+    .select({ id: inboundMessages.id, destinationFolder: inboundMessages.destinationFolder, movedAt: inboundMessages.movedAt })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.mailbox, key.mailbox), eq(inboundMessages.uidValidity, key.uidValidity), eq(inboundMessages.uid, key.uid)));
+  return row ?? null;
+}
+
+export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash'>): string {
+  return facts.messageId ?? `sha256:${facts.contentHash}`;
+}
+
+export async function commitInbound(db: Db, facts: InboundFacts, plan: CommitPlan): Promise<CommitResult> {
+  return db.transaction(async (tx) => {
+    // Serialises every writer of this mailbox, so two daemons never commit the same UID twice.
+    await tx.select({ m: mailboxState.mailbox }).from(mailboxState).where(eq(mailboxState.mailbox, facts.mailbox)).for('update');
+    const known = await findInbound(tx as unknown as Db, facts);
+    if (known) return { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder };
+    const result = await commitNew(tx, facts, plan);
+    await tx
+      .update(mailboxState)
+      .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${facts.uid})`, updatedAt: sql`now()` })
+      .where(eq(mailboxState.mailbox, facts.mailbox));
+    return result;
+  });
+}
+
+async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise<CommitResult> {
+  const dedupeKey = dedupeKeyOf(facts);
+  const [first] = await tx
+    .select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.dedupeKey, dedupeKey));
+  if (first) {
+    const id = await insertInbound(tx, facts, {
+      dedupeKey: null, duplicateOf: first.id, raw: null, disposition: 'duplicate', parseOutcome: 'duplicate',
+      destinationFolder: first.folder,
+    });
+    return { type: 'duplicate', inboundId: id, duplicateOf: first.id, destinationFolder: first.folder };
+  }
+  if (plan.type === 'held') {
+    const id = await insertInbound(tx, facts, {
+      dedupeKey, raw: facts.raw, disposition: 'held', parseOutcome: plan.parseOutcome, error: plan.error,
+      destinationFolder: plan.destinationFolder,
+    });
+    await insertOutbox(tx, plan.compose(id), { inboundId: id });
+    return { type: 'held', inboundId: id, destinationFolder: plan.destinationFolder };
+  }
+  const opened = await insertCase(tx, plan.draft, plan.referenceFormat);
+  const id = await insertInbound(tx, facts, {
+    dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
+    destinationFolder: plan.destinationFolder,
+  });
+  await insertOutbox(tx, plan.compose(opened), { inboundId: id, caseId: opened.id });
+  return { type: 'opened_case', inboundId: id, caseId: opened.id, reference: opened.reference, destinationFolder: plan.destinationFolder };
+}
+
+interface InboundRowExtras {
+  dedupeKey: string | null;
+  duplicateOf?: number;
+  raw: Buffer | null;
+  disposition: string;
+  parseOutcome: string;
+  error?: string;
+  caseId?: number;
+  destinationFolder: string;
+}
+
+async function insertInbound(tx: Tx, facts: InboundFacts, extras: InboundRowExtras): Promise<number> {
+  const [row] = await tx
+    .insert(inboundMessages)
+    .values({
+      mailbox: facts.mailbox, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
+      contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.raw.length, ...extras,
+    })
+    .returning({ id: inboundMessages.id });
+  return row!.id;
+}
+
+async function insertOutbox(tx: Tx, messages: OutgoingMail[], links: { inboundId: number; caseId?: number }) {
+  if (messages.length === 0) return;
+  await tx.insert(outbox).values(
+    messages.map((m) => ({
+      caseId: links.caseId ?? null, inboundId: links.inboundId, purpose: m.purpose, messageId: m.messageId,
+      fromAddress: m.from, recipients: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html, headers: m.headers,
+    })),
+  );
+}
+
+export async function markMoved(db: Db, inboundIds: number[], at: Date): Promise<void> {
+  for (const id of inboundIds) {
+    await db.update(inboundMessages).set({ movedAt: at }).where(eq(inboundMessages.id, id));
+  }
+}

@@ -1,0 +1,102 @@
+// The outbox: rows are claimed with a lease (SKIP LOCKED, so several daemons share the work),
+// sent, then recorded. A crash between the server's acceptance and the record can only resend
+// the very same message, with the same Message-ID.
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from './database.js';
+import { caseEvents, cases, outbox } from './schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  /** `run --once` sends everything queued now, whatever the retry schedule says. */
+  ignoreSchedule: boolean;
+}
+
+export async function claimOutbox(db: Db, options: ClaimOptions): Promise<OutboxRow[]> {
+  const { now } = options;
+  const claimable = and(
+    eq(outbox.status, 'queued'),
+    or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now)),
+    options.ignoreSchedule ? undefined : lte(outbox.nextAttemptAt, now),
+  );
+  const candidates = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(claimable)
+    .orderBy(asc(outbox.id))
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outbox)
+    .set({ claimedUntil: new Date(now.getTime() + options.leaseMs) })
+    .where(inArray(outbox.id, candidates))
+    .returning();
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+export async function recordSent(db: Db, row: OutboxRow, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt: at, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null, lastError: null })
+      .where(eq(outbox.id, row.id));
+    if (row.purpose !== 'acknowledgement' || row.caseId === null) return;
+    const [updated] = await tx
+      .update(cases)
+      .set({ acknowledgedAt: at, status: sql`case when ${cases.status} = 'received' then 'acknowledged' else ${cases.status} end` })
+      .where(and(eq(cases.id, row.caseId), isNull(cases.acknowledgedAt)))
+      .returning({ status: cases.status });
+    if (!updated) return;
+    await tx.insert(caseEvents).values({
+      caseId: row.caseId, at, event: 'acknowledged', fromStatus: 'received', toStatus: updated.status,
+      cause: 'acknowledgement accepted by the SMTP server', details: { outboxId: row.id, messageId: row.messageId },
+    });
+  });
+}
+
+export interface FailureRecord {
+  at: Date;
+  error: string;
+  permanent: boolean;
+  nextAttemptAt: Date;
+  maxAttempts: number;
+}
+
+/** Records a failed attempt; a permanent rejection or the last allowed attempt marks the row failed. */
+export async function recordFailure(db: Db, row: OutboxRow, failure: FailureRecord): Promise<'retry' | 'failed'> {
+  const attempts = row.attempts + 1;
+  const failed = failure.permanent || attempts >= failure.maxAttempts;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(outbox)
+      .set({
+        attempts, lastError: failure.error, claimedUntil: null, nextAttemptAt: failure.nextAttemptAt,
+        status: failed ? 'failed' : 'queued',
+      })
+      .where(eq(outbox.id, row.id));
+    if (failed && row.caseId !== null) {
+      await tx.insert(caseEvents).values({
+        caseId: row.caseId, at: failure.at, event: row.purpose === 'acknowledgement' ? 'acknowledgement_failed' : 'outbox_failed',
+        fromStatus: null, toStatus: null, cause: failure.error, details: { outboxId: row.id, attempts },
+      });
+      await tx
+        .update(cases)
+        .set({ flags: sql`${cases.flags} || ${JSON.stringify([`${row.purpose.replace('_', ' ')} could not be delivered: ${failure.error}`])}::jsonb` })
+        .where(eq(cases.id, row.caseId));
+    }
+  });
+  return failed ? 'failed' : 'retry';
+}
+
+export async function countQueued(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, 'queued'));
+  return row?.n ?? 0;
+}
+
+export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, ids));
+}

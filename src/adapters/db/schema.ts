@@ -1,0 +1,146 @@
+// The database schema (drizzle). One source for PGlite and PostgreSQL 15: keep to SQL that
+// PostgreSQL 15 runs. Migrations in drizzle/ are generated from this file by drizzle-kit.
+import { sql } from 'drizzle-orm';
+import {
+  bigint, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Per-mailbox checkpoint: new mail is found by UID above `lastUid` within `uidValidity`. */
+export const mailboxState = pgTable('mailbox_state', {
+  mailbox: text('mailbox').primaryKey(),
+  uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
+  lastPollAt: timestamp('last_poll_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every message taken from the mailbox, with its raw bytes, whatever became of it. */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: serial('id').primaryKey(),
+    mailbox: text('mailbox').notNull(),
+    uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+    uid: bigint('uid', { mode: 'number' }).notNull(),
+    messageId: text('message_id'),
+    contentHash: text('content_hash').notNull(),
+    /** Message-ID, or `sha256:<hash>` without one; unique among first sightings so a replay is a no-op. */
+    dedupeKey: text('dedupe_key'),
+    duplicateOf: integer('duplicate_of'),
+    internalDate: timestamp('internal_date', { withTimezone: true }).notNull(),
+    raw: bytea('raw'),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** `opened_case`, `attached`, `held`, `duplicate`. */
+    disposition: text('disposition').notNull(),
+    parseOutcome: text('parse_outcome').notNull(),
+    error: text('error'),
+    caseId: integer('case_id'),
+    /** The folder the message is to be moved to, and when the move was seen to succeed. */
+    destinationFolder: text('destination_folder').notNull(),
+    movedAt: timestamp('moved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_uid_key').on(t.mailbox, t.uidValidity, t.uid),
+    uniqueIndex('inbound_messages_dedupe_key').on(t.dedupeKey),
+    index('inbound_messages_message_id_idx').on(t.messageId),
+    index('inbound_messages_case_idx').on(t.caseId),
+  ],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    reference: text('reference').notNull(),
+    kind: text('kind').notNull(),
+    regime: text('regime').notNull(),
+    status: text('status').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** The date of receipt in Europe/London, from which the statutory clock runs. */
+    receivedDate: date('received_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    dueExplain: jsonb('due_explain').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    requesterName: text('requester_name'),
+    requesterAddress: text('requester_address'),
+    subject: text('subject').notNull(),
+    analysis: jsonb('analysis').notNull(),
+    flags: jsonb('flags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('cases_reference_key').on(t.reference), index('cases_status_idx').on(t.status)],
+);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number'),
+    text: text('text').notNull(),
+    topics: jsonb('topics').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [uniqueIndex('questions_case_position_key').on(t.caseId, t.position)],
+);
+
+/** The audit trail: every state change of a case, with time and cause. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    event: text('event').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    cause: text('cause').notNull(),
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);
+
+/** Every outgoing message, written in the case's transaction with its stable Message-ID. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    inboundId: integer('inbound_id'),
+    purpose: text('purpose').notNull(),
+    messageId: text('message_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    /** `queued`, `sent`, `failed` (permanent rejection or attempts exhausted), `suppressed` (dry run). */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_id_key').on(t.messageId),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** One row per reference year; the row lock serialises writers so references never collide. */
+export const referenceCounters = pgTable('reference_counters', {
+  year: integer('year').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+});
+

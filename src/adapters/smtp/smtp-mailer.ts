@@ -1,0 +1,54 @@
+// Sends outbox rows over SMTP with nodemailer (pooled: the server's greeting delay would
+// otherwise cap throughput). Thin: the retry decision is the pure smtp-failure module's.
+import nodemailer from 'nodemailer';
+import type { MailServerEndpoint } from '../../config/mail-server-url.js';
+
+export interface OutgoingEnvelope {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: Record<string, string>;
+}
+
+export interface Mailer {
+  send(message: OutgoingEnvelope): Promise<void>;
+  close(): void;
+}
+
+export function createSmtpMailer(endpoint: MailServerEndpoint): Mailer {
+  const auth = endpoint.user ? { user: endpoint.user, pass: endpoint.password ?? '' } : undefined;
+  const transport = nodemailer.createTransport({
+    host: endpoint.host,
+    port: endpoint.port,
+    secure: endpoint.secure,
+    requireTLS: endpoint.requireStartTls,
+    auth,
+    pool: true,
+    maxConnections: 3,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    async send(message) {
+      const { 'In-Reply-To': inReplyTo, References: references, ...headers } = message.headers;
+      await transport.sendMail({
+        messageId: message.messageId,
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? undefined,
+        inReplyTo,
+        references,
+        headers,
+      });
+    },
+    close: () => transport.close(),
+  };
+}

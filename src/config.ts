@@ -1,0 +1,155 @@
+// Configuration: every environment variable is read and validated here, once, at start-up.
+// A bad value stops the program with one line naming the variable; secrets never reach messages.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+import { parseMailServerUrl, type MailServerEndpoint } from './config/mail-server-url.js';
+import { parseAddressList, parseAddress, type ConfiguredAddress } from './config/address.js';
+
+const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/** `1`/`true`/`yes` or `0`/`false`/`no`: naive coercion would read "false" as true. */
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  FOI_DATA_DIR: z.string().min(1).default('./data'),
+  FOI_IMAP_URL: z.string().min(1).optional(),
+  FOI_IMAP_PROCESSED_FOLDER: z.string().min(1).default('Processed'),
+  FOI_IMAP_HELD_FOLDER: z.string().min(1).default('Held'),
+  FOI_SMTP_URL: z.string().min(1).optional(),
+  FOI_FROM: z.string().min(1).optional(),
+  FOI_OFFICERS: z.string().min(1).optional(),
+  FOI_AUTHORITY_NAME: z.string().min(1).default('the authority'),
+  FOI_JURISDICTION: z.enum(JURISDICTIONS).default('england-and-wales'),
+  FOI_ALLOW_INSECURE: flag.default(false),
+  FOI_DRY_RUN: flag.default(false),
+  FOI_REFERENCE_FORMAT: z
+    .string()
+    .regex(/\{seq(:\d+)?\}/, 'must contain {seq} or {seq:N}')
+    .default('FOI-{year}-{seq:5}'),
+  FOI_POLL_CRON: z.string().min(1).default('* * * * *'),
+  FOI_PROMPTS_DIR: z.string().min(1).optional(),
+  FOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+});
+
+export type RawEnv = z.infer<typeof EnvSchema>;
+
+export interface MailConfig {
+  imap: MailServerEndpoint & { mailbox: string };
+  smtp: MailServerEndpoint;
+  from: ConfiguredAddress;
+  officers: ConfiguredAddress[];
+  processedFolder: string;
+  heldFolder: string;
+}
+
+export interface AppConfig {
+  databaseUrl: string | null;
+  dataDir: string;
+  authorityName: string;
+  jurisdiction: Jurisdiction;
+  allowInsecure: boolean;
+  dryRun: boolean;
+  referenceFormat: string;
+  pollCron: string;
+  promptsDir: string | null;
+  logLevel: RawEnv['FOI_LOG_LEVEL'];
+  outboxMaxAttempts: number;
+  /** Present only when every mail variable is set; `requireMailConfig` says which is missing. */
+  mail: MailConfig | null;
+  mailProblems: string[];
+}
+
+function configError(variable: string, problem: string): AppError {
+  return new AppError('config.invalid', `${variable}: ${problem}`);
+}
+
+/** `VAR_FILE=/run/secrets/x` supplies VAR from a file (container secrets). */
+function withFileSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...env };
+  for (const [key, path] of Object.entries(env)) {
+    if (!key.endsWith('_FILE') || !key.startsWith('FOI_') && key !== 'DATABASE_URL_FILE') continue;
+    const target = key.slice(0, -'_FILE'.length);
+    if (merged[target] !== undefined || !path) continue;
+    try {
+      merged[target] = readFileSync(path, 'utf8').trim();
+    } catch {
+      throw configError(key, `cannot read the file it names`);
+    }
+  }
+  return merged;
+}
+
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = v === '' ? undefined : v;
+  return out;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(blankToUndefined(withFileSecrets(env)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw configError(variable, issue?.message ?? 'invalid');
+  }
+  const e = parsed.data;
+  const { mail, problems } = buildMailConfig(e);
+  return {
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.FOI_DATA_DIR,
+    authorityName: e.FOI_AUTHORITY_NAME,
+    jurisdiction: e.FOI_JURISDICTION,
+    allowInsecure: e.FOI_ALLOW_INSECURE,
+    dryRun: e.FOI_DRY_RUN,
+    referenceFormat: e.FOI_REFERENCE_FORMAT,
+    pollCron: e.FOI_POLL_CRON,
+    promptsDir: e.FOI_PROMPTS_DIR ?? null,
+    logLevel: e.FOI_LOG_LEVEL,
+    outboxMaxAttempts: e.FOI_OUTBOX_MAX_ATTEMPTS,
+    mail,
+    mailProblems: problems,
+  };
+}
+
+function buildMailConfig(e: RawEnv): { mail: MailConfig | null; problems: string[] } {
+  const problems: string[] = [];
+  const required = ['FOI_IMAP_URL', 'FOI_SMTP_URL', 'FOI_FROM', 'FOI_OFFICERS'] as const;
+  for (const name of required) if (!e[name]) problems.push(`${name}: required to read and answer mail`);
+  // Malformed values are errors even when mail is not needed by this command.
+  const imap = e.FOI_IMAP_URL
+    ? parseMailServerUrl('FOI_IMAP_URL', e.FOI_IMAP_URL, 'imap', e.FOI_ALLOW_INSECURE)
+    : null;
+  const smtp = e.FOI_SMTP_URL
+    ? parseMailServerUrl('FOI_SMTP_URL', e.FOI_SMTP_URL, 'smtp', e.FOI_ALLOW_INSECURE)
+    : null;
+  const from = e.FOI_FROM ? parseAddress('FOI_FROM', e.FOI_FROM) : null;
+  const officers = e.FOI_OFFICERS ? parseAddressList('FOI_OFFICERS', e.FOI_OFFICERS) : null;
+  if (!imap || !smtp || !from || !officers) return { mail: null, problems };
+  return {
+    mail: {
+      imap: { ...imap, mailbox: imap.path || 'INBOX' },
+      smtp,
+      from,
+      officers,
+      processedFolder: e.FOI_IMAP_PROCESSED_FOLDER,
+      heldFolder: e.FOI_IMAP_HELD_FOLDER,
+    },
+    problems,
+  };
+}
+
+/** The mail slice, or a config error naming the first missing variable. */
+export function requireMailConfig(config: AppConfig): MailConfig {
+  if (config.mail) return config.mail;
+  const first = config.mailProblems[0] ?? 'FOI_IMAP_URL: required';
+  throw new AppError('config.invalid', first);
+}

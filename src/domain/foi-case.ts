@@ -1,0 +1,44 @@
+// The case vocabulary: statuses, events and the regimes a case's clock runs under.
+import type { AnalysedQuestion, RequestAnalysis, RequestKind } from './request-analysis.js';
+
+export const CASE_STATUSES = [
+  'received', 'acknowledged', 'awaiting_clarification', 'in_progress', 'extended', 'responded', 'closed',
+  'withdrawn', 'under_review',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export type CaseEventName =
+  | 'case_opened'
+  | 'acknowledgement_queued'
+  | 'acknowledgement_withheld'
+  | 'acknowledged'
+  | 'acknowledgement_failed'
+  | 'officer_summary_sent'
+  | 'message_attached';
+
+export type Regime =
+  | 'foi' | 'eir' | 'foisa' | 'eisr' | 'sar' | 'foi_review' | 'eir_review' | 'foisa_review' | 'eisr_review';
+
+/** What the pipeline decided about a new case, before it has a reference. */
+export interface CaseDraft {
+  kind: RequestKind;
+  /** Null for messages that start no statutory clock (complaints, chasers, general mail). */
+  regime: Regime | null;
+  receivedAt: Date;
+  receivedDate: string;
+  dueDate: string | null;
+  dueExplain: string[];
+  requester: { name: string | null; address: string };
+  subject: string;
+  analysis: RequestAnalysis;
+  questions: AnalysedQuestion[];
+  /** Officer-facing flags, each a short sentence. */
+  flags: string[];
+  /** Whether the requester gets an automatic acknowledgement, and if not, why not. */
+  acknowledge: { send: true } | { send: false; reason: string };
+}
+
+export interface OpenedCase extends CaseDraft {
+  id: number;
+  reference: string;
+}

@@ -1,0 +1,18 @@
+// Case references like FOI-2026-00042: the format is configuration (FOI_REFERENCE_FORMAT), the
+// sequence restarts each year and is allocated by the database so two writers never collide.
+
+/** `{year}` → 2026, `{seq:5}` → 00042, `{seq}` → 42. */
+export function formatReference(format: string, year: number, sequence: number): string {
+  return format
+    .replace(/\{year\}/g, String(year))
+    .replace(/\{seq(?::(\d+))?\}/g, (_m, width?: string) => String(sequence).padStart(Number(width ?? 0), '0'));
+}
+
+/** A pattern that finds references of this format in a subject line (for threading). */
+export function referencePattern(format: string): RegExp {
+  const escaped = format.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const source = escaped
+    .replace(/\\?\{year\\?\}/g, '\\d{4}')
+    .replace(/\\?\{seq(?::(\d+))?\\?\}/g, (_m, width?: string) => (width ? `\\d{${width},}` : '\\d+'));
+  return new RegExp(source, 'i');
+}

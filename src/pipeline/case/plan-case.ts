@@ -1,0 +1,74 @@
+// Decides what a new request becomes: its regime, its statutory due date and the flags officers
+// see first. Pure: the parsed mail, its analysis and the receipt time in, a case draft out.
+import { computeDeadline, londonDateOf } from '../../clock/compute-deadline.js';
+import type { Jurisdiction } from '../../config.js';
+import type { InboundMail } from '../../domain/inbound-mail.js';
+import type { CaseDraft, Regime } from '../../domain/foi-case.js';
+import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
+import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
+
+/** The kinds that are requests in law and so get an acknowledgement and a statutory clock. */
+const ACKNOWLEDGED_KINDS: ReadonlySet<RequestKind> = new Set(['foi', 'eir', 'sar', 'internal_review']);
+
+export function regimeFor(kind: RequestKind, jurisdiction: Jurisdiction): Regime | null {
+  const scottish = jurisdiction === 'scotland';
+  switch (kind) {
+    case 'foi': return scottish ? 'foisa' : 'foi';
+    case 'eir': return scottish ? 'eisr' : 'eir';
+    case 'sar': return 'sar';
+    case 'internal_review': return scottish ? 'foisa_review' : 'foi_review';
+    default: return null;
+  }
+}
+
+export interface PlanCaseInput {
+  mail: InboundMail;
+  analysis: RequestAnalysis;
+  /** IMAP INTERNALDATE: when the authority's server received the message. */
+  receivedAt: Date;
+  jurisdiction: Jurisdiction;
+  automated: AutomatedVerdict;
+}
+
+export function planCase(input: PlanCaseInput): CaseDraft {
+  const { mail, analysis, receivedAt, jurisdiction } = input;
+  const regime = regimeFor(analysis.kind, jurisdiction);
+  const deadline = regime ? computeDeadline({ regime, received: receivedAt, jurisdiction }) : null;
+  return {
+    kind: analysis.kind,
+    regime,
+    receivedAt,
+    receivedDate: deadline?.received ?? londonDateOf(receivedAt),
+    dueDate: deadline?.dueDate ?? null,
+    dueExplain: deadline?.explain ?? [],
+    requester: { name: requesterName(mail), address: mail.from!.address },
+    subject: mail.subject || '(no subject)',
+    analysis,
+    questions: analysis.questions,
+    flags: flagsFor(analysis),
+    acknowledge: acknowledgementDecision(analysis.kind, input.automated),
+  };
+}
+
+function requesterName(mail: InboundMail): string | null {
+  const name = mail.from?.name.trim();
+  return name ? name : null;
+}
+
+function acknowledgementDecision(kind: RequestKind, automated: AutomatedVerdict): CaseDraft['acknowledge'] {
+  if (automated.automated) return { send: false, reason: `automated mail (${automated.reason})` };
+  if (!ACKNOWLEDGED_KINDS.has(kind)) return { send: false, reason: `a ${kind.replace('_', ' ')} is not acknowledged automatically` };
+  return { send: true };
+}
+
+export function flagsFor(analysis: RequestAnalysis): string[] {
+  const flags: string[] = [];
+  const quote = (text: string | undefined) => (text ? `: "${text}"` : '');
+  if (analysis.citesSection16) flags.push(`Section 16 (advice and assistance) invoked${quote(analysis.evidence.section16?.text)}`);
+  if (analysis.publicInterestArgument) flags.push(`Public-interest argument made${quote(analysis.evidence.publicInterest?.text)}`);
+  if (analysis.ambiguousTerms.length > 0) flags.push(`Vague terms that may need clarification: ${analysis.ambiguousTerms.join(', ')}`);
+  if (!analysis.validity.valid) flags.push(`Validity (FOIA s.8): missing ${analysis.validity.missing.join(', ')}`);
+  if (analysis.sectionsCited.length > 0) flags.push(`Sections cited: ${analysis.sectionsCited.join(', ')}`);
+  if (analysis.timeSpan) flags.push(`Time span asked about: ${analysis.timeSpan}`);
+  return flags;
+}

@@ -1,0 +1,71 @@
+// One pass over the mailbox: finish moves that a crash interrupted (UIDs at or below the
+// checkpoint still in the inbox), then process new UIDs in order, moving each only after commit.
+import type { Db } from '../../adapters/db/database.js';
+import { markMoved, type CommitResult } from '../../adapters/db/inbound-store.js';
+import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-store.js';
+import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
+import type { Logger } from '../../logger.js';
+import { processMessage, type PipelineDeps } from '../process-message.js';
+
+export interface PassReport {
+  opened: number;
+  held: number;
+  duplicates: number;
+  alreadyRecorded: number;
+  checkpointReset: boolean;
+  stoppedEarly: boolean;
+}
+
+export interface PassDeps extends PipelineDeps {
+  log: Logger;
+  now: () => Date;
+  /** Asked between messages; a stop request lets the message in hand finish first. */
+  shouldStop: () => boolean;
+}
+
+// Small batches bound memory (a request may carry a 2 MB attachment) and keep moves prompt.
+const BATCH = 20;
+
+export async function processMailbox(deps: PassDeps, session: MailboxSession): Promise<PassReport> {
+  const { db, settings, log } = deps;
+  const checkpoint = await syncCheckpoint(db, settings.mailbox, session.uidValidity);
+  if (checkpoint.reset) log.warn({ mailbox: settings.mailbox, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
+  const leftovers = checkpoint.lastUid > 0 ? await session.listUids(1, checkpoint.lastUid) : [];
+  const fresh = await session.listUids(checkpoint.lastUid + 1);
+  const report: PassReport = { opened: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
+  const uids = [...leftovers, ...fresh];
+  for (let i = 0; i < uids.length; i += BATCH) {
+    if (deps.shouldStop()) {
+      report.stoppedEarly = true;
+      break;
+    }
+    await processBatch(deps, session, uids.slice(i, i + BATCH), report);
+  }
+  await recordPoll(db, settings.mailbox, deps.now());
+  return report;
+}
+
+async function processBatch(deps: PassDeps, session: MailboxSession, uids: number[], report: PassReport): Promise<void> {
+  const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
+  for (const message of await session.fetchMessages(uids)) {
+    if (deps.shouldStop()) break;
+    const result = await processMessage(deps, session.uidValidity, message);
+    count(report, result);
+    deps.log.info({ uid: message.uid, inboundId: result.inboundId, outcome: result.type, caseId: 'caseId' in result ? result.caseId : undefined }, 'message committed');
+    const move = moves.get(result.destinationFolder) ?? { uids: [], inboundIds: [] };
+    move.uids.push(message.uid);
+    move.inboundIds.push(result.inboundId);
+    moves.set(result.destinationFolder, move);
+  }
+  for (const [folder, move] of moves) {
+    await session.moveMessages(move.uids, folder);
+    await markMoved(deps.db, move.inboundIds, deps.now());
+  }
+}
+
+function count(report: PassReport, result: CommitResult): void {
+  if (result.type === 'opened_case') report.opened += 1;
+  else if (result.type === 'held') report.held += 1;
+  else if (result.type === 'duplicate') report.duplicates += 1;
+  else report.alreadyRecorded += 1;
+}

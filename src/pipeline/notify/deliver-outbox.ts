@@ -1,0 +1,72 @@
+// The outbox worker: sends what is queued and records each outcome. An SMTP outage leaves rows
+// queued for a later pass (never lost); a permanent rejection is recorded and shown to officers.
+import type { Db } from '../../adapters/db/database.js';
+import { claimOutbox, recordFailure, recordSent, releaseClaims, type OutboxRow } from '../../adapters/db/outbox-store.js';
+import type { Mailer } from '../../adapters/smtp/smtp-mailer.js';
+import { describeError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { isPermanentSmtpFailure, retryDelayMs } from './smtp-failure.js';
+
+export interface DeliveryDeps {
+  db: Db;
+  mailer: Mailer;
+  log: Logger;
+  now: () => Date;
+  maxAttempts: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+const BATCH = 50;
+const LEASE_MS = 5 * 60_000;
+
+export async function deliverOutbox(deps: DeliveryDeps, options: { ignoreSchedule: boolean }): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const attempted = new Set<number>();
+  for (;;) {
+    const rows = (await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: LEASE_MS, ignoreSchedule: options.ignoreSchedule }))
+      .filter((row) => !attempted.has(row.id));
+    if (rows.length === 0) return report;
+    for (const [index, row] of rows.entries()) {
+      attempted.add(row.id);
+      const { outcome, serverUnreachable } = await deliverOne(deps, row);
+      report[outcome] += 1;
+      if (serverUnreachable) {
+        // The rest would fail the same way: hand them back untouched for the next pass.
+        await releaseClaims(deps.db, rows.slice(index + 1).map((r) => r.id));
+        return report;
+      }
+    }
+  }
+}
+
+interface DeliveryAttempt {
+  outcome: keyof DeliveryReport;
+  serverUnreachable: boolean;
+}
+
+async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryAttempt> {
+  try {
+    await deps.mailer.send({
+      messageId: row.messageId, from: row.fromAddress, to: row.recipients, subject: row.subject,
+      text: row.textBody, html: row.htmlBody, headers: row.headers,
+    });
+  } catch (error) {
+    const permanent = isPermanentSmtpFailure(error);
+    const serverUnreachable = !permanent && typeof (error as { responseCode?: unknown }).responseCode !== 'number';
+    const at = deps.now();
+    const verdict = await recordFailure(deps.db, row, {
+      at, error: describeError(error).slice(0, 500), permanent,
+      nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts + 1)), maxAttempts: deps.maxAttempts,
+    });
+    deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
+    return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };
+  }
+  await recordSent(deps.db, row, deps.now());
+  deps.log.info({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose }, 'outgoing message sent');
+  return { outcome: 'sent', serverUnreachable: false };
+}

@@ -1,0 +1,88 @@
+// Raw RFC 822 bytes → InboundMail. Wraps mailparser so that no other stage depends on it; decodes
+// charsets, converts HTML-only mail to readable text and lists attachments.
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
+import { AppError } from '../../errors.js';
+
+export async function parseMail(source: Buffer): Promise<InboundMail> {
+  if (source.length === 0 || source.toString('latin1').trim() === '') {
+    throw new AppError('parse.empty_message', 'the message is empty');
+  }
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, { skipImageLinks: true, keepCidLinks: false });
+  } catch (cause) {
+    throw new AppError('parse.unreadable_mime', 'the MIME structure could not be read', { cause });
+  }
+  const from = firstAddress(parsed.from);
+  if (!from) throw new AppError('parse.missing_sender', 'the message has no usable From address');
+  return {
+    messageId: normaliseMessageId(parsed.messageId),
+    from,
+    replyTo: firstAddress(parsed.replyTo),
+    to: addressList(parsed.to),
+    cc: addressList(parsed.cc),
+    subject: (parsed.subject ?? '').trim(),
+    date: parsed.date ?? null,
+    inReplyTo: normaliseMessageId(parsed.inReplyTo),
+    references: referencesOf(parsed.references),
+    text: (parsed.text ?? '').replace(/\r\n/g, '\n'),
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    headers: headerMap(parsed),
+    contentType: contentTypeOf(parsed),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? null,
+      contentType: a.contentType.toLowerCase(),
+      size: a.size,
+      content: a.content,
+    })),
+  };
+}
+
+function addressList(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (!value) return [];
+  const objects = Array.isArray(value) ? value : [value];
+  const out: MailAddress[] = [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      const members = entry.group ?? [entry];
+      for (const m of members) {
+        if (m.address && /@/.test(m.address)) out.push({ name: (m.name ?? '').trim(), address: m.address.toLowerCase() });
+      }
+    }
+  }
+  return out;
+}
+
+function firstAddress(value: AddressObject | AddressObject[] | undefined): MailAddress | null {
+  return addressList(value)[0] ?? null;
+}
+
+function normaliseMessageId(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+}
+
+function referencesOf(value: string | string[] | undefined): string[] {
+  if (!value) return [];
+  const list = Array.isArray(value) ? value : value.split(/\s+/);
+  return list.map((id) => normaliseMessageId(id)).filter((id): id is string => id !== null);
+}
+
+/** Header lines unfolded, keyed by lower-case name; the first occurrence wins. */
+function headerMap(parsed: ParsedMail): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const { key, line } of parsed.headerLines) {
+    if (map.has(key)) continue;
+    const colon = line.indexOf(':');
+    map.set(key, line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+  }
+  return map;
+}
+
+function contentTypeOf(parsed: ParsedMail): string {
+  const header = parsed.headers.get('content-type');
+  if (header && typeof header === 'object' && 'value' in header) return String(header.value).toLowerCase();
+  return 'text/plain';
+}

@@ -1,0 +1,91 @@
+// The whole pipeline for one message, top to bottom: parse → screen → analyse → plan the case →
+// compose the outgoing mail → commit it all in one transaction. Bad input is held, never dropped.
+import { createHash } from 'node:crypto';
+import type { Db } from '../adapters/db/database.js';
+import { commitInbound, type CommitPlan, type CommitResult, type InboundFacts } from '../adapters/db/inbound-store.js';
+import type { FetchedMessage } from '../adapters/imap/imap-mailbox.js';
+import type { Jurisdiction } from '../config.js';
+import type { InboundMail } from '../domain/inbound-mail.js';
+import type { AnalysisInput, RequestAnalysis } from '../domain/request-analysis.js';
+import { AppError, describeError, isAppError } from '../errors.js';
+import { isAutomated, type OwnIdentity } from './analyse/detect-automated-mail.js';
+import { planCase } from './case/plan-case.js';
+import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
+import { parseMail } from './parse/parse-mail.js';
+import type { CaseDraft, OpenedCase } from '../domain/foi-case.js';
+
+export interface PipelineSettings {
+  mailbox: string;
+  jurisdiction: Jurisdiction;
+  referenceFormat: string;
+  processedFolder: string;
+  heldFolder: string;
+  notify: NotifySettings;
+  own: OwnIdentity;
+}
+
+export interface PipelineDeps {
+  db: Db;
+  settings: PipelineSettings;
+  analyse: (input: AnalysisInput) => RequestAnalysis;
+}
+
+type Prepared =
+  | { ok: true; mail: InboundMail; draft: CaseDraft }
+  | { ok: false; parseOutcome: string; reason: string; notifyOfficers: boolean; messageId: string | null };
+
+export async function processMessage(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage): Promise<CommitResult> {
+  const { settings } = deps;
+  const prepared = await prepare(deps, fetched);
+  const facts: InboundFacts = {
+    mailbox: settings.mailbox, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
+    contentHash: createHash('sha256').update(fetched.source).digest('hex'),
+    messageId: prepared.ok ? prepared.mail.messageId : prepared.messageId,
+  };
+  return commitInbound(deps.db, facts, commitPlanFor(prepared, fetched, settings));
+}
+
+function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings): CommitPlan {
+  if (!prepared.ok) {
+    return {
+      type: 'held', parseOutcome: prepared.parseOutcome, error: prepared.reason, destinationFolder: settings.heldFolder,
+      compose: (inboundId) =>
+        prepared.notifyOfficers ? [composeHeldNotice({ inboundId, receivedAt: fetched.internalDate, reason: prepared.reason }, settings.notify)] : [],
+    };
+  }
+  return {
+    type: 'case', draft: prepared.draft, referenceFormat: settings.referenceFormat, destinationFolder: settings.processedFolder,
+    compose: (opened) => composeCaseMail(opened, prepared.mail, settings.notify),
+  };
+}
+
+function composeCaseMail(opened: OpenedCase, mail: InboundMail, notify: NotifySettings) {
+  const summary = composeOfficerSummary(opened, mail, notify);
+  return opened.acknowledge.send ? [composeAcknowledgement(opened, mail, notify), summary] : [summary];
+}
+
+/** Every step that depends on the message's content; any failure here holds the message. */
+async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Prepared> {
+  let mail: InboundMail;
+  try {
+    mail = await parseMail(fetched.source);
+  } catch (error) {
+    const outcome = isAppError(error) ? error.code : 'parse.unreadable_mime';
+    return { ok: false, parseOutcome: outcome, reason: describeError(error), notifyOfficers: true, messageId: null };
+  }
+  const automated = isAutomated(mail, deps.settings.own);
+  if (automated.automated) {
+    // Kept and held, never a case and never answered (RFC 3834); officers see it in the folder.
+    return { ok: false, parseOutcome: 'automated', reason: `automated mail: ${automated.reason} (${automated.evidence})`, notifyOfficers: false, messageId: mail.messageId };
+  }
+  try {
+    const analysis = deps.analyse({ subject: mail.subject, text: mail.text, from: mail.from, receivedAt: fetched.internalDate });
+    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated });
+    // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
+    composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
+    return { ok: true, mail, draft };
+  } catch (cause) {
+    const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
+    return { ok: false, parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };
+  }
+}

@@ -1,0 +1,78 @@
+// The composition root's parts: from validated configuration to a database, a pipeline, a mailer
+// and an IMAP session factory. `main.ts`, the demo and the tests all build the app through here.
+import type { AppConfig, MailConfig } from './config.js';
+import { formatAddress } from './config/address.js';
+import { openDatabase, type Database } from './adapters/db/database.js';
+import { openMailboxSession, type MailboxSession } from './adapters/imap/imap-mailbox.js';
+import { createSmtpMailer, type Mailer } from './adapters/smtp/smtp-mailer.js';
+import type { Logger } from './logger.js';
+import { defaultPromptsDir } from './paths.js';
+import { analyseRequest } from './pipeline/analyse/analyse-request.js';
+import { loadTemplates } from './pipeline/notify/templates.js';
+import type { PipelineDeps, PipelineSettings } from './pipeline/process-message.js';
+
+export interface Runtime {
+  config: AppConfig;
+  mail: MailConfig;
+  database: Database;
+  pipeline: PipelineDeps;
+  mailer: Mailer;
+  log: Logger;
+  openSession(): Promise<MailboxSession>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  database?: Database;
+  mailer?: Mailer;
+  autoIdleDelayMs?: number;
+}
+
+/** A stable name for the mailbox's checkpoint row: the account and folder, never the password. */
+export function mailboxKeyOf(mail: MailConfig): string {
+  return `${mail.imap.user ?? ''}@${mail.imap.host}:${mail.imap.port}/${mail.imap.mailbox}`;
+}
+
+export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): PipelineSettings {
+  return {
+    mailbox: mailboxKeyOf(mail),
+    jurisdiction: config.jurisdiction,
+    referenceFormat: config.referenceFormat,
+    processedFolder: mail.processedFolder,
+    heldFolder: mail.heldFolder,
+    own: { addresses: [mail.from.address] },
+    notify: {
+      templates: loadTemplates(config.promptsDir ?? defaultPromptsDir),
+      from: formatAddress(mail.from),
+      fromAddress: mail.from.address,
+      officers: mail.officers.map(formatAddress),
+      authorityName: config.authorityName,
+      jurisdiction: config.jurisdiction,
+      heldFolder: mail.heldFolder,
+    },
+  };
+}
+
+export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logger, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const settings = pipelineSettingsOf(config, mail);
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await database.migrate();
+  const mailer = overrides.mailer ?? createSmtpMailer(mail.smtp);
+  return {
+    config,
+    mail,
+    database,
+    mailer,
+    log,
+    pipeline: { db: database.db, settings, analyse: (input) => analyseRequest(input) },
+    openSession: () =>
+      openMailboxSession(
+        { endpoint: mail.imap, mailbox: mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs },
+        log,
+      ),
+    async close() {
+      mailer.close();
+      if (!overrides.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Builds the real runtime (same code as production) against the test's servers and database.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig, requireMailConfig } from '../../src/config.js';
+import { fixturesDir } from '../../src/paths.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
+import type { TestDatabase } from './test-database.js';
+
+export const OFFICERS = 'Casework Officer <officer@example.gov.uk>';
+export const FOI_FROM = 'FOI Team <foi@example.gov.uk>';
+
+export function testEnv(imapUrl: string, smtpUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    FOI_IMAP_URL: imapUrl,
+    FOI_SMTP_URL: smtpUrl,
+    FOI_FROM,
+    FOI_OFFICERS: OFFICERS,
+    FOI_AUTHORITY_NAME: 'Example Borough Council',
+    ...extra,
+  };
+}
+
+export async function openTestRuntime(database: TestDatabase, env: NodeJS.ProcessEnv): Promise<Runtime> {
+  const config = loadConfig(env);
+  return openRuntime(config, requireMailConfig(config), pino({ level: 'silent' }), { database, autoIdleDelayMs: 100 });
+}
+
+export function fixture(name: string): Buffer {
+  return readFileSync(join(fixturesDir, 'mail', name));
+}
