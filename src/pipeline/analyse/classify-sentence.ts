@@ -1,8 +1,8 @@
 // Decides, for one sentence or list item, whether it asks for information, adds to the previous ask, or
 // is something else (greeting, procedure, legal reminder); the phrase lists live in question-phrases.ts.
 import {
-  CONTINUATION_OPENERS, DATA_FIELD_OPENERS, GOVERNING_LEAD_IN_PATTERNS, LEADING_CONNECTIVES,
-  NOT_A_QUESTION_PATTERNS, PREAMBLE_LEAD_IN_PATTERNS, QUESTION_WORD_OPENERS, REQUEST_OPENERS,
+  CONTINUATION_OPENERS, DATA_FIELD_OPENERS, GENERAL_ASK_PATTERNS, GOVERNING_LEAD_IN_PATTERNS, LEADING_CONNECTIVES,
+  NOT_A_QUESTION_PATTERNS, PREAMBLE_LEAD_IN_PATTERNS, QUESTION_WORD_OPENERS, REQUEST_FRAMES, REQUEST_OPENERS,
 } from './question-phrases.js';
 import { countWords } from './text-lines.js';
 
@@ -17,12 +17,28 @@ const NOT_A_QUESTION = unanchored(NOT_A_QUESTION_PATTERNS);
 const GOVERNING = unanchored(GOVERNING_LEAD_IN_PATTERNS);
 const PREAMBLE = unanchored(PREAMBLE_LEAD_IN_PATTERNS);
 const CONNECTIVE = new RegExp(LEADING_CONNECTIVES, 'i');
+const FRAMES = unanchored(REQUEST_FRAMES);
+const GENERAL_ASK = unanchored(GENERAL_ASK_PATTERNS);
+const LEADING_CLAUSE = /^[^,?;:]{2,60},\s+/;
 /** A lead-in naming the figure itself ("the number of staff dismissed for:") can govern bare categories. */
 const FIGURE_WORDS = /\b(number|numbers|amount|total|how many|how much|costs?|figures?|breakdown|statistics|count|spend|expenditure)\b/i;
 const OPENING_PUNCTUATION = /^[\s"'“‘(\[*_]+/;
 
 function withoutConnective(sentence: string): string {
   return sentence.replace(OPENING_PUNCTUATION, '').replace(CONNECTIVE, '');
+}
+
+/** The sentence as written, without its framing ("Under the Act, …") and without a leading clause. */
+function candidateCores(sentence: string): string[] {
+  const core = withoutConnective(sentence);
+  const cores = [core];
+  for (const frame of FRAMES) {
+    const unframed = core.replace(frame, '');
+    if (unframed !== core) cores.push(withoutConnective(unframed));
+  }
+  const afterClause = core.replace(LEADING_CLAUSE, '');
+  if (afterClause !== core) cores.push(withoutConnective(afterClause));
+  return cores;
 }
 
 export function endsWithQuestionMark(sentence: string): boolean {
@@ -36,10 +52,20 @@ export function isNotAQuestion(sentence: string): boolean {
 
 export function isRequestSentence(sentence: string): boolean {
   if (isNotAQuestion(sentence) || isHeading(sentence)) return false;
-  const core = withoutConnective(sentence);
-  if (REQUEST.some((p) => p.test(core))) return true;
+  const cores = candidateCores(sentence);
+  if (cores.some((core) => REQUEST.some((p) => p.test(core)))) return true;
   if (!endsWithQuestionMark(sentence)) return false;
-  return QUESTION_WORD.some((p) => p.test(core)) || countWords(core) >= 4;
+  return cores.some((core) => QUESTION_WORD.some((p) => p.test(core))) || countWords(sentence) >= 4;
+}
+
+/** Whether the sentence asks in an explicit request form, not only by ending with a question mark. */
+export function isExplicitRequest(sentence: string): boolean {
+  return !isNotAQuestion(sentence) && candidateCores(sentence).some((core) => REQUEST.some((p) => p.test(core)));
+}
+
+/** A general ask ("information on pest control") that the specific questions after it spell out. */
+export function isGeneralAsk(sentence: string): boolean {
+  return !endsWithQuestionMark(sentence) && countWords(sentence) <= 40 && GENERAL_ASK.some((p) => p.test(sentence));
 }
 
 /** An all-capitals line such as a subject or title repeated in the body. */

@@ -1,7 +1,7 @@
 // Recognises the number, letter or bullet that opens a list item ("1.", "(a)", "Q3", "2.1", "•"), so that
 // each item keeps the label the requester gave it and sub-items can be placed under their parent.
 
-export type MarkerKind = 'number' | 'dotted' | 'numbered_sub' | 'letter' | 'upper_letter' | 'roman' | 'bullet';
+export type MarkerKind = 'prefixed' | 'number' | 'dotted' | 'numbered_sub' | 'letter' | 'upper_letter' | 'roman' | 'bullet';
 
 export interface ListMarker {
   kind: MarkerKind;
@@ -9,7 +9,7 @@ export interface ListMarker {
   label: string | null;
   /** Which bullet character, so that `-` items and `*` items nested under them are told apart. */
   bullet: string | null;
-  /** Offset within the line at which the item's own text begins. */
+  /** Offset within the line at which the item's own text begins (the line's end for a marker alone). */
   contentOffset: number;
   indent: number;
 }
@@ -27,9 +27,15 @@ interface MarkerRule {
   label: (m: RegExpExecArray) => string;
 }
 
+/** `Q3` for Q/Question, otherwise the word as written: `Request 2`, `Part 1`. */
+function prefixedLabel(m: RegExpExecArray): string {
+  const word = m[1] ?? '';
+  return /^q/i.test(word) ? `Q${m[2]}` : `${word} ${m[2]}`;
+}
+
 // Order matters: the more specific shapes are tried first.
 const MARKER_RULES: MarkerRule[] = [
-  { kind: 'number', pattern: /^(?:Q|Question|Item|Request)\s?(\d{1,2})\b[.):\-–]?\s*/i, label: (m) => `Q${m[1]}` },
+  { kind: 'prefixed', pattern: /^(Q|Question|Item|Request|Part)\s?(\d{1,2})\b[.):\-–]?\s*/i, label: prefixedLabel },
   { kind: 'numbered_sub', pattern: /^(\d{1,2})\s?\(([a-z]|[ivx]{1,4})\)[.:]?\s+/i, label: (m) => `${m[1]}(${m[2]})` },
   { kind: 'numbered_sub', pattern: /^(\d{1,2})([a-z])[.)]\s+/, label: (m) => `${m[1]}(${m[2]})` },
   { kind: 'dotted', pattern: /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+/, label: (m) => m[1] ?? '' },
@@ -53,7 +59,7 @@ export function parseListMarker(line: string): ListMarker | null {
   }
   for (const rule of MARKER_RULES) {
     const m = rule.pattern.exec(rest);
-    if (!m || rest.length === m[0].length) continue;
+    if (!m) continue;
     return { kind: rule.kind, label: rule.label(m), bullet: null, contentOffset: offset + m[0].length, indent };
   }
   if (bullet !== null) return { kind: 'bullet', label: null, bullet, contentOffset: offset, indent };

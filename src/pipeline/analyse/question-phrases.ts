@@ -3,19 +3,27 @@
 
 /** Openings of a sentence that asks for information (tested after a leading connective is removed). */
 export const REQUEST_OPENERS = [
-  String.raw`please\b(?!\s+(note|see|find|be aware|do not|don't|contact|treat|consider|accept|reply|respond|pass|direct|include|ensure|acknowledge|confirm (receipt|that you have received))\b)`,
+  String.raw`please\b(?!\s+(note|see|find|be aware|do not|don't|contact|treat|consider|accept|reply|respond|pass|direct|include|ensure|acknowledge|confirm (receipt|that you have received)|let me know (if|whether|when)|waive)\b)`,
   String.raw`(could|can|would|will) you\b(?!\s+(please\s+)?(confirm receipt|acknowledge|let me know if|contact me|get back|also include)\b)`,
+  String.raw`(could|can|would|will) (the [\w ]{1,40}?|your [\w ]{1,40}?|[A-Z]{2,6}) (please |kindly |also )*(advise|provide|tell|confirm|send|supply|disclose|state|explain|let me know|list|share|give|inform|release|forward|indicate|detail)\b`,
   String.raw`(may|might|could|can) (I|we) (please |also |kindly )?(have|request|ask|obtain|receive|see|get|be (provided|sent|given))\b`,
   String.raw`I(\s+would|'d|\s+should)\s+(also\s+)?(like|be (grateful|obliged|interested|pleased)|appreciate|welcome)\b`,
   String.raw`(I|we)\s+(am |'m |are |also |hereby |therefore |now |further )*(request|requesting|ask(ing)? for|seek(ing)?|require|want to know|wish to (request|obtain|know|see|receive|have|be provided))\b`,
   String.raw`(how (many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|will|would|many times))\b`,
   String.raw`kindly\b`,
   String.raw`(provide|send|supply|disclose|list|confirm|state|tell me|give me|share|forward|detail|indicate|explain|identify|specify)\b`,
-  String.raw`((a|any|all|the)\s+)?(full\s+|complete\s+)?(cop(y|ies)|details|number|list|breakdown|figures|records|minutes|total|amount|value|names?|dates?|statistics|percentage|proportion)\s+(of|for|on|relating|regarding|showing)\b`,
+  String.raw`((a|an|any|all|the|your|each)\s+)?((full|complete|total|overall|annual|yearly|actual|exact|estimated|average|current|latest|most recent|raw|monthly|weekly)\s+)*(cop(y|ies)|details|number|numbers|list|breakdown|figures|records|minutes|total|amount|value|names?|dates?|statistics|percentage|proportion|locations?|address(es)?|salary|salaries|budget|spend|expenditure|income|costs?|price|rates?|size|length|duration|reports?|polic(y|ies)|guidance|contracts?|agreements?|correspondence|communications|data|data ?set|information|documents?|documentation|evidence|results|outcomes?|count|quantity|volume|schedule|plans?|assessments?|audits?|invoices?|receipts?|emails?|letters?|notes|memos?|minutes|agendas?|papers)\s+(of|for|on|relating|regarding|showing|from|about|covering|detailing|held|concerning|in|between|that|which|sent|received|issued|made|per|by)\b`,
   String.raw`(any|all)\s+(information|correspondence|documents|documentation|records|emails|communications|reports|data|minutes|policies|guidance|notes|papers|material)\b`,
 ] as const;
 
 /** Openings that only ask when the sentence ends with a question mark. */
+/** Framing words removed before the opener test ("Under the FOI Act, please…", "I am writing to ask that you…"). */
+export const REQUEST_FRAMES = [
+  String.raw`^(I am|I'm|we are) writing\b.{0,120}?\b(to|in order to) (ask|request|enquire|inquire|seek)( for| about| whether| if)?( that you)?\s+`,
+  String.raw`^(under|in accordance with|pursuant to|in line with|using|as per) (the )?(terms of (the )?)?[^,]{0,80}?\b(act|regulations|FOI|FOIA|EIR|EIRs|code of practice|legislation)\b( \d{4})?[,:]?\s+`,
+  String.raw`^(I|we) (would like|wish|want|am writing|am asking|am requesting) to (request|ask for|obtain|see|know|receive|have)\s+`,
+] as const;
+
 export const QUESTION_WORD_OPENERS = [
   String.raw`(what|which|when|where|who|whom|whose|why|whether|is|are|was|were|has|have|had|does|do|did|will|would|can|could|should|in what|to what|on what|for what|if so|if not|and if)\b`,
 ] as const;
@@ -28,23 +36,35 @@ export const NOT_A_QUESTION_PATTERNS = [
   String.raw`^(dear|hello|hi|good (morning|afternoon|evening)|to whom it may concern)\b`,
   String.raw`\b(section|s\.?)\s*16\b|\bdut(y|ies) to (provide )?advi[cs]e|\badvice and assistance\b|\bI (would )?remind you\b`,
   String.raw`\b(in|is|the|a|strong|wider|significant|legitimate) public interest\b|\btransparency and accountability\b|\baccountab(le|ility) (to|for) the public\b`,
-  String.raw`\b(confirm|acknowledge) (the )?(receipt|that you ha(ve|s) received)|acknowledg(e|ement) (of )?(this|my) (request|e-?mail)`,
+  String.raw`\bconfirm\b.{0,40}\b(receipt|received|receiving)\b|\backnowledge?\b.{0,30}\b(receipt|request|e-?mail)\b|\backnowledgement\b`,
+  String.raw`\b(regarding|about|concerning) (my|this) request\s*\.?$|\bwaive (the |any )?fees?\b`,
+  String.raw`\bthe following (\w+ ){0,2}(questions?|information|data|details|requests?|queries|points|items|statistics|documents|records)\b[^:?]{0,120}[:.]?\s*$`,
   String.raw`^(thank(s| you)\b|many thanks)|\blook(ing)? forward to\b|\bgrateful for your\b|\bappreciate your (help|time|assistance)\b`,
   String.raw`\b(do not|don't) hesitate\b|\b(please )?(feel free to )?(contact|call|email) me\b|\bget in touch\b`,
   String.raw`\bif (you|this|my request|the request|it|any (part|of))\b.{0,80}\b(clarif|unclear|any questions|queries|exceed|cost limit|appropriate limit|too (broad|wide|large|onerous)|not (held|possible|able)|unable|cannot|can't|deny|denied|refuse|withhold)`,
   String.raw`\b(reserve the right|justify (this|your)|by reference to (specific|the relevant) exemption|release all non-exempt)`,
   String.raw`^(I would (like|prefer) to receive|I would prefer|my preferred (format|way)|please (send|provide) (the|this|your) (information|response|reply|data|answer)s? (in|by|electronically|as|via|to)\b|(the|this) (information|response) (can|may|should) be sent)`,
-  String.raw`\b(when (can|will|should|might) I expect|within (the statutory )?(20|twenty) working days|as outlined by the statute)`,
+  String.raw`\b(when (can |will |should |might |could )?I (can |will |should |might |could )?(expect|receive|hear)|within (the statutory )?(20|twenty) working days|as outlined by the statute)`,
   String.raw`^(I am|I'm|we are) (writing|emailing|contacting you)\b(?!.*\b(cop(y|ies)|details|number|list) of\b)`,
   String.raw`\b(make|makes|making|submit|submitting|lodge|send|sending) (a|an|this|my)?\s*(formal\s+)?(new\s+)?(freedom of information|FOI|FOIA|EIR|information|environmental information|subject access)?\s*request\b(?!.*\b(cop(y|ies)|details|number|list) of\b)`,
   String.raw`^(this|the following) (is|are|constitutes?) (a|an|my) .{0,40}request\b`,
   String.raw`\brequest(ing)? (the following |some )?information (under|in accordance with|pursuant to)\b.{0,80}(act|regulations|FOI|FOIA|EIR)\W*$`,
 ] as const;
 
+/**
+ * A general ask that only introduces the specific ones after it ("please provide information on pest
+ * control."): not a question when the request also contains specific questions.
+ */
+export const GENERAL_ASK_PATTERNS = [
+  String.raw`\b(provide|send|give|request|requesting|seek|seeking|like|looking for|ask for|asking for|supply)\b.{0,20}?\b(me )?(with )?(some |the following |certain |further |any |all |this |the requested )?(information|data|details|figures|statistics)\b(?! (of|held|showing)\b)[^?]{0,160}$`,
+  String.raw`\b(provide|send|supply) (this|the|these|that) (data|information|figures|statistics)\b`,
+] as const;
+
 /** Sentences that add to the question before them instead of asking something new. */
 export const CONTINUATION_OPENERS = [
   String.raw`(this|these|that|it|they) (should|could|would|may|might|can|will|is to|includes?|is|are|need|needs)\b`,
   String.raw`(please )?(also )?(include|including|to include|covering)\b`,
+  String.raw`(please )?(can|could|would) (this|these|that|it|they|the (data|information|figures)) (also )?be (broken|split|provided|given|separated|itemi[sz]ed)\b`,
   String.raw`(ideally|if possible|where possible|where available|broken down|please break|split by|by this I mean|by [^ ]+ I mean|for example|for instance|e\.g\.|i\.e\.|in particular|specifically|namely|such as)\b`,
   String.raw`I (am|'m) (only |particularly |mainly |specifically )?interested in\b`,
   String.raw`(for (each|the|every) (year|period|month|quarter|financial year|calendar year)|covering the|from \d|between \d)\b`,

@@ -1,5 +1,6 @@
 // Cuts a request into paragraphs and list runs, stopping at the sign-off, so that question splitting can
 // treat numbered/bulleted items and running prose each in their own way.
+import { splitInlineList } from './inline-lists.js';
 import { parseListMarker, resolveRomanOrLetter, type ListMarker } from './list-markers.js';
 import { SIGN_OFF_PATTERN } from './question-phrases.js';
 import { splitLines, type TextSpan } from './text-lines.js';
@@ -27,7 +28,7 @@ interface BlockReader {
 
 export function readBlocks(text: string): Block[] {
   const reader: BlockReader = { blocks: [], paragraph: null, list: null, previousLetter: null, afterBlank: false };
-  for (const line of splitLines(text)) {
+  for (const line of splitLines(text).flatMap(splitInlineList)) {
     const trimmed = line.text.trim();
     if (SIGN_OFF.test(trimmed)) break;
     if (trimmed === '') {
@@ -55,7 +56,9 @@ function addItem(reader: BlockReader, line: TextSpan, raw: ListMarker): void {
 
 function addTextLine(reader: BlockReader, line: TextSpan): void {
   const lastItem = reader.list?.[reader.list.length - 1];
-  if (lastItem && !reader.afterBlank) {
+  const awaitingContent = lastItem !== undefined && lastItem.contentStart >= lastItem.end;
+  if (lastItem && (!reader.afterBlank || awaitingContent)) {
+    if (awaitingContent) lastItem.contentStart = line.start;
     lastItem.end = line.end;
     return;
   }

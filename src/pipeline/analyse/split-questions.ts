@@ -1,8 +1,9 @@
 // Splits a request into the separate items of information asked for, each keeping the number or letter
 // the requester gave it, so that the acknowledgement can restate them and officers can answer item by item.
 import {
-  endsWithQuestionMark, isContinuation, isGovernedList, isListLeadIn, isNotAQuestion, isRequestSentence,
+  endsWithQuestionMark, isContinuation, isGeneralAsk, isGovernedList, isListLeadIn, isNotAQuestion, isRequestSentence,
 } from './classify-sentence.js';
+import { splitCompoundQuestion } from './split-compound-question.js';
 import { markerLevelKey, type ListMarker } from './list-markers.js';
 import { readBlocks, type Block, type ListItem } from './read-blocks.js';
 import { countWords, splitLines, splitSentences, trimSpan, type TextSpan } from './text-lines.js';
@@ -14,6 +15,8 @@ export interface SplitQuestion {
   /** Offsets of `text` in the text that was split. */
   start: number;
   end: number;
+  /** A list item, a sentence of prose, or the whole request taken as one question. */
+  source: 'list' | 'prose' | 'whole';
 }
 
 interface ItemNode {
@@ -33,7 +36,16 @@ export function splitQuestions(text: string): SplitQuestion[] {
     if (next?.type === 'list') questions.push(...questionsFromList(text, next.items, leadIn));
   });
   if (blocks[0]?.type === 'list') questions.unshift(...questionsFromList(text, blocks[0].items, null));
-  return questions.length > 0 ? questions : wholeRequestAsOneQuestion(text, blocks);
+  const specific = withoutGeneralAsks(questions);
+  if (specific.length === 0) return wholeRequestAsOneQuestion(text, blocks);
+  return specific.flatMap((q) => splitCompoundQuestion(text, q).map((part) => ({ ...q, ...part })));
+}
+
+/** "Please provide information on X." introduces the specific questions; it is not one itself. */
+function withoutGeneralAsks(questions: SplitQuestion[]): SplitQuestion[] {
+  const isGeneral = (q: SplitQuestion) => q.source === 'prose' && isGeneralAsk(q.text);
+  if (questions.every(isGeneral)) return questions;
+  return questions.filter((q) => !isGeneral(q));
 }
 
 /** The last sentence of the paragraph before a list, when it announces that list. */
@@ -51,8 +63,8 @@ function questionsFromProse(text: string, start: number, end: number): SplitQues
     if (current && isContinuation(sentence.text) && !isNotAQuestion(sentence.text)) {
       current.end = sentence.end;
       current.text = text.slice(current.start, current.end);
-    } else if (isRequestSentence(sentence.text)) {
-      current = { number: null, ...sentence };
+    } else if (isRequestSentence(sentence.text) && !/:\s*$/.test(sentence.text)) {
+      current = { number: null, ...sentence, source: 'prose' };
       questions.push(current);
     } else {
       current = null;
@@ -68,7 +80,8 @@ function splitProse(text: string, start: number, end: number): TextSpan[] {
   for (const line of splitLines(text.slice(start, end))) {
     const lineEnd = start + line.end;
     const trimmed = line.text.trim();
-    const breaksAfter = /[:;?]$/.test(trimmed) || (trimmed.length > 0 && trimmed.length < 40 && !/[,]$/.test(trimmed));
+    const isGreeting = /^(dear|hello|hi|to whom it may concern)\b/i.test(trimmed);
+    const breaksAfter = /[:;?]$/.test(trimmed) || isGreeting || (trimmed.length > 0 && trimmed.length < 40 && !/[,]$/.test(trimmed));
     if (breaksAfter) {
       sentences.push(...splitSentences(text, groupStart, lineEnd));
       groupStart = lineEnd;
@@ -82,14 +95,17 @@ function questionsFromList(text: string, items: ListItem[], leadIn: TextSpan | n
   const roots = buildItemTree(items);
   const rootTexts = roots.map((node) => ownText(text, node).text);
   if (leadIn && isGovernedList(leadIn.text, rootTexts)) {
-    return [spanQuestion(text, null, leadIn.start, lastEnd(roots))];
+    return [spanQuestion(text, null, leadIn.start, lastEnd(roots), 'prose')];
   }
   return roots.flatMap((node) => questionsFromNode(text, node));
 }
 
 function questionsFromNode(text: string, node: ItemNode): SplitQuestion[] {
   const own = ownText(text, node);
-  if (node.children.length === 0) return isItemAQuestion(own.text) ? [spanQuestion(text, node.label, own.start, own.end)] : [];
+  if (node.children.length === 0) {
+    const isQuestion = isItemAQuestion(own.text) && !/:\s*$/.test(own.text);
+    return isQuestion ? [spanQuestion(text, node.label, own.start, own.end)] : [];
+  }
   const childTexts = node.children.map((child) => ownText(text, child).text);
   if (isGovernedList(own.text, childTexts)) return [spanQuestion(text, node.label, own.start, lastEnd([node]))];
   const parent = isListLeadIn(own.text) || !isItemAQuestion(own.text) ? [] : [spanQuestion(text, node.label, own.start, own.end)];
@@ -136,9 +152,11 @@ function lastEnd(nodes: ItemNode[]): number {
   return last.children.length > 0 ? lastEnd(last.children) : last.item.end;
 }
 
-function spanQuestion(text: string, number: string | null, start: number, end: number): SplitQuestion {
+function spanQuestion(
+  text: string, number: string | null, start: number, end: number, source: SplitQuestion['source'] = 'list',
+): SplitQuestion {
   const span = trimSpan(text, start, end);
-  return { number, text: span.text, start: span.start, end: span.end };
+  return { number, text: span.text, start: span.start, end: span.end, source };
 }
 
 /** A request with no recognisable ask is taken whole: its first substantial paragraph is the question. */
@@ -149,7 +167,7 @@ function wholeRequestAsOneQuestion(text: string, blocks: Block[]): SplitQuestion
     const first = kept[0];
     const last = kept[kept.length - 1];
     if (first && last && countWords(kept.map((s) => s.text).join(' ')) >= 6) {
-      return [spanQuestion(text, null, first.start, last.end)];
+      return [spanQuestion(text, null, first.start, last.end, 'whole')];
     }
   }
   return [];
