@@ -5,7 +5,8 @@ import { claimOutbox, recordFailure, recordSent, releaseClaims, type OutboxRow }
 import type { Mailer } from '../../adapters/smtp/smtp-mailer.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { isPermanentSmtpFailure, retryDelayMs } from './smtp-failure.js';
+import { backoffDelayMs, SMTP_RETRY } from '../../backoff.js';
+import { isPermanentSmtpFailure } from './smtp-failure.js';
 
 export interface DeliveryDeps {
   db: Db;
@@ -61,7 +62,7 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryA
     const at = deps.now();
     const verdict = await recordFailure(deps.db, row, {
       at, error: describeError(error).slice(0, 500), permanent,
-      nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts + 1)), maxAttempts: deps.maxAttempts,
+      nextAttemptAt: new Date(at.getTime() + backoffDelayMs(SMTP_RETRY, row.attempts + 1)), maxAttempts: deps.maxAttempts,
     });
     deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
     return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };

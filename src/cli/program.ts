@@ -1,0 +1,107 @@
+// The command line (commander): each command parses its flags and calls the core. The
+// configuration is loaded per command so that `analyse` and `deadline` need no mailbox settings.
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import { loadConfig, requireMailConfig, type AppConfig } from '../config.js';
+import { openDatabase } from '../adapters/db/database.js';
+import { createLogger } from '../logger.js';
+import { openRuntime } from '../runtime.js';
+import { runOnce } from '../jobs/run-once.js';
+import { runDaemon } from '../jobs/daemon.js';
+import { runAnalyse } from './analyse-command.js';
+import { runCasesList } from './cases-command.js';
+import { runDeadline, runDeadlineBatch } from './deadline-command.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withDatabase<T>(config: AppConfig, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => controller.abort());
+  return controller.signal;
+}
+
+export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
+  const program = new Command('foi-intake')
+    .description('Freedom of Information intake: reads the FOI mailbox, opens cases with statutory deadlines, acknowledges requesters and briefs officers.')
+    .showHelpAfterError();
+
+  program.command('migrate').description('apply database migrations (idempotent)').action(async () => {
+    const config = loadConfig(env);
+    await withDatabase(config, async (database) => {
+      await database.migrate();
+      out(JSON.stringify({ migrated: true, engine: database.engine }));
+    });
+  });
+
+  program
+    .command('run')
+    .description('run the intake daemon (IDLE with a polling fallback) until SIGTERM/SIGINT')
+    .option('--once', 'process every message now in the mailbox, send what the outbox holds, and exit')
+    .action(async (opts: { once?: boolean }) => {
+      const config = loadConfig(env);
+      const mail = requireMailConfig(config);
+      const log = createLogger(config.logLevel);
+      const stop = stopSignal();
+      const runtime = await openRuntime(config, mail, log);
+      try {
+        if (opts.once) out(JSON.stringify(await runOnce(runtime, { shouldStop: () => stop.aborted })));
+        else await runDaemon(runtime, stop, { pollCron: config.pollCron });
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  program
+    .command('analyse')
+    .description('analyse RFC 822 files (- for stdin) without touching any database or mailbox')
+    .option('--json', 'print one JSON object per message, one per line (the default)')
+    .argument('<files...>')
+    .action(async (files: string[]) => {
+      const failures = await runAnalyse(files, out);
+      if (failures > 0) process.exitCode = 1;
+    });
+
+  const cases = program.command('cases').description('list and inspect cases');
+  cases
+    .command('list')
+    .option('--json', 'one JSON object per case per line')
+    .action(async (opts: { json?: boolean }) => {
+      const config = loadConfig(env);
+      await withDatabase(config, async (database) => runCasesList(database.db, Boolean(opts.json), out));
+    });
+
+  program
+    .command('deadline')
+    .description('compute a statutory deadline and explain it')
+    .addOption(new Option('--regime <regime>', 'foi, eir, foisa, eisr, sar, foi_review, eir_review, foisa_review, eisr_review'))
+    .option('--received <date>', 'YYYY-MM-DD or an ISO date-time (taken in Europe/London)')
+    .option('--jurisdiction <jurisdiction>', 'england-and-wales, scotland or northern-ireland (default FOI_JURISDICTION)')
+    .option('--clarification-sought <date>')
+    .option('--clarification-received <date>')
+    .option('--fee-notice-given <date>')
+    .option('--fee-received <date>')
+    .option('--extension <kind>', 'pit or complex')
+    .option('--batch <file>', 'read JSON Lines from - (stdin); one result line per input line')
+    .option('--json', 'print JSON (the default)')
+    .action(async (opts: Record<string, string | undefined>) => {
+      const config = loadConfig(env);
+      const defaults = { jurisdiction: config.jurisdiction };
+      if (opts.batch !== undefined) {
+        const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+        await runDeadlineBatch(lines, defaults, out);
+        return;
+      }
+      out(JSON.stringify(runDeadline(opts, defaults)));
+    });
+
+  return program;
+}

@@ -1,0 +1,88 @@
+// `foi-intake run`: IDLE on the mailbox with a node-cron polling fallback, reconnecting with
+// capped, jittered backoff. On stop it finishes the message in hand, logs out and returns.
+import cron from 'node-cron';
+import { IMAP_RECONNECT, backoffDelayMs } from '../backoff.js';
+import type { MailboxSession } from '../adapters/imap/imap-mailbox.js';
+import { describeError } from '../errors.js';
+import { processMailbox } from '../pipeline/intake/process-mailbox.js';
+import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
+import type { Runtime } from '../runtime.js';
+import { deliveryDeps } from './run-once.js';
+
+export interface DaemonOptions {
+  pollCron: string;
+  /** Called after every pass; tests and health checks watch it. */
+  onPass?: (pass: { opened: number; held: number }) => void;
+}
+
+export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: DaemonOptions): Promise<void> {
+  const ticks = new EventTarget();
+  const poll = cron.schedule(options.pollCron, () => void ticks.dispatchEvent(new Event('tick')), {
+    name: 'poll-mailbox', timezone: 'Europe/London', noOverlap: true,
+  });
+  let failures = 0;
+  try {
+    while (!stop.aborted) {
+      const healthy = await serveOneConnection(runtime, stop, ticks, options);
+      failures = healthy ? 0 : failures + 1;
+      if (!stop.aborted) await sleep(backoffDelayMs(IMAP_RECONNECT, Math.max(1, failures)), stop);
+    }
+  } finally {
+    await poll.stop();
+  }
+}
+
+/** Works one IMAP connection until it drops or the daemon stops; false when it never got going. */
+async function serveOneConnection(runtime: Runtime, stop: AbortSignal, ticks: EventTarget, options: DaemonOptions): Promise<boolean> {
+  let session: MailboxSession;
+  try {
+    session = await runtime.openSession();
+  } catch (error) {
+    runtime.log.warn({ err: describeError(error) }, 'imap connection failed; will retry');
+    return false;
+  }
+  runtime.log.info({ uidValidity: session.uidValidity }, 'mailbox connected');
+  let passes = 0;
+  try {
+    while (!stop.aborted && !session.closed) {
+      const report = await processMailbox(
+        { ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: () => stop.aborted },
+        session,
+      );
+      passes += 1;
+      if (!runtime.config.dryRun) await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false });
+      options.onPass?.({ opened: report.opened, held: report.held });
+      const woke = await waitForWork(session, ticks, stop);
+      if (woke === 'closed') runtime.log.warn({}, 'imap connection closed; reconnecting');
+    }
+  } catch (error) {
+    runtime.log.error({ err: describeError(error) }, 'mailbox pass failed; reconnecting');
+  } finally {
+    await session.close();
+  }
+  return passes > 0;
+}
+
+function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal) {
+  const done = new AbortController();
+  const onStop = () => done.abort();
+  stop.addEventListener('abort', onStop);
+  const tick = new Promise<'tick'>((resolve) => ticks.addEventListener('tick', () => resolve('tick'), { once: true, signal: done.signal }));
+  return Promise.race([session.waitForNewMail(done.signal), tick]).finally(() => {
+    done.abort();
+    stop.removeEventListener('abort', onStop);
+  });
+}
+
+function sleep(ms: number, stop: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (stop.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', done);
+      resolve();
+    }
+    stop.addEventListener('abort', done);
+  });
+}
