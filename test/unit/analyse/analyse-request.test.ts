@@ -25,6 +25,30 @@ describe('analyseRequest on the seed request', () => {
   });
 });
 
+describe('analyseRequest contract fields on the seed request', () => {
+  const analysis = analyseRequest({ subject: 'IT security', text: seedText, from: { name: 'A Requester', address: 'a@example.org' } });
+
+  it('fills kind, topics, sections, time span, vague terms and validity', () => {
+    expect(analysis.kind).toBe('foi');
+    expect(analysis.topics[0]).toBe('it_security');
+    expect(analysis.questions[0]?.topics).toEqual(['it_security']);
+    expect(analysis.sectionsCited).toEqual(['s16']);
+    expect(analysis.timeSpan).toBe('last 5 years');
+    expect(analysis.ambiguousTerms).toEqual(['security events']);
+    expect(analysis.validity).toEqual({ valid: true, missing: [] });
+  });
+});
+
+describe('analyseRequest by kind', () => {
+  it('gives an internal review no questions of its own', () => {
+    const text = 'Dear FOI team,\n\nI am writing to request an internal review of your refusal. Why was section 43 applied?\n\nRegards,\nMia Chen';
+    const analysis = analyseRequest({ subject: 'Re: FOI 991', text, from: { name: 'Mia Chen', address: 'm@example.org' } });
+    expect(analysis.kind).toBe('internal_review');
+    expect(analysis.questions).toEqual([]);
+    expect(analysis.topics[0]).toBe('other');
+  });
+});
+
 describe('analyseRequest on a reply', () => {
   it('ignores questions in the quoted earlier message', () => {
     const text = 'Thank you, I look forward to the answer.\n\nOn 2 Feb 2024, FOI <foi@example.gov.uk> wrote:\n> How many years do you need?';

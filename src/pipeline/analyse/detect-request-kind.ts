@@ -1,0 +1,53 @@
+// Decides what kind of message this is (FOI, EIR, SAR, internal review, clarification, complaint or
+// other): the kind sets the statutory clock (20 working days, one month, review) and who handles it.
+import type { Evidence, RequestKind } from '../../domain/request-analysis.js';
+import { EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
+import { countWords } from './text-lines.js';
+
+export interface KindVerdict {
+  kind: RequestKind;
+  /** The phrase that decided it, with offsets in the body; null when taken from the subject or a default. */
+  evidence: Evidence | null;
+}
+
+const RULES = KIND_RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'i') }));
+const EIR_INVOKED = new RegExp(EIR_INVOKED_PATTERN);
+const EIR_INVOKED_WORDS = new RegExp(EIR_INVOKED_PATTERN.replace('EIRs?|EISR|', ''), 'i');
+const ENVIRONMENTAL = new RegExp(`(?:${ENVIRONMENTAL_TERMS.map(escapeRegex).join('|')})`, 'gi');
+const MIN_ENVIRONMENTAL_HITS = 2;
+
+function escapeRegex(term: string): string {
+  return `\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+}
+
+export function detectRequestKind(subject: string, body: string): KindVerdict {
+  const replyOrShort = /^\s*(re|aw|sv|antw)\s*:/i.test(subject) || countWords(body) <= SHORT_MESSAGE_WORDS;
+  for (const rule of RULES) {
+    if (rule.in !== 'body') {
+      if (rule.regex.test(subject)) return { kind: rule.kind, evidence: null };
+    }
+    if (rule.in !== 'subject' && (replyOrShort || !rule.onlyInReplyOrShort)) {
+      const m = rule.regex.exec(body);
+      if (m) return { kind: rule.kind, evidence: toEvidence(m) };
+    }
+  }
+  return detectEnvironmental(subject, body);
+}
+
+/** EIR when invoked by name, or when the information asked for is plainly environmental. */
+function detectEnvironmental(subject: string, body: string): KindVerdict {
+  const invoked = EIR_INVOKED.exec(body) ?? EIR_INVOKED_WORDS.exec(body);
+  if (invoked || EIR_INVOKED.test(subject)) return { kind: 'eir', evidence: invoked ? toEvidence(invoked) : null };
+  const hits = [...`${subject}\n${body}`.matchAll(ENVIRONMENTAL)];
+  const distinct = new Set(hits.map((m) => m[0].toLowerCase()));
+  if (distinct.size >= MIN_ENVIRONMENTAL_HITS) {
+    const first = [...body.matchAll(ENVIRONMENTAL)][0];
+    return { kind: 'eir', evidence: first ? toEvidence(first) : null };
+  }
+  return { kind: 'foi', evidence: null };
+}
+
+function toEvidence(m: RegExpExecArray | RegExpMatchArray): Evidence {
+  const start = m.index ?? 0;
+  return { text: m[0], start, end: start + m[0].length };
+}

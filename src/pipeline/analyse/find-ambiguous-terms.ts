@@ -1,0 +1,30 @@
+// Flags vague terms an officer may need to clarify before searching ("security events", "senior staff"):
+// FOIA s.1(3) lets the authority ask, and the clock waits for the answer, so spotting them early saves days.
+
+/** Vague phrasings, as regex sources (case-insensitive); each match is reported as written. */
+export const AMBIGUOUS_TERM_PATTERNS = [
+  String.raw`\b(security|safety|cyber|data|information|environmental|health and safety) (events?|issues?|matters?|problems?|concerns?)\b`,
+  String.raw`\b(senior|key|relevant|appropriate) (staff|officers|officials|managers|personnel|people|individuals|stakeholders|parties)\b`,
+  String.raw`\b(significant|major|serious|substantial|notable) (incidents?|changes?|events?|issues?|problems?|decisions?|concerns?)\b`,
+  String.raw`\b(any|all) (other )?(information|documents|documentation|records|material|data) (related|relating|regarding|concerning|about|in connection with)\b`,
+  String.raw`\b(recently|in recent (years|months)|in the recent past|at the moment|from time to time)\b`,
+  String.raw`\b(and so on|and so forth|etc\.?)(?=[\s,.)]|$)`,
+] as const;
+
+const PATTERNS = AMBIGUOUS_TERM_PATTERNS.map((source) => new RegExp(source, 'gi'));
+
+/** The vague terms in the requester's questions, each once, in order of first appearance. */
+export function findAmbiguousTerms(questionTexts: readonly string[]): string[] {
+  const found = new Map<string, { term: string; order: number }>();
+  questionTexts.forEach((text, questionIndex) => {
+    for (const pattern of PATTERNS) {
+      for (const m of text.matchAll(pattern)) {
+        const term = m[0].replace(/[.\s]+$/, '');
+        const key = term.toLowerCase();
+        const order = questionIndex * 100_000 + (m.index ?? 0);
+        if (!found.has(key)) found.set(key, { term, order });
+      }
+    }
+  });
+  return [...found.values()].sort((a, b) => a.order - b.order).map((entry) => entry.term);
+}
