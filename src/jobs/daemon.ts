@@ -51,6 +51,7 @@ async function serveOneConnection(runtime: Runtime, stop: AbortSignal, ticks: Ev
       );
       passes += 1;
       if (!runtime.config.dryRun) await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false });
+      runtime.log.info({ opened: report.opened, held: report.held, duplicates: report.duplicates }, 'mailbox pass done');
       options.onPass?.({ opened: report.opened, held: report.held });
       const woke = await waitForWork(session, ticks, stop);
       if (woke === 'closed') runtime.log.warn({}, 'imap connection closed; reconnecting');

@@ -66,6 +66,8 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       if (!exists) return [];
       const lock = await helper.getMailboxLock(folder);
       try {
+        // A NOOP collects the EXPUNGEs other connections caused (servers hold them back during FETCH).
+        await helper.noop();
         if (!helper.mailbox || !helper.mailbox.exists) return [];
         const messages = await helper.fetchAll('1:*', { envelope: true });
         return messages.map((m) => m.envelope?.subject ?? '');

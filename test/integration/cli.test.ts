@@ -1,0 +1,123 @@
+// The `foi-intake` command as operators run it (a child process), against real servers: the
+// acceptance path `migrate && run --once`, `cases list --json`, configuration errors, SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import { CLI, cliEnv, jsonLines, runCli } from '../harness/cli.js';
+import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
+import { FOI_FROM, OFFICERS, fixture } from '../harness/test-runtime.js';
+
+let mailbox: TestMailbox;
+let smtp: SmtpSink;
+let db: TestDatabase | null = null;
+let dataDir: string;
+
+/** PostgreSQL (DATABASE_URL set) gets a fresh database; PGlite gets a fresh folder for the child. */
+async function databaseEnv(): Promise<Record<string, string>> {
+  if (!process.env.DATABASE_URL) return { FOI_DATA_DIR: dataDir };
+  db = await createTestDatabase();
+  return { DATABASE_URL: db.url! };
+}
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'foi-cli-'));
+  [mailbox, smtp] = await Promise.all([startTestMailbox(), startSmtpSink()]);
+});
+
+afterEach(async () => {
+  await Promise.all([mailbox.close(), smtp.close(), db?.drop()]);
+  db = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function mailEnv(extra: Record<string, string>) {
+  return cliEnv({ FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM, FOI_OFFICERS: OFFICERS, FOI_AUTHORITY_NAME: 'Office of the Example Commissioner', ...extra });
+}
+
+describe('foi-intake command', () => {
+  it('migrate && run --once: one case per request, one acknowledgement and one summary each; a second run does nothing', async () => {
+    await mailbox.append(fixture('seed-it-security.eml'), new Date('2017-05-30T09:14:32Z'));
+    await mailbox.append(fixture('numbered-request.eml'));
+    await mailbox.append(fixture('html-only-outlook.eml'));
+    const env = mailEnv(await databaseEnv());
+
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+    const first = await runCli(['run', '--once'], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(smtp.received).toHaveLength(6);
+
+    const listed = jsonLines((await runCli(['cases', 'list', '--json'], env)).stdout);
+    expect(listed).toHaveLength(3);
+    const seed = listed.find((c) => String(c.subject).includes('IT security'))!;
+    expect(seed).toMatchObject({ kind: 'foi', dueDate: '2017-06-27', citesSection16: true, publicInterestArgument: true });
+    expect(seed.acknowledgedAt).toEqual(expect.any(String));
+    expect(seed.messageIds).toContain('<5c1e0b7a-93d4-4f1e-a0b2-2f6c8d41e907@mail.example.org>');
+    const seedAck = smtp.received.find((m) => m.parsed.subject === `Re: Freedom of Information Request - Details relating to IT security [${seed.reference}]`)!;
+    expect(seedAck.parsed.text).toContain('27 June 2017');
+    for (const n of ['1', '2', '3', '4']) expect(seedAck.parsed.text).toMatch(new RegExp(`^${n}\\. `, 'm'));
+
+    const second = await runCli(['run', '--once'], env);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ mailbox: { opened: 0 }, delivery: { sent: 0 } });
+    expect(smtp.received).toHaveLength(6);
+    expect(await mailbox.subjectsIn('Processed')).toHaveLength(3);
+  });
+
+  it('stops with one line naming a missing or malformed variable, without echoing secrets', async () => {
+    const missing = await runCli(['run', '--once'], cliEnv({ FOI_DATA_DIR: dataDir }));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/FOI_IMAP_URL/);
+
+    const insecure = await runCli(['run', '--once'], mailEnv({ FOI_DATA_DIR: dataDir, FOI_IMAP_URL: 'imap://clerk:hunter2@mail.example.org/INBOX' }));
+    expect(insecure.code).toBe(2);
+    expect(insecure.stderr).toMatch(/FOI_IMAP_URL: plain-text IMAP to a non-loopback host is refused/);
+    expect(insecure.stderr).not.toContain('hunter2');
+
+    const badJurisdiction = await runCli(['run', '--once'], mailEnv({ FOI_DATA_DIR: dataDir, FOI_JURISDICTION: 'wales' }));
+    expect(badJurisdiction.code).toBe(2);
+    expect(badJurisdiction.stderr).toMatch(/^foi-intake: FOI_JURISDICTION: /);
+  });
+
+  it('run (daemon) picks up new mail while idling and exits 0 on SIGTERM', async () => {
+    // A yearly poll: only IDLE can bring the new message in within the test's time.
+    const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_POLL_CRON: '0 0 1 1 *' };
+    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const firstPass = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('mailbox pass done')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await firstPass;
+    await mailbox.append(fixture('bulleted-request.eml'));
+    await smtp.waitFor(2, 30_000);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/"level":(50|60)/);
+    expect(await mailbox.subjectsIn('Processed')).toHaveLength(1);
+  });
+
+  it('analyse --json prints the contract fields for each file without a database or mailbox', async () => {
+    const file = join(dataDir, 'seed.eml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, fixture('seed-it-security.eml'));
+    const result = await runCli(['analyse', '--json', file, '-'], cliEnv({}), fixture('numbered-request.eml').toString());
+    expect(result.code).toBe(0);
+    const [seed, piped] = jsonLines(result.stdout);
+    expect(seed).toMatchObject({
+      file, kind: 'foi', citesSection16: true, publicInterestArgument: true,
+      from: { name: 'Martin Greaves', address: 'martin.greaves@example.org' },
+      validity: { valid: true, missing: [] },
+    });
+    expect((seed!.questions as { number: string }[]).map((q) => q.number)).toEqual(['1', '2', '3', '4']);
+    expect(piped).toMatchObject({ file: '-' });
+  });
+});
