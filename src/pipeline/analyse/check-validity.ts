@@ -17,9 +17,10 @@ export const NOT_A_REAL_NAME_PATTERNS = [
 ] as const;
 
 const NOT_A_REAL_NAME = NOT_A_REAL_NAME_PATTERNS.map((s) => new RegExp(s, 'i'));
-const SIGN_OFF = /^(yours (sincerely|faithfully|truly)|(kind|best|warm|many) (regards|wishes|thanks)|regards|thanks|thank you|cheers|sincerely)\b.*$/im;
-const NAME_WORD = String.raw`(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?)`;
-const PERSON_NAME = new RegExp(String.raw`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?${NAME_WORD}(?:\s${NAME_WORD}){1,3}$`);
+const SIGN_OFF = /^(yours (sincerely|faithfully|truly)|(kind|best|warm|many) (regards|wishes|thanks)|regards|thanks|thank you|cheers|sincerely|cordialement|merci|mit freundlichen grüßen|saludos|cordiali saluti|diolch)\b.*$/imu;
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.?)`;
+const PERSON_NAME = new RegExp(String.raw`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?${NAME_WORD}(?:\s${NAME_WORD}){1,3}$`, 'u');
+const SURNAME_FIRST = /^\p{Lu}[\p{L}'’-]+,\s\p{Lu}[\p{L}'’-]+$/u;
 const REDACTED_NAME = /^\[[^\]]*name[^\]]*\]$/i;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 
@@ -39,7 +40,7 @@ function hasRealName(input: ValidityInput): boolean {
 export function looksLikeRealName(name: string): boolean {
   const cleaned = name.replace(/["']/g, '').replace(/\s+/g, ' ').trim();
   if (REDACTED_NAME.test(cleaned)) return true;
-  if (!PERSON_NAME.test(cleaned) && !/^[A-Z][a-z'’-]+,\s[A-Z][a-z'’-]+$/.test(cleaned)) return false;
+  if (!PERSON_NAME.test(cleaned) && !SURNAME_FIRST.test(cleaned)) return false;
   return !NOT_A_REAL_NAME.some((p) => p.test(cleaned));
 }
 

@@ -31,13 +31,14 @@ function withoutConnective(sentence: string): string {
 /** The sentence as written, without its framing ("Under the Act, …") and without a leading clause. */
 function candidateCores(sentence: string): string[] {
   const core = withoutConnective(sentence);
-  const cores = [core];
-  for (const frame of FRAMES) {
-    const unframed = core.replace(frame, '');
-    if (unframed !== core) cores.push(withoutConnective(unframed));
+  const afterClause = withoutConnective(core.replace(LEADING_CLAUSE, ''));
+  const cores = afterClause === core ? [core] : [core, afterClause];
+  for (const candidate of [...cores]) {
+    for (const frame of FRAMES) {
+      const unframed = candidate.replace(frame, '');
+      if (unframed !== candidate) cores.push(withoutConnective(unframed));
+    }
   }
-  const afterClause = core.replace(LEADING_CLAUSE, '');
-  if (afterClause !== core) cores.push(withoutConnective(afterClause));
   return cores;
 }
 

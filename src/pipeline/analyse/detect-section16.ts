@@ -17,6 +17,8 @@ export const SECTION16_PATTERNS = [
   String.raw`\bwhat (information )?(can|could) be provided within the (cost|appropriate|fees?) limit`,
   String.raw`\bsection\s*15 of (the )?(FOISA|freedom of information \(scotland\))`,
   String.raw`\b(EIR|environmental information regulations)\b.{0,60}\breg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(EIR|environmental information regulations)\b`,
+  String.raw`\b(duty|duties|obligations?) under reg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(advi[cs]e|assist|help me|narrow|refine)`,
+  String.raw`\b(tell|show|advise|let) me how (I|we) (can|could|may|might|should) (refine|reframe|narrow|rephrase|amend|modify)`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));

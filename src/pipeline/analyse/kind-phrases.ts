@@ -25,6 +25,8 @@ export const KIND_RULES: readonly KindRule[] = [
   { kind: 'clarification', in: 'subject', pattern: String.raw`\bclarif(y|ication|ying)\b|\bfollow-?up\b|\bnarrow(ing|ed)?\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^[\s\S]{0,150}?(?<!\b(need|require|want|have|seek|any|further)[\w ]{0,20})\bclarif(y|ication|ying)\b|\bnarrow(ing|ed)? (down )?(my|the) request\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\bby ['"“‘]?[\w -]{2,40}['"”’]? I mean\b|\bfurther to your (request for clarification|e-?mail|letter)\b|\bin answer to your question\b|\bI am happy to (limit|narrow|restrict|reduce|amend)\b|\b(I have|I've) (changed|amended|narrowed|refined|revised|reduced) my request\b|\b(refine|narrow|restrict|reduce|limit|amend) (my|the) request to\b|\bthe period I am interested in\b|\bI('m| am) (particularly|only|mainly) (looking for|interested in)\b` },
+  { kind: 'other', in: 'either', pattern: String.raw`^[\s\S]{0,300}?\b(out of (the )?office|on annual leave|automatic reply|auto-?reply|undeliverable|delivery status notification|could not be delivered|mail delivery (subsystem|failed)|delivery has failed)\b` },
+  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bwhere (things|it|this|my request) (is|are) up to\b|\b(progress|update) (on|of|with) (my|this|the) (request|FOI|enquiry)\b` },
   { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bchaser?\b|\bany (news|update)\b|\bstill (waiting|not received|awaiting)\b|\b(have|has) (now )?(passed|elapsed|expired)\b|\boverdue\b|\bwhen (can|will|might|should) I expect\b|\bwhen I might expect\b|\bstatus of my request\b` },
 ];
 

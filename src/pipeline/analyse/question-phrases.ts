@@ -8,7 +8,7 @@ export const REQUEST_OPENERS = [
   String.raw`(could|can|would|will) (the [\w ]{1,40}?|your [\w ]{1,40}?|[A-Z]{2,6}) (please |kindly |also )*(advise|provide|tell|confirm|send|supply|disclose|state|explain|let me know|list|share|give|inform|release|forward|indicate|detail)\b`,
   String.raw`(may|might|could|can) (I|we) (please |also |kindly )?(have|request|ask|obtain|receive|see|get|be (provided|sent|given))\b`,
   String.raw`I(\s+would|'d|\s+should)\s+(also\s+)?(like|be (grateful|obliged|interested|pleased)|appreciate|welcome)\b`,
-  String.raw`(I|we)\s+(am |'m |are |also |hereby |therefore |now |further )*(request|requesting|ask(ing)? for|seek(ing)?|require|want to know|wish to (request|obtain|know|see|receive|have|be provided))\b`,
+  String.raw`(I|we)\s+(am |'m |are |also |hereby |therefore |now |further |would |will |must |do |should )*(request|requesting|ask(ing)? for|seek(ing)?|require|want to know|wish to (request|obtain|know|see|receive|have|be provided))\b`,
   String.raw`(how (many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|will|would|many times))\b`,
   String.raw`kindly\b`,
   String.raw`(provide|send|supply|disclose|list|confirm|state|tell me|give me|share|forward|detail|indicate|explain|identify|specify)\b`,
@@ -33,7 +33,7 @@ export const LEADING_CONNECTIVES = String.raw`^((and|also|additionally|further(m
 
 /** Sentences that are never questions: greetings, procedure, format, thanks, offers and legal reminders. */
 export const NOT_A_QUESTION_PATTERNS = [
-  String.raw`^(dear|hello|hi|good (morning|afternoon|evening)|to whom it may concern)\b`,
+  String.raw`^(dear|hello|hi|good (morning|afternoon|evening)|to whom it may concern)\b[^.?!]{0,60}[,.!:]?\s*$`,
   String.raw`\b(section|s\.?)\s*16\b|\bdut(y|ies) to (provide )?advi[cs]e|\badvice and assistance\b|\bI (would )?remind you\b`,
   String.raw`\b(in|is|the|a|strong|wider|significant|legitimate) public interest\b|\btransparency and accountability\b|\baccountab(le|ility) (to|for) the public\b`,
   String.raw`\bconfirm\b.{0,40}\b(receipt|received|receiving)\b|\backnowledge?\b.{0,30}\b(receipt|request|e-?mail)\b|\backnowledgement\b`,
@@ -42,6 +42,7 @@ export const NOT_A_QUESTION_PATTERNS = [
   String.raw`^(thank(s| you)\b|many thanks)|\blook(ing)? forward to\b|\bgrateful for your\b|\bappreciate your (help|time|assistance)\b`,
   String.raw`\b(do not|don't) hesitate\b|\b(please )?(feel free to )?(contact|call|email) me\b|\bget in touch\b`,
   String.raw`\bif (you|this|my request|the request|it|any (part|of))\b.{0,80}\b(clarif|unclear|any questions|queries|exceed|cost limit|appropriate limit|too (broad|wide|large|onerous)|not (held|possible|able)|unable|cannot|can't|deny|denied|refuse|withhold)`,
+  String.raw`^if\b.{0,100}\b(cost limit|appropriate limit|cost of compliance|exceed(s|ed)?|go (over|beyond)|too (broad|wide|large|onerous))\b`,
   String.raw`\b(reserve the right|justify (this|your)|by reference to (specific|the relevant) exemption|release all non-exempt)`,
   String.raw`^(I would (like|prefer) to receive|I would prefer|my preferred (format|way)|please (send|provide) (the|this|your) (information|response|reply|data|answer)s? (in|by|electronically|as|via|to)\b|(the|this) (information|response) (can|may|should) be sent)`,
   String.raw`\b(when (can |will |should |might |could )?I (can |will |should |might |could )?(expect|receive|hear)|within (the statutory )?(20|twenty) working days|as outlined by the statute)`,

@@ -1,6 +1,6 @@
 // One sentence or item may ask for two different things ("the salary of X and how much it has risen",
 // "What is the policy? Is there guidance?"); officers answer each separately, so each becomes a question.
-import { endsWithQuestionMark } from './classify-sentence.js';
+import { endsWithQuestionMark, isExplicitRequest } from './classify-sentence.js';
 import { countWords, splitSentences, trimSpan } from './text-lines.js';
 
 export interface QuestionSpan {
@@ -10,7 +10,7 @@ export interface QuestionSpan {
 }
 
 /** Where a second, different ask begins after "and" / "as well as". Regex source, case-insensitive. */
-export const SECOND_ASK_PATTERN = String.raw`,?\s+(?:and|as well as)\s+(?:also\s+)?(?=(?:how (?:many|much|often|long)|what|which|whether|if (?:the|there|he|she|it|they|any)\b|the (?:number|total|amount|cost|names?|dates?|value|locations?)\b|of these\b|confirm\b|provide\b|please\b|disclose\b|state\b|a copy\b|copies\b))`;
+export const SECOND_ASK_PATTERN = String.raw`,?\s+(?:and|as well as)\s+(?:also\s+)?(?=(?:how (?:many|much|often|long)|what|which|whether|if (?:the|there|he|she|it|they|any)\b|the (?:number|total|amount|cost|names?|dates?|value|locations?)\b|of these\b|confirm\b|provide\b|please\b|disclose\b|state\b|a copy\b|copies\b|(?:could|can|would) you\b))`;
 
 const SECOND_ASK = new RegExp(SECOND_ASK_PATTERN, 'gi');
 const MIN_PART_WORDS = 3;
@@ -21,15 +21,25 @@ export function splitCompoundQuestion(source: string, question: QuestionSpan): Q
   return bySentence.flatMap((part) => splitAtSecondAsk(source, part));
 }
 
-/** Two sentences that both end with "?" are two questions; a trailing explanation stays with its question. */
+/** "I would also request…", "Please also provide…": a further ask inside the same item. */
+function isAdditionalAsk(sentence: string): boolean {
+  return /\b(also|additionally|in addition|further)\b/i.test(sentence) && isExplicitRequest(sentence);
+}
+
+/**
+ * Two sentences that both end with "?", or a later "I would also request…", are separate questions;
+ * a trailing explanation ("This could be…") stays with its question.
+ */
 function splitQuestionSentences(source: string, question: QuestionSpan): QuestionSpan[] {
   const sentences = splitSentences(source, question.start, question.end);
-  if (sentences.filter((s) => endsWithQuestionMark(s.text)).length < 2) return [question];
+  const asks = sentences.filter((s, i) => endsWithQuestionMark(s.text) || (i > 0 && isAdditionalAsk(s.text)));
+  if (asks.length < 2 && !sentences.slice(1).some((s) => isAdditionalAsk(s.text))) return [question];
   const parts: QuestionSpan[] = [];
   for (const sentence of sentences) {
     const previous = parts[parts.length - 1];
-    const startsNew = !previous || endsWithQuestionMark(source.slice(previous.start, previous.end));
-    if (startsNew && endsWithQuestionMark(sentence.text)) parts.push({ ...sentence });
+    const afterQuestion = !previous || endsWithQuestionMark(source.slice(previous.start, previous.end));
+    const startsNew = (afterQuestion && endsWithQuestionMark(sentence.text)) || (previous && isAdditionalAsk(sentence.text));
+    if (startsNew) parts.push({ ...sentence });
     else if (previous) Object.assign(previous, trimSpan(source, previous.start, sentence.end));
     else parts.push({ ...sentence });
   }

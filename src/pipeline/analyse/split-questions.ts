@@ -108,7 +108,8 @@ function questionsFromNode(text: string, node: ItemNode): SplitQuestion[] {
   }
   const childTexts = node.children.map((child) => ownText(text, child).text);
   if (isGovernedList(own.text, childTexts)) return [spanQuestion(text, node.label, own.start, lastEnd([node]))];
-  const parent = isListLeadIn(own.text) || !isItemAQuestion(own.text) ? [] : [spanQuestion(text, node.label, own.start, own.end)];
+  const parent = isListLeadIn(own.text) || !isItemAQuestion(own.text) || isHeading(own.text)
+    ? [] : [spanQuestion(text, node.label, own.start, own.end)];
   return [...parent, ...node.children.flatMap((child) => questionsFromNode(text, child))];
 }
 
@@ -118,6 +119,11 @@ function isItemAQuestion(itemText: string): boolean {
   const firstSentence = splitSentences(itemText, 0, itemText.length)[0]?.text ?? itemText;
   if (isNotAQuestion(firstSentence)) return false;
   return countWords(itemText) >= 2 || endsWithQuestionMark(itemText);
+}
+
+/** A parent item of a few words that asks nothing ("Detection software") only heads its sub-items. */
+function isHeading(itemText: string): boolean {
+  return countWords(itemText) <= 4 && !endsWithQuestionMark(itemText) && !isRequestSentence(itemText);
 }
 
 function buildItemTree(items: ListItem[]): ItemNode[] {
