@@ -1,6 +1,6 @@
 // One sentence or item may ask for two different things ("the salary of X and how much it has risen",
 // "What is the policy? Is there guidance?"); officers answer each separately, so each becomes a question.
-import { endsWithQuestionMark, isExplicitRequest } from './classify-sentence.js';
+import { endsWithQuestionMark } from './classify-sentence.js';
 import { countWords, splitSentences, trimSpan } from './text-lines.js';
 
 export interface QuestionSpan {
@@ -21,24 +21,20 @@ export function splitCompoundQuestion(source: string, question: QuestionSpan): Q
   return bySentence.flatMap((part) => splitAtSecondAsk(source, part));
 }
 
-/** "I would also request…", "Please also provide…": a further ask inside the same item. */
-function isAdditionalAsk(sentence: string): boolean {
-  return /\b(also|additionally|in addition|further)\b/i.test(sentence) && isExplicitRequest(sentence);
-}
-
 /**
- * Two sentences that both end with "?", or a later "I would also request…", are separate questions;
- * a trailing explanation ("This could be…") stays with its question.
+ * Two sentences that both end with "?" are separate questions. A trailing explanation ("This could
+ * be…") or a rider on the same subject ("I would also request any … reports") stays with its
+ * question: the requester numbered them as one item, and the acknowledgement echoes their numbering.
  */
 function splitQuestionSentences(source: string, question: QuestionSpan): QuestionSpan[] {
   const sentences = splitSentences(source, question.start, question.end);
-  const asks = sentences.filter((s, i) => endsWithQuestionMark(s.text) || (i > 0 && isAdditionalAsk(s.text)));
-  if (asks.length < 2 && !sentences.slice(1).some((s) => isAdditionalAsk(s.text))) return [question];
+  const asks = sentences.filter((s) => endsWithQuestionMark(s.text));
+  if (asks.length < 2) return [question];
   const parts: QuestionSpan[] = [];
   for (const sentence of sentences) {
     const previous = parts[parts.length - 1];
     const afterQuestion = !previous || endsWithQuestionMark(source.slice(previous.start, previous.end));
-    const startsNew = (afterQuestion && endsWithQuestionMark(sentence.text)) || (previous && isAdditionalAsk(sentence.text));
+    const startsNew = afterQuestion && endsWithQuestionMark(sentence.text);
     if (startsNew) parts.push({ ...sentence });
     else if (previous) Object.assign(previous, trimSpan(source, previous.start, sentence.end));
     else parts.push({ ...sentence });

@@ -7,9 +7,9 @@ const seedText = readFileSync(new URL('./fixtures/seed-request.txt', import.meta
 describe('analyseRequest on the seed request', () => {
   const analysis = analyseRequest({ subject: 'IT security', text: seedText, from: { name: 'A Requester', address: 'a@example.org' } });
 
-  it('finds the four numbered items, item 4 holding two asks (the specification, and any reports)', () => {
-    expect(analysis.questions.map((q) => q.number)).toEqual(['1', '2', '3', '4', '4']);
-    expect(analysis.questions[4]?.text).toMatch(/^I would also request .*available\.$/);
+  it('finds the four numbered items, keeping the rider of item 4 ("I would also request…") with it', () => {
+    expect(analysis.questions.map((q) => q.number)).toEqual(['1', '2', '3', '4']);
+    expect(analysis.questions[3]?.text).toMatch(/^Could you please, if possible, confirm .*available\.$/);
     expect(analysis.questions[0]?.text).toBe('Have there been any security events related to the computer systems at the facility?');
   });
 
