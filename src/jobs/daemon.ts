@@ -64,7 +64,9 @@ async function serveOneConnection(runtime: Runtime, stop: AbortSignal, ticks: Ev
   return passes > 0;
 }
 
-function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal) {
+async function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal) {
+  // A stop that came during the pass has already fired: an abort listener would never hear it.
+  if (stop.aborted) return 'aborted';
   const done = new AbortController();
   const onStop = () => done.abort();
   stop.addEventListener('abort', onStop);

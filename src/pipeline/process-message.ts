@@ -2,7 +2,7 @@
 // compose the outgoing mail → commit it all in one transaction. Bad input is held, never dropped.
 import { createHash } from 'node:crypto';
 import type { Db } from '../adapters/db/database.js';
-import { commitInbound, type CommitPlan, type CommitResult, type InboundFacts } from '../adapters/db/inbound-store.js';
+import { commitInbound, type CommitPlan, type CommitResult, type InboundFacts, type PendingMessage } from '../adapters/db/inbound-store.js';
 import type { FetchedMessage } from '../adapters/imap/imap-mailbox.js';
 import type { Jurisdiction } from '../config.js';
 import type { InboundMail } from '../domain/inbound-mail.js';
@@ -34,7 +34,8 @@ type Prepared =
   | { ok: true; mail: InboundMail; draft: CaseDraft }
   | { ok: false; parseOutcome: string; reason: string; notifyOfficers: boolean; messageId: string | null };
 
-export async function processMessage(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage): Promise<CommitResult> {
+/** Everything about one message that does not touch the database: parse, screen, analyse, compose. */
+export async function prepareMessage(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
   const { settings } = deps;
   const prepared = await prepare(deps, fetched);
   const facts: InboundFacts = {
@@ -42,7 +43,14 @@ export async function processMessage(deps: PipelineDeps, uidValidity: number, fe
     contentHash: createHash('sha256').update(fetched.source).digest('hex'),
     messageId: prepared.ok ? prepared.mail.messageId : prepared.messageId,
   };
-  return commitInbound(deps.db, facts, commitPlanFor(prepared, fetched, settings));
+  return { facts, plan: commitPlanFor(prepared, fetched, settings) };
+}
+
+/** The whole pipeline for a batch of fetched messages, committed together. */
+export async function processMessages(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage[]): Promise<CommitResult[]> {
+  const pending: PendingMessage[] = [];
+  for (const message of fetched) pending.push(await prepareMessage(deps, uidValidity, message));
+  return commitInbound(deps.db, deps.settings.mailbox, pending);
 }
 
 function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings): CommitPlan {

@@ -1,6 +1,6 @@
 // Commits one inbound message in ONE transaction: raw bytes, the case (or the hold), the outbox
 // rows and the checkpoint. Only after this returns may the message be moved out of the inbox.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { Db } from './database.js';
@@ -44,18 +44,32 @@ export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash
   return facts.messageId ?? `sha256:${facts.contentHash}`;
 }
 
-export async function commitInbound(db: Db, facts: InboundFacts, plan: CommitPlan): Promise<CommitResult> {
+export interface PendingMessage {
+  facts: InboundFacts;
+  plan: CommitPlan;
+}
+
+/**
+ * Commits a batch of messages from one mailbox in one transaction: each message with its case (or
+ * hold) and outbox rows, and the checkpoint advanced past all of them. One commit per batch
+ * rather than per message keeps the disk flush off the per-message path.
+ */
+export async function commitInbound(db: Db, mailbox: string, batch: PendingMessage[]): Promise<CommitResult[]> {
+  if (batch.length === 0) return [];
   return db.transaction(async (tx) => {
     // Serialises every writer of this mailbox, so two daemons never commit the same UID twice.
-    await tx.select({ m: mailboxState.mailbox }).from(mailboxState).where(eq(mailboxState.mailbox, facts.mailbox)).for('update');
-    const known = await findInbound(tx as unknown as Db, facts);
-    if (known) return { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder };
-    const result = await commitNew(tx, facts, plan);
+    await tx.select({ m: mailboxState.mailbox }).from(mailboxState).where(eq(mailboxState.mailbox, mailbox)).for('update');
+    const results: CommitResult[] = [];
+    for (const { facts, plan } of batch) {
+      const known = await findInbound(tx as unknown as Db, facts);
+      results.push(known ? { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder } : await commitNew(tx, facts, plan));
+    }
+    const highest = Math.max(...batch.map((m) => m.facts.uid));
     await tx
       .update(mailboxState)
-      .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${facts.uid})`, updatedAt: sql`now()` })
-      .where(eq(mailboxState.mailbox, facts.mailbox));
-    return result;
+      .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${highest})`, updatedAt: sql`now()` })
+      .where(eq(mailboxState.mailbox, mailbox));
+    return results;
   });
 }
 
@@ -122,7 +136,6 @@ async function insertOutbox(tx: Tx, messages: OutgoingMail[], links: { inboundId
 }
 
 export async function markMoved(db: Db, inboundIds: number[], at: Date): Promise<void> {
-  for (const id of inboundIds) {
-    await db.update(inboundMessages).set({ movedAt: at }).where(eq(inboundMessages.id, id));
-  }
+  if (inboundIds.length === 0) return;
+  await db.update(inboundMessages).set({ movedAt: at }).where(inArray(inboundMessages.id, inboundIds));
 }

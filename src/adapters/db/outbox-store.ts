@@ -1,7 +1,7 @@
 // The outbox: rows are claimed with a lease (SKIP LOCKED, so several daemons share the work),
 // sent, then recorded. A crash between the server's acceptance and the record can only resend
 // the very same message, with the same Message-ID.
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { caseEvents, cases, outbox } from './schema.js';
 
@@ -13,12 +13,15 @@ export interface ClaimOptions {
   leaseMs: number;
   /** `run --once` sends everything queued now, whatever the retry schedule says. */
   ignoreSchedule: boolean;
+  /** Only rows after this id: one pass never takes a row twice. */
+  afterId: number;
 }
 
 export async function claimOutbox(db: Db, options: ClaimOptions): Promise<OutboxRow[]> {
   const { now } = options;
   const claimable = and(
     eq(outbox.status, 'queued'),
+    gt(outbox.id, options.afterId),
     or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now)),
     options.ignoreSchedule ? undefined : lte(outbox.nextAttemptAt, now),
   );

@@ -27,7 +27,7 @@ export function createSmtpMailer(endpoint: MailServerEndpoint): Mailer {
     requireTLS: endpoint.requireStartTls,
     auth,
     pool: true,
-    maxConnections: 3,
+    maxConnections: 4,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,

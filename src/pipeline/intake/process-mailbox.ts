@@ -5,7 +5,7 @@ import { markMoved, type CommitResult } from '../../adapters/db/inbound-store.js
 import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-store.js';
 import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
 import type { Logger } from '../../logger.js';
-import { processMessage, type PipelineDeps } from '../process-message.js';
+import { processMessages, type PipelineDeps } from '../process-message.js';
 
 export interface PassReport {
   opened: number;
@@ -23,7 +23,8 @@ export interface PassDeps extends PipelineDeps {
   shouldStop: () => boolean;
 }
 
-// Small batches bound memory (a request may carry a 2 MB attachment) and keep moves prompt.
+// Small batches bound memory (a request may carry a 2 MB attachment), keep moves prompt, and
+// share one commit between their messages.
 const BATCH = 20;
 
 export async function processMailbox(deps: PassDeps, session: MailboxSession): Promise<PassReport> {
@@ -46,17 +47,19 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
 }
 
 async function processBatch(deps: PassDeps, session: MailboxSession, uids: number[], report: PassReport): Promise<void> {
+  const fetched = await session.fetchMessages(uids);
+  const results = await processMessages(deps, session.uidValidity, fetched);
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
-  for (const message of await session.fetchMessages(uids)) {
-    if (deps.shouldStop()) break;
-    const result = await processMessage(deps, session.uidValidity, message);
+  results.forEach((result, i) => {
+    const uid = fetched[i]!.uid;
     count(report, result);
-    deps.log.info({ uid: message.uid, inboundId: result.inboundId, outcome: result.type, caseId: 'caseId' in result ? result.caseId : undefined }, 'message committed');
+    deps.log.info({ uid, inboundId: result.inboundId, outcome: result.type, caseId: 'caseId' in result ? result.caseId : undefined }, 'message committed');
     const move = moves.get(result.destinationFolder) ?? { uids: [], inboundIds: [] };
-    move.uids.push(message.uid);
+    move.uids.push(uid);
     move.inboundIds.push(result.inboundId);
     moves.set(result.destinationFolder, move);
-  }
+  });
+  // Only now, after the commit, does anything leave the inbox.
   for (const [folder, move] of moves) {
     await session.moveMessages(move.uids, folder);
     await markMoved(deps.db, move.inboundIds, deps.now());

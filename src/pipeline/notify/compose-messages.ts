@@ -33,6 +33,10 @@ const REGIME_NAMES: Record<Regime, string> = {
   eisr_review: 'Environmental Information (Scotland) Regulations 2004 (review, regulation 16)',
 };
 
+// Building an Intl formatter is costly; one instance serves every message.
+const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
+const londonDateTime = (d: Date) => LONDON_DATE_TIME.format(d);
+
 const KIND_LABELS: Record<string, string> = {
   foi: 'FOI request', eir: 'EIR request', sar: 'Subject access request', internal_review: 'Internal review request',
   clarification: 'Clarification', complaint: 'Complaint', other: 'Other correspondence',
@@ -64,7 +68,7 @@ function caseView(foiCase: OpenedCase, settings: NotifySettings) {
     requesterAddress: foiCase.requester.address,
     authorityName: settings.authorityName,
     receivedLong: formatLongDate(foiCase.receivedDate),
-    receivedAtLondon: foiCase.receivedAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' }),
+    receivedAtLondon: londonDateTime(foiCase.receivedAt),
     dueLong: foiCase.dueDate ? formatLongDate(foiCase.dueDate) : 'no statutory deadline',
     regimeName: foiCase.regime ? REGIME_NAMES[foiCase.regime] : '',
     kindLabel: KIND_LABELS[foiCase.kind] ?? foiCase.kind,
@@ -126,7 +130,7 @@ export interface HeldNoticeInput {
 export function composeHeldNotice(held: HeldNoticeInput, settings: NotifySettings): OutgoingMail {
   const view = {
     inboundId: held.inboundId,
-    receivedAtLondon: held.receivedAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' }),
+    receivedAtLondon: londonDateTime(held.receivedAt),
     reason: held.reason,
     heldFolder: settings.heldFolder,
   };

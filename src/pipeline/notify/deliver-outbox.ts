@@ -24,25 +24,39 @@ export interface DeliveryReport {
 
 const BATCH = 50;
 const LEASE_MS = 5 * 60_000;
+const IN_FLIGHT = 4;
 
 export async function deliverOutbox(deps: DeliveryDeps, options: { ignoreSchedule: boolean }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  const attempted = new Set<number>();
+  let afterId = 0;
   for (;;) {
-    const rows = (await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: LEASE_MS, ignoreSchedule: options.ignoreSchedule }))
-      .filter((row) => !attempted.has(row.id));
+    const rows = await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: LEASE_MS, ignoreSchedule: options.ignoreSchedule, afterId });
     if (rows.length === 0) return report;
-    for (const [index, row] of rows.entries()) {
-      attempted.add(row.id);
-      const { outcome, serverUnreachable } = await deliverOne(deps, row);
-      report[outcome] += 1;
-      if (serverUnreachable) {
-        // The rest would fail the same way: hand them back untouched for the next pass.
-        await releaseClaims(deps.db, rows.slice(index + 1).map((r) => r.id));
-        return report;
-      }
+    afterId = rows[rows.length - 1]!.id;
+    const unsent = await sendConcurrently(deps, rows, report);
+    if (unsent.length > 0) {
+      // The server is unreachable: the rest would fail the same way; hand them back untouched.
+      await releaseClaims(deps.db, unsent.map((r) => r.id));
+      return report;
     }
   }
+}
+
+/** Sends with a few messages in flight (the SMTP pool's connections); returns rows left unsent. */
+async function sendConcurrently(deps: DeliveryDeps, rows: OutboxRow[], report: DeliveryReport): Promise<OutboxRow[]> {
+  const queue = [...rows];
+  let unreachable = false;
+  const worker = async () => {
+    while (!unreachable) {
+      const row = queue.shift();
+      if (!row) return;
+      const { outcome, serverUnreachable } = await deliverOne(deps, row);
+      report[outcome] += 1;
+      unreachable ||= serverUnreachable;
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return queue;
 }
 
 interface DeliveryAttempt {

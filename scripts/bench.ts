@@ -1,0 +1,138 @@
+// `npm run bench [-- --n 2000]`: seeds N realistic requests into a real IMAP server (Dovecot when
+// TEST_IMAP_HOST is set, else the in-process server) and a real database (DATABASE_URL, else
+// PGlite), then measures the stage limit (bare fetch + parse), `run --once` end to end, and the
+// analysis alone. Prints one table. A script, not a test: it reports figures, it asserts nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import { pino } from 'pino';
+import { loadConfig, requireMailConfig } from '../src/config.js';
+import { openDatabase } from '../src/adapters/db/database.js';
+import { startInProcessImap } from '../src/demo/in-process-imap.js';
+import { startSmtpSink } from '../src/demo/smtp-sink.js';
+import { runOnce } from '../src/jobs/run-once.js';
+import { analyseRequest } from '../src/pipeline/analyse/analyse-request.js';
+import { openRuntime } from '../src/runtime.js';
+import { seededRandom, syntheticRequest } from './bench/synthetic-requests.js';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' } } });
+const N = Number(values.n);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function imapClient(url: string): Promise<ImapFlow> {
+  const u = new URL(url);
+  const client = new ImapFlow({ host: u.hostname, port: Number(u.port), secure: false, logger: false, auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } });
+  await client.connect();
+  return client;
+}
+
+async function prepareMailbox(): Promise<{ url: string; kind: string; close: () => Promise<void> }> {
+  if (process.env.TEST_IMAP_HOST) {
+    const url = `imap://foi16:${process.env.TEST_IMAP_PASSWORD ?? 'secret'}@${process.env.TEST_IMAP_HOST}:${process.env.TEST_IMAP_PORT ?? '10143'}/INBOX`;
+    const client = await imapClient(url);
+    for (const folder of await client.list()) {
+      if (folder.path === 'INBOX') {
+        await client.mailboxOpen('INBOX');
+        if (client.mailbox && client.mailbox.exists) await client.messageDelete('1:*');
+      } else await client.mailboxDelete(folder.path);
+    }
+    await client.logout();
+    return { url, kind: 'Dovecot', close: async () => {} };
+  }
+  const server = await startInProcessImap();
+  return { url: server.url, kind: 'in-process IMAP', close: server.close };
+}
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; kind: string; close: () => Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'foi-bench-'));
+    return { env: { FOI_DATA_DIR: dir }, kind: 'PGlite', close: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const { default: postgres } = await import('postgres');
+  const name = `bench_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() }, kind: 'PostgreSQL',
+    close: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function measureLimit(url: string): Promise<{ seconds: number; texts: { subject: string; text: string }[] }> {
+  const started = performance.now();
+  const client = await imapClient(url);
+  await client.mailboxOpen('INBOX');
+  const texts: { subject: string; text: string }[] = [];
+  for await (const message of client.fetch('1:*', { uid: true, source: true })) {
+    const parsed = await simpleParser(message.source!);
+    texts.push({ subject: parsed.subject ?? '', text: parsed.text ?? '' });
+  }
+  await client.logout();
+  return { seconds: (performance.now() - started) / 1000, texts };
+}
+
+function measureAnalysis(texts: { subject: string; text: string }[]): number {
+  const rounds = Math.max(1, Math.ceil(2000 / texts.length));
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) for (const t of texts) analyseRequest({ subject: t.subject, text: t.text, from: { name: 'A Person', address: 'a@example.org' } });
+  return (rounds * texts.length) / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  const [mailbox, database, smtp] = await Promise.all([prepareMailbox(), prepareDatabase(), startSmtpSink()]);
+  try {
+    const random = seededRandom(20261128);
+    const seeding = await imapClient(mailbox.url);
+    let bytes = 0;
+    for (let i = 0; i < N; i++) {
+      const raw = syntheticRequest(i, random, new Date(Date.UTC(2026, 0, 5) + i * 60_000));
+      bytes += raw.length;
+      await seeding.append('INBOX', raw, [], new Date(Date.UTC(2026, 0, 5) + i * 60_000));
+    }
+    await seeding.logout();
+    say(`seeded ${N} messages (${(bytes / N / 1024).toFixed(1)} KB average) into ${mailbox.kind}; database ${database.kind}`);
+
+    const limit = await measureLimit(mailbox.url);
+    const config = loadConfig({
+      ...database.env, FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: 'FOI Team <foi@example.gov.uk>',
+      FOI_OFFICERS: 'officer@example.gov.uk', FOI_AUTHORITY_NAME: 'Benchmark Council',
+    });
+    const runtime = await openRuntime(config, requireMailConfig(config), pino({ level: 'silent' }));
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const started = performance.now();
+    const report = await runOnce(runtime);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    await runtime.close();
+    if (report.mailbox.opened !== N || smtp.received.length !== 2 * N) {
+      throw new Error(`expected ${N} cases and ${2 * N} messages sent, got ${report.mailbox.opened} and ${smtp.received.length}`);
+    }
+    const analysisRate = measureAnalysis(limit.texts);
+
+    const row = (label: string, value: string) => say(`| ${label.padEnd(46)} | ${value.padStart(14)} |`);
+    say(`| ${'measure'.padEnd(46)} | ${'value'.padStart(14)} |`);
+    say(`|${'-'.repeat(48)}|${'-'.repeat(16)}|`);
+    row('limit: bare IMAP fetch + mailparser (msg/s)', (N / limit.seconds).toFixed(0));
+    row('foi-intake run --once, end to end (msg/s)', (N / seconds).toFixed(0));
+    row('ratio foi-intake / limit', `${((N / seconds) / (N / limit.seconds) * 100).toFixed(1)} %`);
+    row(`run --once wall time for ${N} messages (s)`, seconds.toFixed(1));
+    row('acknowledgements + summaries accepted by SMTP', String(smtp.received.length));
+    row('analysis alone, one core (msg/s)', analysisRate.toFixed(0));
+    row('peak RSS of the process during run --once (MB)', (peakRss / 1024 / 1024).toFixed(0));
+  } finally {
+    await Promise.all([mailbox.close(), database.close(), smtp.close()]);
+  }
+}
+
+await main();
