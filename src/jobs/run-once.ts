@@ -8,9 +8,12 @@ export interface RunOnceReport {
   mailbox: PassReport;
   delivery: DeliveryReport | null;
   outboxQueued: number;
+  /** Wall time of each half, for operators and the benchmark. */
+  timings: { mailboxMs: number; deliveryMs: number };
 }
 
 export async function runOnce(runtime: Runtime, options: { shouldStop?: () => boolean } = {}): Promise<RunOnceReport> {
+  const started = performance.now();
   const session = await runtime.openSession();
   let mailbox: PassReport;
   try {
@@ -21,8 +24,10 @@ export async function runOnce(runtime: Runtime, options: { shouldStop?: () => bo
   } finally {
     await session.close();
   }
+  const mailboxMs = Math.round(performance.now() - started);
   const delivery = runtime.config.dryRun ? null : await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: true });
-  return { mailbox, delivery, outboxQueued: await countQueued(runtime.database.db) };
+  const deliveryMs = Math.round(performance.now() - started) - mailboxMs;
+  return { mailbox, delivery, outboxQueued: await countQueued(runtime.database.db), timings: { mailboxMs, deliveryMs } };
 }
 
 export function deliveryDeps(runtime: Runtime) {
