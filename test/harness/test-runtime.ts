@@ -5,7 +5,10 @@ import { pino } from 'pino';
 import { loadConfig, requireMailConfig } from '../../src/config.js';
 import { fixturesDir } from '../../src/paths.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
-import type { TestDatabase } from './test-database.js';
+import { afterEach, beforeEach } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { startTestMailbox, type TestMailbox } from './test-mailbox.js';
 
 export const OFFICERS = 'Casework Officer <officer@example.gov.uk>';
 export const FOI_FROM = 'FOI Team <foi@example.gov.uk>';
@@ -28,4 +31,16 @@ export async function openTestRuntime(database: TestDatabase, env: NodeJS.Proces
 
 export function fixture(name: string): Buffer {
   return readFileSync(join(fixturesDir, 'mail', name));
+}
+
+/** A fresh database, mailbox and SMTP sink for each test of the calling file. */
+export function useTestServers(): { db: TestDatabase; mailbox: TestMailbox; smtp: SmtpSink } {
+  const servers = {} as { db: TestDatabase; mailbox: TestMailbox; smtp: SmtpSink };
+  beforeEach(async () => {
+    [servers.db, servers.mailbox, servers.smtp] = await Promise.all([createTestDatabase(), startTestMailbox(), startSmtpSink()]);
+  });
+  afterEach(async () => {
+    await Promise.all([servers.db.drop(), servers.mailbox.close(), servers.smtp.close()]);
+  });
+  return servers;
 }

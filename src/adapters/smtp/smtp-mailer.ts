@@ -2,16 +2,10 @@
 // otherwise cap throughput). Thin: the retry decision is the pure smtp-failure module's.
 import nodemailer from 'nodemailer';
 import type { MailServerEndpoint } from '../../config/mail-server-url.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 
-export interface OutgoingEnvelope {
-  messageId: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string | null;
-  headers: Record<string, string>;
-}
+/** What goes on the wire: the composed message; its purpose is the outbox's business. */
+export type OutgoingEnvelope = Omit<OutgoingMail, 'purpose'>;
 
 export interface Mailer {
   send(message: OutgoingEnvelope): Promise<void>;
