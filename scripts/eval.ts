@@ -7,13 +7,17 @@ import { evaluateCorpus, type CorpusScores, type LabelledRequest } from '../src/
 import { keywordBaseline } from '../src/evaluation/keyword-baseline.js';
 import { fixturesDir } from '../src/paths.js';
 import { analyseRequest } from '../src/pipeline/analyse/analyse-request.js';
+import { trainTopicModel } from '../src/pipeline/analyse/topic-model.js';
+import { readTopicTrainingCorpus } from '../src/adapters/fs/training-corpus.js';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const corpusPath = values.corpus ?? join(fixturesDir, 'eval', 'requests.jsonl');
 const items = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRequest);
 
+// The model every installation starts from: trained on the team's corpus only.
+const topicModel = trainTopicModel(readTopicTrainingCorpus());
 const analysis = evaluateCorpus(items, (item) => {
-  const a = analyseRequest({ subject: item.subject, text: item.text, from: null });
+  const a = analyseRequest({ subject: item.subject, text: item.text, from: null }, { topicModel });
   return { ...a, questions: a.questions.map((q) => q.text) };
 });
 const baseline = evaluateCorpus(items, (item) => keywordBaseline(item.subject, item.text));

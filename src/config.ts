@@ -36,6 +36,7 @@ const EnvSchema = z.object({
     .default('FOI-{year}-{seq:5}'),
   FOI_POLL_CRON: z.string().min(1).default('* * * * *'),
   FOI_PROMPTS_DIR: z.string().min(1).optional(),
+  FOI_ANALYSIS_CONFIG: z.string().min(1).optional(),
   FOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
@@ -61,6 +62,8 @@ export interface AppConfig {
   referenceFormat: string;
   pollCron: string;
   promptsDir: string | null;
+  /** JSON file with the analysis settings admins tune (thresholds, keywords). */
+  analysisConfigPath: string | null;
   logLevel: RawEnv['FOI_LOG_LEVEL'];
   outboxMaxAttempts: number;
   /** Present only when every mail variable is set; `requireMailConfig` says which is missing. */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     referenceFormat: e.FOI_REFERENCE_FORMAT,
     pollCron: e.FOI_POLL_CRON,
     promptsDir: e.FOI_PROMPTS_DIR ?? null,
+    analysisConfigPath: e.FOI_ANALYSIS_CONFIG ?? null,
     logLevel: e.FOI_LOG_LEVEL,
     outboxMaxAttempts: e.FOI_OUTBOX_MAX_ATTEMPTS,
     mail,

@@ -11,6 +11,12 @@ function exitCodeFor(error: unknown): number {
   return 1;
 }
 
+// `foi-intake cases list --json | head`: a closed pipe is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`foi-intake: unexpected failure: ${describeError(reason)}\n`);
   process.exit(1);

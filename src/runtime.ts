@@ -7,7 +7,9 @@ import { openMailboxSession, type MailboxSession } from './adapters/imap/imap-ma
 import { createSmtpMailer, type Mailer } from './adapters/smtp/smtp-mailer.js';
 import type { Logger } from './logger.js';
 import { defaultPromptsDir } from './paths.js';
-import { analyseRequest } from './pipeline/analyse/analyse-request.js';
+import { loadAnalysisSettings } from './config/analysis-settings.js';
+import { loadTopicModel } from './adapters/topic-model-loader.js';
+import { createAnalyser } from './pipeline/analyse/create-analyser.js';
 import { loadTemplates } from './pipeline/notify/templates.js';
 import type { PipelineDeps, PipelineSettings } from './pipeline/process-message.js';
 
@@ -58,13 +60,16 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
   const mailer = overrides.mailer ?? createSmtpMailer(mail.smtp);
+  const topicModel = await loadTopicModel(database.db);
+  log.info({ topicModelVersion: topicModel.version }, 'topic model loaded');
+  const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
   return {
     config,
     mail,
     database,
     mailer,
     log,
-    pipeline: { db: database.db, settings, analyse: (input) => analyseRequest(input) },
+    pipeline: { db: database.db, settings, analyse },
     openSession: () =>
       openMailboxSession(
         { endpoint: mail.imap, mailbox: mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs },

@@ -11,6 +11,13 @@ import { runDaemon } from '../jobs/daemon.js';
 import { runAnalyse } from './analyse-command.js';
 import { runCasesList } from './cases-command.js';
 import { runDeadline, runDeadlineBatch } from './deadline-command.js';
+import {
+  addClassifierExample, defaultEvalCorpus, evalClassifier, listClassifierVersions, trainClassifier, useClassifierVersion,
+  type AddExampleOptions,
+} from './classifier-command.js';
+import { loadAnalysisSettings } from '../config/analysis-settings.js';
+import { loadTopicModel } from '../adapters/topic-model-loader.js';
+import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -66,7 +73,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--json', 'print one JSON object per message, one per line (the default)')
     .argument('<files...>')
     .action(async (files: string[]) => {
-      const failures = await runAnalyse(files, out);
+      const config = loadConfig(env);
+      // No database here: the model is the one every installation starts from.
+      const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), (await loadTopicModel(null)).model);
+      const failures = await runAnalyse(files, analyse, out);
       if (failures > 0) process.exitCode = 1;
     });
 
@@ -103,5 +113,43 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       out(JSON.stringify(runDeadline(opts, defaults)));
     });
 
+  addClassifierCommands(program, env);
   return program;
+}
+
+function addClassifierCommands(program: Command, env: NodeJS.ProcessEnv): void {
+  const classifier = program.command('classifier').description('tune the topic classifier: examples, training, evaluation, versions');
+  const withTuning = async (fn: (db: Awaited<ReturnType<typeof openDatabase>>['db'], settings: ReturnType<typeof loadAnalysisSettings>) => Promise<void>) => {
+    const config = loadConfig(env);
+    const settings = loadAnalysisSettings(config.analysisConfigPath);
+    await withDatabase(config, async (database) => {
+      await database.migrate();
+      await fn(database.db, settings);
+    });
+  };
+  classifier
+    .command('train')
+    .description('train a new model version from fixtures/training plus stored examples, evaluate it, make it active')
+    .option('--corpus <file>', 'labelled JSON Lines corpus to score the new model on', defaultEvalCorpus())
+    .action((opts: { corpus: string }) => withTuning((db, settings) => trainClassifier(db, settings, opts.corpus, out).then(() => undefined)));
+  classifier
+    .command('eval')
+    .description('precision, recall and F1 per topic and a confusion matrix for the active model')
+    .option('--corpus <file>', 'labelled JSON Lines corpus', defaultEvalCorpus())
+    .option('--html <file>', 'also write the report as an HTML page')
+    .action((opts: { corpus: string; html?: string }) => withTuning((db, settings) => evalClassifier(db, settings, opts, out)));
+  classifier
+    .command('add-example')
+    .description('add a training example: --topic T --text "…", or --topic T --case REF --question N')
+    .requiredOption('--topic <topic>')
+    .option('--text <text>')
+    .option('--case <reference>')
+    .option('--question <number>')
+    .action((opts: AddExampleOptions) => withTuning((db, settings) => addClassifierExample(db, settings, opts, out)));
+  classifier
+    .command('use')
+    .description('make an earlier (or later) model version the active one')
+    .argument('<version>')
+    .action((version: string) => withTuning((db) => useClassifierVersion(db, version, out)));
+  classifier.command('list').description('every model version with its figures').action(() => withTuning((db) => listClassifierVersions(db, out)));
 }

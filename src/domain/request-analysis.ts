@@ -27,12 +27,17 @@ export interface AnalysedQuestion {
   /** Offsets of the question in `AnalysisInput.text`, when known. */
   start?: number;
   end?: number;
+  /** The blended classifier score of the first topic, 0–1. */
+  topicConfidence?: number;
+  /** True when no topic reached the admins' threshold: the topic is `other` and an officer should look. */
+  lowConfidence?: boolean;
 }
 
 export interface RequestAnalysis {
   kind: RequestKind;
   questions: AnalysedQuestion[];
   topics: Topic[];
+  topicConfidence?: number;
   citesSection16: boolean;
   publicInterestArgument: boolean;
   sectionsCited: string[];

@@ -2,7 +2,7 @@
 // PostgreSQL 15 runs. Migrations in drizzle/ are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
+  bigint, boolean, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -144,3 +144,27 @@ export const referenceCounters = pgTable('reference_counters', {
   lastValue: integer('last_value').notNull(),
 });
 
+
+/** Topic examples admins add (by hand or from a case's question), on top of fixtures/training. */
+export const classifierExamples = pgTable('classifier_examples', {
+  id: serial('id').primaryKey(),
+  topic: text('topic').notNull(),
+  text: text('text').notNull(),
+  /** `admin`, or `case:<reference>#<question number>`. */
+  source: text('source').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Trained topic models, each with the figures it scored when trained; one is active. */
+export const classifierModels = pgTable(
+  'classifier_models',
+  {
+    version: serial('version').primaryKey(),
+    model: text('model').notNull(),
+    exampleCount: integer('example_count').notNull(),
+    evaluation: jsonb('evaluation').notNull(),
+    active: boolean('active').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('classifier_models_active_idx').on(t.active)],
+);

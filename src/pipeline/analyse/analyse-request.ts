@@ -6,6 +6,7 @@ import type {
 import { DEFAULT_TOPICS } from '../../domain/request-analysis.js';
 import { checkValidity } from './check-validity.js';
 import { classifyTopics, type TopicKeywords } from './classify-topics.js';
+import type { TopicModel } from './topic-model.js';
 import { isExplicitRequest } from './classify-sentence.js';
 import { detectPublicInterest } from './detect-public-interest.js';
 import { detectRequestKind } from './detect-request-kind.js';
@@ -21,6 +22,12 @@ export interface AnalyseOptions {
   topics?: readonly Topic[];
   /** Keywords per topic; defaults to TOPIC_KEYWORDS. Pass the same object each call (it is compiled once). */
   topicKeywords?: TopicKeywords;
+  /** The trained topic model (loaded once by the caller); without one, keywords alone decide. */
+  topicModel?: TopicModel;
+  /** The model's share of the blended topic score, 0–1. */
+  topicModelWeight?: number;
+  /** Below this confidence a question's topic is `other` and it is flagged low-confidence. */
+  topicThreshold?: number;
 }
 
 /** Kinds that ask for nothing new: a review, a complaint or a chaser has no questions of its own. */
@@ -34,9 +41,11 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
   const topics = classifyTopics({
     subject: input.subject, body: own.text, questions: split.map((q) => q.text),
     taxonomy: options.topics ?? DEFAULT_TOPICS, keywords: options.topicKeywords,
+    model: options.topicModel, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
   });
   const questions: AnalysedQuestion[] = split.map((q, i) => ({
     number: q.number, text: q.text, topics: topics.perQuestion[i] ?? [],
+    topicConfidence: round(topics.perQuestionConfidence[i] ?? 0), lowConfidence: topics.lowConfidence[i] ?? true,
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
   }));
   const section16 = mapped(detectSection16(own.text));
@@ -46,6 +55,7 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     kind: verdict.kind,
     questions,
     topics: topicsForKind(verdict.kind, topics.request),
+    topicConfidence: round(topics.confidence),
     citesSection16: section16 !== null,
     publicInterestArgument: publicInterest !== null,
     sectionsCited: extractSectionsCited(own.text),
@@ -79,3 +89,5 @@ function mapEvidence(own: StrippedText, evidence: Evidence | null): Evidence | n
   if (!evidence) return null;
   return { ...evidence, start: toOriginalOffset(own, evidence.start), end: toOriginalOffset(own, evidence.end) };
 }
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,47 @@
+// Analysis settings admins tune without a code change: a JSON file named by FOI_ANALYSIS_CONFIG
+// with the topic threshold, the trained model's weight, and extra keywords (or new topics).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_TOPICS, type Topic } from '../domain/request-analysis.js';
+import { AppError } from '../errors.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD, type TopicKeywords } from '../pipeline/analyse/classify-topics.js';
+import { TOPIC_KEYWORDS } from '../pipeline/analyse/topic-keywords.js';
+
+const SettingsFile = z.object({
+  topicThreshold: z.number().min(0).max(1).optional(),
+  topicModelWeight: z.number().min(0).max(1).optional(),
+  /** Keywords added to a topic's list; a topic not in the taxonomy becomes a new topic. */
+  topicKeywords: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1))).optional(),
+});
+
+export interface AnalysisSettings {
+  topicThreshold: number;
+  topicModelWeight: number;
+  topics: Topic[];
+  topicKeywords: TopicKeywords;
+}
+
+export function defaultAnalysisSettings(): AnalysisSettings {
+  return { topicThreshold: DEFAULT_TOPIC_THRESHOLD, topicModelWeight: DEFAULT_MODEL_WEIGHT, topics: [...DEFAULT_TOPICS], topicKeywords: TOPIC_KEYWORDS };
+}
+
+export function loadAnalysisSettings(path: string | null): AnalysisSettings {
+  const defaults = defaultAnalysisSettings();
+  if (!path) return defaults;
+  let parsed: z.infer<typeof SettingsFile>;
+  try {
+    parsed = SettingsFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (cause) {
+    const detail = cause instanceof z.ZodError ? cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'cannot be read as JSON';
+    throw new AppError('config.invalid', `FOI_ANALYSIS_CONFIG: ${detail}`, { cause });
+  }
+  const keywords: Record<string, readonly string[]> = { ...defaults.topicKeywords };
+  for (const [topic, extra] of Object.entries(parsed.topicKeywords ?? {})) keywords[topic] = [...(keywords[topic] ?? []), ...extra];
+  const topics = [...new Set([...defaults.topics.filter((t) => t !== 'other'), ...Object.keys(keywords), 'other'])];
+  return {
+    topicThreshold: parsed.topicThreshold ?? defaults.topicThreshold,
+    topicModelWeight: parsed.topicModelWeight ?? defaults.topicModelWeight,
+    topics,
+    topicKeywords: keywords,
+  };
+}

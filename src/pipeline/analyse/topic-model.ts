@@ -1,0 +1,41 @@
+// The trained half of topic classification: a `natural` naive Bayes model over the team's training
+// corpus plus admins' examples. Versioned as JSON in the database, so a retrain can be rolled back.
+// Only the classifiers module is imported: natural's main entry takes over a second and loads drivers.
+import natural from 'natural/lib/natural/classifiers/index.js';
+
+export interface TopicExample {
+  topic: string;
+  text: string;
+}
+
+export interface TopicModel {
+  /** Probability per topic for a text, summing to 1 over the topics the model knows. */
+  probabilities(text: string): Map<string, number>;
+  /** The model as JSON, to store and restore. */
+  serialise(): string;
+  readonly topics: readonly string[];
+}
+
+function wrap(classifier: natural.BayesClassifier): TopicModel {
+  const topics = Object.keys(classifier.classifier.classTotals);
+  return {
+    topics,
+    probabilities(text) {
+      const scores = classifier.getClassifications(text);
+      const total = scores.reduce((sum, s) => sum + s.value, 0);
+      return new Map(scores.map((s) => [s.label, total > 0 ? s.value / total : 0]));
+    },
+    serialise: () => JSON.stringify(classifier),
+  };
+}
+
+export function trainTopicModel(examples: readonly TopicExample[]): TopicModel {
+  const classifier = new natural.BayesClassifier();
+  for (const example of examples) classifier.addDocument(example.text, example.topic);
+  classifier.train();
+  return wrap(classifier);
+}
+
+export function restoreTopicModel(json: string): TopicModel {
+  return wrap(natural.BayesClassifier.restore(JSON.parse(json) as Record<string, unknown>));
+}

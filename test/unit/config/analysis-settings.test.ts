@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAnalysisSettings } from '../../../src/config/analysis-settings.js';
+
+function settingsFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'analysis-')), 'analysis.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('loadAnalysisSettings (FOI_ANALYSIS_CONFIG)', () => {
+  it('uses the defaults without a file', () => {
+    expect(loadAnalysisSettings(null)).toMatchObject({ topicThreshold: 0.2, topicModelWeight: 0.3 });
+  });
+
+  it('merges admins keywords and adds new topics before `other`', () => {
+    const s = loadAnalysisSettings(settingsFile(JSON.stringify({ topicThreshold: 0.4, topicKeywords: { cemeteries: ['burial'], transport: ['tram'] } })));
+    expect(s.topicThreshold).toBe(0.4);
+    expect(s.topics.at(-1)).toBe('other');
+    expect(s.topics).toContain('cemeteries');
+    expect(s.topicKeywords.transport).toContain('tram');
+    expect(s.topicKeywords.transport!.length).toBeGreaterThan(1);
+  });
+
+  it('names the variable and the bad field', () => {
+    expect(() => loadAnalysisSettings(settingsFile('{"topicThreshold": 3}'))).toThrow(/^FOI_ANALYSIS_CONFIG: topicThreshold: /);
+    expect(() => loadAnalysisSettings(settingsFile('not json'))).toThrow(/^FOI_ANALYSIS_CONFIG: cannot be read as JSON/);
+  });
+});
