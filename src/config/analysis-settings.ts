@@ -37,7 +37,8 @@ export function loadAnalysisSettings(path: string | null): AnalysisSettings {
   }
   const keywords: Record<string, readonly string[]> = { ...defaults.topicKeywords };
   for (const [topic, extra] of Object.entries(parsed.topicKeywords ?? {})) keywords[topic] = [...(keywords[topic] ?? []), ...extra];
-  const topics = [...new Set([...defaults.topics.filter((t) => t !== 'other'), ...Object.keys(keywords), 'other'])];
+  const named = [...defaults.topics, ...Object.keys(keywords)].filter((t) => t !== 'other');
+  const topics = [...new Set([...named, 'other'])];
   return {
     topicThreshold: parsed.topicThreshold ?? defaults.topicThreshold,
     topicModelWeight: parsed.topicModelWeight ?? defaults.topicModelWeight,
