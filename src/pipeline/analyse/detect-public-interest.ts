@@ -3,6 +3,9 @@
 import type { Evidence } from '../../domain/request-analysis.js';
 import { splitSentences } from './text-lines.js';
 
+/** Those in whose name a requester argues for disclosure (not "I", which is a private purpose). */
+export const PUBLIC_GROUPS = String.raw`public|residents|tenants|taxpayers|council ?tax ?payers|ratepayers|citizens|people|patients|parents|families|voters|electorate|community|communities|service users|users|councillors|members of the public|local people|staff and the public`;
+
 /** Phrases that on their own make an argument for disclosure. Regex sources, case-insensitive. */
 export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
   String.raw`\b(is|be|are|was|would be|remains) (clearly |indeed |very much |firmly |also )?in the (wider |broader |general )?public interest\b`,
@@ -17,13 +20,19 @@ export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
   String.raw`\bpublic (has|have) a right to know\b|\bright of the public to know\b`,
   String.raw`\b(how|where|whether) (public|taxpayers'?) (money|funds) (is|are|was|were|has been|have been) (spent|used|allocated)`,
   String.raw`\bpresumption in favour of disclosure\b`,
+  String.raw`\bhold(s|ing)? (\S+ ){1,5}?to account\b`,
+  // Who is owed the information: "tenants deserve to know", "the public have every right to understand".
+  String.raw`\b(${PUBLIC_GROUPS})\b[^.;!?]{0,80}?\b((have|has|had) (every|a|the|an absolute) right to|deserves? to|(are|is) entitled to|need(s)? to be able to|ought to be able to|should be able to) (know|understand|see|judge|scrutini[sz]e|find out|check|assess)\b`,
+  // What disclosure would achieve: "publishing these figures would let residents check…".
+  String.raw`\b(releas\w*|disclos\w*|publish\w*|publication|making (this|these|the \w+) (public|available))\b[^.;!?]{0,80}?\b(would|will|could|can)\b[^.;!?]{0,20}?\b(allow|let|enable|help|permit|give|assist)\b[^.;!?]{0,60}?\b(${PUBLIC_GROUPS}|scrutiny|debate|account|confidence|trust)\b`,
+  String.raw`\b(proper|public|independent|democratic|wider) scrutiny\b`,
 ] as const;
 
 /** Cues that support an argument only when two of them, or one with a reason, share a sentence. */
 export const PUBLIC_INTEREST_SUPPORTING_CUES = [
   String.raw`\bpublic (money|funds|purse|spending|expenditure)\b|\btaxpayers?'? money\b|\bpublicly funded\b`,
   String.raw`\baccountab(le|ility)\b`,
-  String.raw`\btransparen(t|cy)\b`,
+  String.raw`\btransparen(t|cy)\b(?! (page|pages|portal|report|reports|code|data|log|logs|website|site|section|register|hub|returns?)\b)`,
   String.raw`\bpublic (safety|health|trust|confidence|understanding|scrutiny)\b`,
   String.raw`\bvalue for money\b`,
   String.raw`\bpublic debate\b`,

@@ -11,10 +11,12 @@ export interface KindVerdict {
 }
 
 const RULES = KIND_RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'i') }));
+/** Acronyms must be capitals ("EIR"); the spelled-out names may be in any case. */
 const EIR_INVOKED = new RegExp(EIR_INVOKED_PATTERN);
 const EIR_INVOKED_WORDS = new RegExp(EIR_INVOKED_PATTERN.replace('EIRs?|EISR|', ''), 'i');
-const ENVIRONMENTAL = new RegExp(`(?:${ENVIRONMENTAL_TERMS.map(escapeRegex).join('|')})`, 'gi');
-const MIN_ENVIRONMENTAL_HITS = 2;
+/** One capture group per concept, so that distinct concepts can be counted. */
+const ENVIRONMENTAL = new RegExp(ENVIRONMENTAL_TERMS.map((concept) => `(${concept.split('|').map(escapeRegex).join('|')})`).join('|'), 'gi');
+const MIN_ENVIRONMENTAL_CONCEPTS = 2;
 
 function escapeRegex(term: string): string {
   return `\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
@@ -39,8 +41,8 @@ function detectEnvironmental(subject: string, body: string): KindVerdict {
   const invoked = EIR_INVOKED.exec(body) ?? EIR_INVOKED_WORDS.exec(body);
   if (invoked || EIR_INVOKED.test(subject)) return { kind: 'eir', evidence: invoked ? toEvidence(invoked) : null };
   const hits = [...`${subject}\n${body}`.matchAll(ENVIRONMENTAL)];
-  const distinct = new Set(hits.map((m) => m[0].toLowerCase()));
-  if (distinct.size >= MIN_ENVIRONMENTAL_HITS) {
+  const distinct = new Set(hits.map((m) => m.slice(1).findIndex((group) => group !== undefined)));
+  if (distinct.size >= MIN_ENVIRONMENTAL_CONCEPTS) {
     const first = [...body.matchAll(ENVIRONMENTAL)][0];
     return { kind: 'eir', evidence: first ? toEvidence(first) : null };
   }

@@ -14,11 +14,14 @@ export const SECTION16_PATTERNS = [
   String.raw`\b(does|would|will|could|can) (that|this|it|the (narrowed|revised|amended) request)\b.{0,40}\b(bring|fit|be|come|fall|get)\b.{0,30}\b(within|under)\b.{0,25}(\bcost|\bappropriate|\bfees?|\btime|£\s?\d{3}) ?limit`,
   String.raw`\badvise (me )?(on )?how (my|the|this) request (can|could|may|might|should) be (refined|reframed|narrowed|rephrased|amended|modified)`,
   String.raw`\b(contact|advise|inform) me\b.{0,40}\bso (that )?I (can|could|may|might) (refine|narrow|reframe|rephrase|amend)`,
-  String.raw`\bwhat (information )?(can|could) be provided within the (cost|appropriate|fees?) limit`,
+  String.raw`\bwhat (information )?(can|could|would) be (provided|supplied|disclosed|released|possible) within (the )?((cost|appropriate|fees?|time) )?limit`,
+  String.raw`\bwhat (information )?(you|the \w+) (can|could|would be able to|are able to|is able to) (provide|supply|disclose|release|give me)\b.{0,20}\bwithin (the (\w+ )?limit|(that|this) limit|it|that|this)`,
+  String.raw`\b(confirm|tell me|let me know|advise( me)?|know|ask|check|say|indicate) (whether|if) (this|that|it|my|the) ?(narrower|narrowed|revised|amended|reduced|refined|new|shorter)? ?(version|request|scope|question)?\b.{0,30}\b(would|will|could|can|does|might)\b.{0,15}\b(fall|fit|come|be|bring it)\b.{0,20}\b(within|under|inside)\b.{0,20}(cost|appropriate|fees?|time)? ?limit`,
+  String.raw`\b(advice|advise|guidance|help)\b.{0,30}\bhow (to|I (can|could|might|may)) (bring|get|keep) (it|this|the request|my request) (within|under)\b`,
   String.raw`\bsection\s*15 of (the )?(FOISA|freedom of information \(scotland\))`,
   String.raw`\b(EIR|environmental information regulations)\b.{0,60}\breg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(EIR|environmental information regulations)\b`,
   String.raw`\b(duty|duties|obligations?) under reg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(advi[cs]e|assist|help me|narrow|refine)`,
-  String.raw`\b(tell|show|advise|let) me how (I|we) (can|could|may|might|should) (refine|reframe|narrow|rephrase|amend|modify)`,
+  String.raw`\b(tell|show|advise|let) me (know )?how (I|we) (can|could|may|might|should) (best )?(refine|reframe|narrow|rephrase|amend|modify|reduce|restrict|focus)`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));

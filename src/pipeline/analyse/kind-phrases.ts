@@ -11,39 +11,72 @@ export interface KindRule {
   onlyInReplyOrShort?: boolean;
 }
 
+/** The requester's own personal data (UK GDPR Art. 15): one calendar month, not 20 working days. */
+export const SAR_RULES: readonly KindRule[] = [
+  // A count of SARs ("the number of subject access requests received") is an FOI question about them.
+  { kind: 'sar', in: 'either', pattern: String.raw`(?<!\b(number|numbers|statistics|proportion|percentage|how many|volume|total) of )(?<!how many )\b(subject access request|DSAR|right of access|article 15|SAR)\b(?! (timeliness|performance|compliance|statistics|figures|volumes|numbers|response times|handling|process|policy|procedures?|team|backlog)\b)` },
+  { kind: 'sar', in: 'body', pattern: String.raw`\bmy (own )?personal (data|information)\b|\b(data|information|records|files?|notes|anything|everything|emails?|correspondence|documents)\b[^.?!\n]{0,50}\b(about|on|relating to|concerning|regarding|referring to|that (mention|mentions|name|names|refer to|refers to)|mentioning|naming|which (mention|mentions|name|names)) me\b` },
+  { kind: 'sar', in: 'body', pattern: String.raw`\b(cop(y|ies) of|see|access|view|have|obtain|request|send me) (all )?(of )?my (own |full |complete |entire |whole )?([\w-]+ ){0,2}(records?|files?|case notes|notes|data|history)\b|\bmy (own |full |complete |entire )?(\w+ )?(medical|health|care|GP|hospital|personnel|HR|employment|social care|school|educational|education|student|housing|tenancy|case|council tax|benefits?) (records?|files?|notes)\b(?! (show|shows|indicate|suggest|say))|\bCCTV (footage|images) of me\b|\b(written|said|recorded|held|kept|put) (on your systems )?about me\b|\bmy (son|daughter|child|children)'s (\w+ ){0,2}(records?|file|data)\b|\bpersonal (data|information)\b[^.?!\n]{0,60}\b(about|on|relating to) (him|her|my (son|daughter|child|mother|father|late \w+))\b` },
+  // "Under data protection law I would like…": the requester invokes the DPA/GDPR for themselves.
+  { kind: 'sar', in: 'body', pattern: String.raw`\bunder (the )?(UK )?(GDPR|general data protection regulation|data protection (law|laws|legislation|act|rules))\b(?! (and|or) (the )?freedom)[^.?!\n]{0,60}\b(I|me|my)\b|\b(I|me|my)\b[^.?!\n]{0,60}\bunder (the )?(UK )?(GDPR|general data protection regulation|data protection (law|laws|legislation|act|rules))\b` },
+];
+
+/** Messages that ask for no recorded information: chasers, withdrawals, thanks, enquiries, bulk mail. */
+export const OTHER_RULES: readonly KindRule[] = [
+  { kind: 'other', in: 'either', pattern: String.raw`^[\s\S]{0,300}?\b(out of (the )?office|on annual leave|automatic reply|auto-?reply|undeliverable|delivery status notification|could not be delivered|mail delivery (subsystem|failed)|delivery has failed)\b` },
+  { kind: 'other', in: 'body', pattern: String.raw`\bunsubscribe\b|\bmanage (your )?(e-?mail |mailing |subscription )?preferences\b|\byou (are|were) receiving this\b|\bview (this|it) (e-?mail )?in (your|a) (web )?browser\b` },
+  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bwhere (things|it|this|my request) (is|are) up to\b|\b(progress|update) (on|of|with) (my|this|the) (request|FOI|enquiry)\b|\bjust (checking|chasing|following up)\b|\bhas (it|my request|this) been (allocated|assigned|logged|registered|received|passed)\b|\b(have not|haven't|not yet) (had|received|seen) (an?|any) (acknowledge?ment|response|reply|reference)\b|\bconfirm (that )?(it|my request|this) (was|has been|had been) received\b|\b(give|send|provide) me (a|the) reference( number)?\b` },
+  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bchaser?\b|\bany (news|update)\b|\bstill (waiting|not received|awaiting)\b|\b(have|has) (now )?(passed|elapsed|expired)\b|\boverdue\b|\bwhen (can|will|might|should) I expect\b|\bwhen I might expect\b|\bstatus of my request\b` },
+  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bwithdraw (my|this|the) (whole |entire )?(FOI |information )?(request|application|enquiry)\b(?! (for|about) (item|part|question))|\bI (wish|would like|want) to withdraw\b|\b(no longer|don't|do not) (need|require) (the information|this information|a response|a reply|this request)\b` },
+  // How to make a request is a general enquiry, not a request for recorded information.
+  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\b(how|where) (do|can|should|would|might) I (make|submit|send|lodge|address|direct)\b|\b(right|correct|best|proper) (e-?mail )?address (for|to send|to use)\b|\bis it possible (for me )?to (make|submit|send|lodge) (a|an|my) ([\w-]+ ){0,4}request\b|\bcan (I|my \w+) (make|submit|send|lodge) (a|an|my|it) ([\w-]+ ){0,4}(request )?(by|over|via|in|on my behalf)\b` },
+  // Thanks with nothing asked: no "?" and no request words anywhere in the message.
+  { kind: 'other', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^(?![\s\S]*\b(please|could you|can you|would you|I would like|I'd like|I mean|only|instead|rather|narrow|limit|confirm|clarif\w*|however|but)\b)(?:(?:hi|hello|dear)\b[^\n?]{0,60}\n+)?\s*(?:many thanks|thanks|thank you)\b[^?]*$` },
+];
+
 /** Tried in order; the first rule that matches decides (EIR by content is decided separately). */
 export const KIND_RULES: readonly KindRule[] = [
+  // A chaser about a review already asked for asks for nothing new: not a second review request.
+  { kind: 'other', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\b(asked for|requested|sought|applied for) an? (internal )?review\b[\s\S]{0,300}?(\bwhen (will|can|might|should) I\b|\bstill (waiting|not|awaiting)\b|\boutstanding\b|\boverdue\b|\bnot (yet )?(received|had|heard)\b|\bany update\b|\b(more than|over) (\d+|twenty|forty) (working )?days\b)` },
   { kind: 'complaint', in: 'either', pattern: String.raw`\b(IC|ICO|information commissioner'?s?|regulator'?s?) review\b|\b(apply|applying|application|appeal|appealing|complain\w*|refer\w*) to the (ICO|information commissioner|scottish information commissioner|tribunal)\b` },
-  { kind: 'internal_review', in: 'either', pattern: String.raw`\b(request(ing)?|ask(ing)? for|conduct|carry out|want|like|seek(ing)?) (an? )?(internal )?review of\b|\b(request(ing)?|ask(ing)? for|want|like|seek(ing)?) an internal review\b` },
+  // A letter addressed to the regulator is a complaint about an authority's handling.
+  { kind: 'complaint', in: 'body', pattern: String.raw`^\s*(dear|to) (the )?(ICO|(scottish )?information commissioner('s office)?|commissioner)\b|\b(ask|request|invite|urge) the (information )?commissioner to (investigate|intervene|look into|consider|review|issue)\b` },
+  { kind: 'internal_review', in: 'either', pattern: String.raw`\b(request(ing)?|ask(ing)? for|conduct|carry out|undertake|want|like|seek(ing)?) (an? )?(internal )?review of\b|\b(request(ing)?|ask(ing)? for|want|like|seek(ing)?) an internal review\b|\b(please|kindly|you to|you should|you must) (conduct|carry out|undertake) an? (internal )?review\b` },
   { kind: 'internal_review', in: 'either', pattern: String.raw`\brequirement for review\b|\breview (of )?(your|the) (decision|handling|response|refusal)\b|\b(I (wish|want|would like|intend) to|I am|I'm|I hereby) appeal(ing)? (against )?(your|the|this) (decision|refusal|response)\b` },
-  { kind: 'internal_review', in: 'body', pattern: String.raw`\b(please|I ask you to|I request that you) (reconsider|review) (your|the|this) (decision|refusal|response)\b|\breconsider\b.{0,40}\bregulation 11\b` },
-  { kind: 'internal_review', in: 'subject', pattern: String.raw`\binternal review\b` },
-  { kind: 'complaint', in: 'either', pattern: String.raw`\b(make|lodge|raise|submit|file|making) a (formal )?complaint\b|\bI (wish|want|would like|intend) to complain\b|\bthis is a (formal )?complaint\b|\bcomplain(t)? to the (ICO|information commissioner)\b` },
-  { kind: 'sar', in: 'either', pattern: String.raw`\b(subject access request|DSAR|right of access|article 15)\b|\bSAR\b` },
-  { kind: 'sar', in: 'body', pattern: String.raw`\b(my (own )?personal (data|information)|(data|information|records) (that )?(you hold |held )?(about|on|relating to|concerning) me\b|cop(y|ies) of my (records|file|data|case notes|medical records)|CCTV (footage|images) of me\b|my case (notes|file))` },
+  { kind: 'internal_review', in: 'body', pattern: String.raw`\b(please|ask(ing)? you to|I request that you|urge you to|would you) (reconsider|review|revisit|look again at) (your|the|this|that) (decision|refusal|response|answer|reply)\b|\breconsider\b.{0,40}\bregulation 11\b` },
+  // Any written expression of dissatisfaction with a response is to be treated as a review request.
+  { kind: 'internal_review', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\b(not|n't) (happy|satisfied|content) with (this|your|the|that) (reply|response|answer|decision|refusal)\b|\bI am (dissatisfied|unhappy) with (this|your|the|that) (reply|response|answer|decision|refusal|handling)\b|\bplease (look|check) (at (this|it) )?again\b` },
+  { kind: 'internal_review', in: 'subject', pattern: String.raw`\binternal review\b|\breconsideration\b` },
+  { kind: 'complaint', in: 'either', pattern: String.raw`\b(make|lodge|raise|submit|file|making) a (formal )?complaint\b|\bI (wish|want|would like|intend) to complain\b|\bI am (writing to )?complain(ing)? (about|that)\b|\bthis is a (formal )?complaint\b|\bcomplain(t)? to the (ICO|information commissioner)\b` },
+  // An objection raised before the authority decides to withhold is a complaint about its handling.
+  { kind: 'complaint', in: 'body', pattern: String.raw`\b(register|lodge|raise|record|make) (an|my|a formal) objection\b|\bI (wish to |want to )?object to (your|the) (intention|proposal|plan) to (withhold|refuse|apply)\b` },
+  ...SAR_RULES,
   { kind: 'clarification', in: 'either', pattern: String.raw`^\s*follow-?up to\b` },
   { kind: 'clarification', in: 'subject', pattern: String.raw`\bclarif(y|ication|ying)\b|\bfollow-?up\b|\bnarrow(ing|ed)?\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^[\s\S]{0,150}?(?<!\b(need|require|want|have|seek|any|further)[\w ]{0,20})\bclarif(y|ication|ying)\b|\bnarrow(ing|ed)? (down )?(my|the) request\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\bby ['"“‘]?[\w -]{2,40}['"”’]? I mean\b|\bfurther to your (request for clarification|e-?mail|letter)\b|\bin answer to your question\b|\bI am happy to (limit|narrow|restrict|reduce|amend)\b|\b(I have|I've) (changed|amended|narrowed|refined|revised|reduced) my request\b|\b(refine|narrow|restrict|reduce|limit|amend) (my|the) request to\b|\bthe period I am interested in\b|\bI('m| am) (particularly|only|mainly) (looking for|interested in)\b` },
-  { kind: 'other', in: 'either', pattern: String.raw`^[\s\S]{0,300}?\b(out of (the )?office|on annual leave|automatic reply|auto-?reply|undeliverable|delivery status notification|could not be delivered|mail delivery (subsystem|failed)|delivery has failed)\b` },
-  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bwhere (things|it|this|my request) (is|are) up to\b|\b(progress|update) (on|of|with) (my|this|the) (request|FOI|enquiry)\b` },
-  { kind: 'other', in: 'either', onlyInReplyOrShort: true, pattern: String.raw`\bchaser?\b|\bany (news|update)\b|\bstill (waiting|not received|awaiting)\b|\b(have|has) (now )?(passed|elapsed|expired)\b|\boverdue\b|\bwhen (can|will|might|should) I expect\b|\bwhen I might expect\b|\bstatus of my request\b` },
+  { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\bI (can )?confirm (that )?(I|we) (would like|want|need|mean|am (only |happy|content|interested))\b|\b(treat|consider|regard) (the (parts?|items?|questions?) of )?(my|the) request\b[^.]{0,80}\bas withdrawn\b|\bI (mean|meant)\b|\b(calendar|financial|academic) years? (is|are|would be) (fine|ok|okay|acceptable)\b|\b(either|both) (would be|is|are) (fine|ok|okay|acceptable)\b` },
+  ...OTHER_RULES,
 ];
 
-/** Naming the EIR or Aarhus makes an EIR request whatever the information. */
-export const EIR_INVOKED_PATTERN = String.raw`\b(environmental information regulations|EIRs?|EISR|EI\(S\)R|aarhus)\b`;
+/** Naming the EIR or Aarhus makes an EIR request whatever the information; counting EIR requests does not. */
+export const EIR_INVOKED_PATTERN = String.raw`(?<!\b(FOI|FOIA|freedom of information|FoI) ?(and|or|&|\/) ?)\b(environmental information regulations|EIRs?|EISR|EI\(S\)R|aarhus)\b(?!\s+(and|or|&|\/)\s+(FOI|freedom of information)\b)(?!\s+(requests|cases|responses|compliance|performance|statistics|team|officers?)\b)`;
 
-/** Information that is environmental in itself (EIR reg 2(1)): state of the elements, emissions, measures. */
+/**
+ * Information that is environmental in itself (EIR reg 2(1)): state of the elements, emissions, measures.
+ * Each entry is one concept (alternatives separated by `|`); two distinct concepts make a request EIR.
+ * Terms match as word prefixes ("incinerat" finds "incineration").
+ */
 export const ENVIRONMENTAL_TERMS = [
-  'air quality', 'air pollution', 'nitrogen dioxide', 'no2', 'pm2.5', 'pm10', 'particulate', 'emission', 'emissions',
-  'pollution', 'contamination', 'contaminated land', 'fracking', 'hydraulic fractur', 'seismic', 'fracture',
-  'flooding', 'flood risk', 'flood defence', 'drainage', 'sewage', 'water quality', 'discharge', 'rivers',
-  'biodiversity', 'habitat', 'wildlife', 'tree preservation', 'tree felling', 'trees', 'hedgerow', 'green belt',
-  'noise', 'landfill', 'waste', 'recycling', 'bin collection', 'incinerat', 'pesticide', 'herbicide', 'glyphosate',
-  'knotweed', 'climate', 'carbon', 'net zero', 'low traffic neighbourhood', 'ltn', 'ulez', 'clean air zone',
-  'road scheme', 'traffic scheme', 'road layout', 'cycle lane', 'planning application', 'planning permission',
-  'section 106', 'listed building', 'radiation', 'radioactive', 'nuclear waste', 'energy efficiency', 'potholes',
-  'soil', 'land contamination', 'environmental impact',
+  'air quality', 'air pollution', 'nitrogen dioxide|no2', 'pm2.5|pm10|particulate', 'emission', 'pollution',
+  'contamination|contaminated land|land contamination', 'fracking|hydraulic fractur|fracture', 'seismic',
+  'flooding|flood risk|flood defence', 'drainage', 'sewage', 'water quality', 'watercourse|groundwater', 'discharge', 'rivers',
+  'biodiversity', 'habitat', 'wildlife', 'tree preservation|trees', 'felling', 'arboricultur', 'hedgerow',
+  'green belt', 'noise', 'landfill', 'waste|recycling|bin collection', 'incinerat', 'pesticide|herbicide|glyphosate|weedkiller',
+  'knotweed', 'climate', 'carbon|net zero', 'low traffic neighbourhood|ltn', 'ulez|clean air zone',
+  'road scheme|traffic scheme|road layout', 'cycle lane', 'planning application|planning permission',
+  'section 106', 'listed building', 'radiation|radioactive|nuclear waste', 'energy efficiency', 'potholes',
+  'soil', 'environmental impact', 'ecolog',
 ] as const;
 
 /** Up to this many words a message counts as short (a clarification or chaser, not a new request). */

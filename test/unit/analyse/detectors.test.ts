@@ -12,6 +12,10 @@ describe('detectSection16', () => {
     ['If it exceeds the cost limit, please help me refine my request.', 'help me refine my request'],
     ['Please advise how I can refine it to fall within the limit.', 'advise how I can refine'],
     ['I ask for your help under section 15 of FOISA.', 'section 15 of FOISA'],
+    ['Could you say whether the shorter request would fit within the cost limit?', 'say whether the shorter request would fit within the cost limit'],
+    ['If it is too costly, please tell me what you can provide within that limit.', 'what you can provide within that limit'],
+    ['Could you let me know how I could narrow it?', 'let me know how I could narrow'],
+    ['Please tell me what could be provided within the limit.', 'what could be provided within the limit'],
   ])('finds %j', (text, expected) => {
     const evidence = detectSection16(text);
     expect(evidence?.text).toBe(expected);
@@ -23,6 +27,7 @@ describe('detectSection16', () => {
     'Please give figures for children accommodated under section 16 of the Children Act.',
     'Contact me if anything is unclear.',
     'If it exceeds the limit, prioritise the most recent years.',
+    'If it does not fall within the cost limit, please drop part 3.',
   ])('ignores %j', (text) => {
     expect(detectSection16(text)).toBeNull();
   });
@@ -34,6 +39,10 @@ describe('detectPublicInterest', () => {
     'There is a strong public interest in understanding how the contract was awarded.',
     'Transparency and accountability in procurement matter to every taxpayer.',
     'As the trust is publicly funded, the public should see how public money is spent.',
+    'Parents deserve to know whether the school meets the standards it advertises.',
+    'Local taxpayers have every right to understand what the council agreed to pay.',
+    'Publishing the inspection results would let residents judge the service for themselves.',
+    'The figures would help voters hold their councillors to account.',
   ])('finds an argument in %j', (text) => {
     const evidence = detectPublicInterest(text);
     expect(evidence).not.toBeNull();
@@ -44,6 +53,8 @@ describe('detectPublicInterest', () => {
     'Please provide copies of any public interest test assessments made in 2023.',
     'I need these figures for my dissertation.',
     'How much public money was spent on the new bridge?',
+    'I found the contract summary on your transparency pages, so I withdraw my request.',
+    'I need to know this for my own planning appeal.',
   ])('finds no argument in %j', (text) => {
     expect(detectPublicInterest(text)).toBeNull();
   });
