@@ -42,7 +42,8 @@ const ABBREVIATION_SET = new Set<string>(NON_TERMINAL_ABBREVIATIONS);
 const SENTENCE_END = /[.?!]+["'”’)\]]*(?=\s+\S)/g;
 
 function endsWithAbbreviation(before: string): boolean {
-  const word = /([A-Za-z.]+)\.$/.exec(before)?.[1]?.toLowerCase() ?? '';
+  // Only the tail matters; an anchored-at-end pattern over the whole prefix is quadratic.
+  const word = /([A-Za-z.]+)\.$/.exec(before.slice(-24))?.[1]?.toLowerCase() ?? '';
   if (ABBREVIATION_SET.has(word)) return true;
   return /^[a-z]$/i.test(word);
 }
