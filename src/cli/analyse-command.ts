@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { describeError } from '../errors.js';
 import { parseMail } from '../pipeline/parse/parse-mail.js';
+import { textForAnalysis } from '../pipeline/parse/text-for-analysis.js';
 import type { Analyser } from '../pipeline/analyse/create-analyser.js';
 import { isAutomated } from '../pipeline/analyse/detect-automated-mail.js';
 
@@ -15,7 +16,8 @@ async function readSource(file: string): Promise<Buffer> {
 
 export async function analyseFile(file: string, analyse: Analyser): Promise<Record<string, unknown>> {
   const mail = await parseMail(await readSource(file));
-  const analysis = analyse({ subject: mail.subject, text: mail.text, from: mail.from, receivedAt: mail.date ?? undefined });
+  const { text, attachmentsRead } = await textForAnalysis(mail);
+  const analysis = analyse({ subject: mail.subject, text, from: mail.from, receivedAt: mail.date ?? undefined });
   const automated = isAutomated(mail);
   // Every analysis field goes out (the contract's and the extras: evidence, confidences, dates);
   // question offsets are internal and stay in.
@@ -27,6 +29,7 @@ export async function analyseFile(file: string, analyse: Analyser): Promise<Reco
     ...analysis,
     questions: analysis.questions.map(({ start: _start, end: _end, ...question }) => question),
     automated: automated.automated ? { reason: automated.reason, evidence: automated.evidence } : false,
+    attachmentsRead,
   };
 }
 

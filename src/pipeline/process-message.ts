@@ -12,6 +12,7 @@ import { isAutomated, type OwnIdentity } from './analyse/detect-automated-mail.j
 import { planCase } from './case/plan-case.js';
 import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
 import { parseMail } from './parse/parse-mail.js';
+import { textForAnalysis } from './parse/text-for-analysis.js';
 import type { CaseDraft, OpenedCase } from '../domain/foi-case.js';
 
 export interface PipelineSettings {
@@ -87,7 +88,8 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     return { ok: false, parseOutcome: 'automated', reason: `automated mail: ${automated.reason} (${automated.evidence})`, notifyOfficers: false, messageId: mail.messageId };
   }
   try {
-    const analysis = deps.analyse({ subject: mail.subject, text: mail.text, from: mail.from, receivedAt: fetched.internalDate });
+    const { text } = await textForAnalysis(mail);
+    const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
     const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);

@@ -74,6 +74,16 @@ describe('run --once over a mailbox', () => {
     expect(notice).toBeDefined();
   });
 
+  it('reads the questions from a PDF when the body says the request is attached', async () => {
+    await servers.mailbox.append(fixture('with-pdf-attachment.eml'));
+    const runtime = await openTestRuntime(servers.db, testEnv(servers.mailbox.url, servers.smtp.url));
+    await runOnce(runtime);
+    await runtime.close();
+    const [foiCase] = await listCases(servers.db.db);
+    expect(foiCase!.questions.map((q) => q.number)).toEqual(['1', '2', '3']);
+    expect(foiCase!.questions[0]!.text).toMatch(/council tax liability orders/);
+  });
+
   it('holds automated mail without a case or a reply', async () => {
     await servers.mailbox.append(fixture('out-of-office.eml'));
     await servers.mailbox.append(fixture('bounce-dsn.eml'));
