@@ -24,6 +24,8 @@ export interface AnalysedQuestion {
   number: string | null;
   text: string;
   topics: Topic[];
+  /** For a lead-in governing a list ("for each of the following:"), the categories it governs. */
+  items?: string[];
   /** Offsets of the question in `AnalysisInput.text`, when known. */
   start?: number;
   end?: number;

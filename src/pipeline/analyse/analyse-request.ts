@@ -39,13 +39,14 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
   const verdict = detectRequestKind(input.subject, own.text);
   const split = questionsForKind(verdict.kind, splitQuestions(own.text));
   const topics = classifyTopics({
-    subject: input.subject, body: own.text, questions: split.map((q) => q.text),
+    subject: input.subject, body: own.text, questions: split.map((q) => [q.text, ...(q.items ?? [])].join(' ')),
     taxonomy: options.topics ?? DEFAULT_TOPICS, keywords: options.topicKeywords,
     model: options.topicModel, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
   });
   const questions: AnalysedQuestion[] = split.map((q, i) => ({
     number: q.number, text: q.text, topics: topics.perQuestion[i] ?? [],
     topicConfidence: round(topics.perQuestionConfidence[i] ?? 0), lowConfidence: topics.lowConfidence[i] ?? true,
+    ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
   }));
   const section16 = mapped(detectSection16(own.text));

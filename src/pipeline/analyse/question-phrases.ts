@@ -8,6 +8,8 @@ export const REQUEST_OPENERS = [
   String.raw`(could|can|would|will) (the [\w ]{1,40}?|your [\w ]{1,40}?|[A-Z]{2,6}) (please |kindly |also )*(advise|provide|tell|confirm|send|supply|disclose|state|explain|let me know|list|share|give|inform|release|forward|indicate|detail)\b`,
   String.raw`(may|might|could|can) (I|we) (please |also |kindly )?(have|request|ask|obtain|receive|see|get|be (provided|sent|given))\b`,
   String.raw`I(\s+would|'d|\s+should)\s+(also\s+)?(like|be (grateful|obliged|interested|pleased)|appreciate|welcome)\b`,
+  String.raw`I(\s+would|'d)\s+(also\s+)?ask\s+(you\s+)?(for|how|what|whether|which|who|when|if|that|to)\b`,
+  String.raw`it would (also )?(be (helpful|useful|good|great|interesting) to (know|see|have|receive|get|learn)|help (me )?to (know|see|understand))\b`,
   String.raw`(I|we)\s+(am |'m |are |also |hereby |therefore |now |further |would |will |must |do |should )*(request|requesting|ask(ing)? for|seek(ing)?|require|want to know|wish to (request|obtain|know|see|receive|have|be provided))\b`,
   String.raw`(how (many|much|often|long|far|frequently|is|are|was|were|do|does|did|has|have|will|would|many times))\b`,
   String.raw`kindly\b`,
@@ -50,6 +52,14 @@ export const NOT_A_QUESTION_PATTERNS = [
   String.raw`\b(make|makes|making|submit|submitting|lodge|send|sending) (a|an|this|my)?\s*(formal\s+)?(new\s+)?(freedom of information|FOI|FOIA|EIR|information|environmental information|subject access)?\s*request\b(?!.*\b(cop(y|ies)|details|number|list) of\b)`,
   String.raw`^(this|the following) (is|are|constitutes?) (a|an|my) .{0,40}request\b`,
   String.raw`\brequest(ing)? (the following |some )?information (under|in accordance with|pursuant to)\b.{0,80}(act|regulations|FOI|FOIA|EIR)\W*$`,
+  // Procedure around the request, not an item of information: exemptions, links, format, cost limit, ID.
+  String.raw`^if (any of )?(this|it|the (information|data|material|documents?)|any (part|of (it|this|the information)))\b.{0,80}\b(published|publicly available|already available|exempt\w*|withh\w+|redact\w*|engage\w*)\b`,
+  String.raw`^if (it|this|that|they|one) (does|do|applies|apply|is engaged|are engaged)\b`,
+  String.raw`\b(receive|have|get|send|provide|supply)\b (it|this|them|the (information|data|response|figures|reply|answers?|documents?))\b.{0,30}\b(in|as|by) (an? )?(excel|csv|spreadsheet|pdf|electronic|e-?mail|machine.readable|word|open|digital)\b`,
+  String.raw`^I would be grateful (to receive|for|if you (could|would) (send|provide|supply)) (it|this|them|the (information|data|response|figures|reply|answers?))\b.{0,20}\b(in|as|by) `,
+  String.raw`\b(whether|what)\b.{0,60}\b(fall|fit|come|be provided|provide)\b.{0,20}\bwithin (the |that |this )?((cost|appropriate|fees?) )?limit\b`,
+  String.raw`^(please )?(provide|send|supply|give)( me)?( with)? the following\b(?! (\w+ ){0,3}(of|about|on|for (each|every))\b)[^?:]{0,100}[.]?\s*$`,
+  String.raw`\bwhat (identification|ID|proof of (identity|address))\b|\b(identification|proof of (identity|address)) (you need|you require|is needed|is required)\b`,
 ] as const;
 
 /**
@@ -63,7 +73,7 @@ export const GENERAL_ASK_PATTERNS = [
 
 /** Sentences that add to the question before them instead of asking something new. */
 export const CONTINUATION_OPENERS = [
-  String.raw`(this|these|that|it|they) (should|could|would|may|might|can|will|is to|includes?|is|are|need|needs)\b`,
+  String.raw`(this|these|that|it|they) (should|could|would|may|might|can|will|is to|includes?|is|are|need|needs)\b(?!\s+(also\s+)?(help|be (helpful|useful|good|great|interesting) to)\b)`,
   String.raw`(please )?(also )?(include|including|to include|covering)\b`,
   String.raw`(please )?(can|could|would) (this|these|that|it|they|the (data|information|figures)) (also )?be (broken|split|provided|given|separated|itemi[sz]ed)\b`,
   String.raw`(ideally|if possible|where possible|where available|broken down|please break|split by|by this I mean|by [^ ]+ I mean|for example|for instance|e\.g\.|i\.e\.|in particular|specifically|namely|such as)\b`,

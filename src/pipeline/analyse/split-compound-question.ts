@@ -10,9 +10,13 @@ export interface QuestionSpan {
 }
 
 /** Where a second, different ask begins after "and" / "as well as". Regex source, case-insensitive. */
-export const SECOND_ASK_PATTERN = String.raw`,?\s+(?:and|as well as)\s+(?:also\s+)?(?=(?:how (?:many|much|often|long)|what|which|whether|if (?:the|there|he|she|it|they|any)\b|the (?:number|total|amount|cost|names?|dates?|value|locations?)\b|of these\b|confirm\b|provide\b|please\b|disclose\b|state\b|a copy\b|copies\b|(?:could|can|would) you\b))`;
+export const SECOND_ASK_PATTERN = String.raw`,?\s+(?:and|as well as)\s+(?:also\s+)?(?=(?:how (?:many|much|often|long)|what|which|whether|when (?:does|did|will|is|was|do|are|were|would)\b|who\b|in (?:how many|what|which)\b|if (?:the|there|he|she|it|they|any)\b|(?:is|are|was|were|has|have|did|does) (?:any|there)\b|the (?:number|total|amount|cost|names?|dates?|value|locations?)\b|of these\b|confirm\b|provide\b|please\b|disclose\b|state\b|send\b|supply\b|a copy\b|copies\b|any (?:[\w-]+ ){0,2}(?:notes|e-?mails|correspondence|records|documents|reports|minutes|letters|polic(?:y|ies)|guidance|assessments?|plans?|evaluations?|communications)\b|(?:could|can|would) you\b))|,\s+together with\s+(?=(?:the|any|all|a|copies)\b)`;
 
-const SECOND_ASK = new RegExp(SECOND_ASK_PATTERN, 'gi');
+/** A bare comma before a second "how many…" separates two figures ("how many X, how many Y"). */
+export const COMMA_ASK_PATTERN = String.raw`,\s+(?=how (?:many|much)\b)`;
+const COMMA_ASK_BEFORE = /\b(how (many|much)|number of|what|which|whether)\b/i;
+
+const SECOND_ASK = new RegExp(`${SECOND_ASK_PATTERN}|${COMMA_ASK_PATTERN}`, 'gi');
 const MIN_PART_WORDS = 3;
 
 /** Splits a question's span in `source` into the separate asks it holds (or returns it whole). */
@@ -52,9 +56,31 @@ function splitAtSecondAsk(source: string, part: QuestionSpan): QuestionSpan[] {
     const before = source.slice(pieceStart, cutAt);
     const after = source.slice(nextStart, part.end);
     if (countWords(before) < MIN_PART_WORDS || countWords(after) < MIN_PART_WORDS) continue;
+    if (!/\b(and|as well as|together with)\b/i.test(m[0]) && !COMMA_ASK_BEFORE.test(before)) continue;
+    if (isInsideBrackets(source.slice(part.start, cutAt))) continue;
     pieces.push(trimSpan(source, pieceStart, cutAt));
     pieceStart = nextStart;
   }
   pieces.push(trimSpan(source, pieceStart, part.end));
   return pieces;
+}
+
+/** A second ask inside brackets ("(when did the first… and when was the last)") only explains the first. */
+function isInsideBrackets(before: string): boolean {
+  return (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0);
+}
+
+/** An enumeration run into the sentence after a colon: "…broken down by: (i) hostels; (ii) B&B…". */
+const INLINE_BREAKDOWN = /:\s*\(?(?:i|a|1)\)\s[^]*?\(?(?:ii|b|2)\)\s/i;
+
+/**
+ * A question whose breakdown categories are enumerated inline keeps only its opening fragment: the
+ * categories are one figure's breakdown, and the labelled span is the fragment before the list.
+ */
+export function cutInlineBreakdown(source: string, question: QuestionSpan): QuestionSpan & { items?: string[] } {
+  const m = INLINE_BREAKDOWN.exec(question.text);
+  if (!m || countWords(question.text.slice(0, m.index)) < 4) return question;
+  const items = question.text.slice(m.index + 1).split(/\s*\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*/i)
+    .map((item) => item.trim().replace(/[;,]?\s*(and|or)?$/i, '').trim()).filter((item) => item.length > 0);
+  return { ...trimSpan(source, question.start, question.start + m.index), items };
 }

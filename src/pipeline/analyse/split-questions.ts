@@ -3,7 +3,7 @@
 import {
   endsWithQuestionMark, isContinuation, isGeneralAsk, isGovernedList, isListLeadIn, isNotAQuestion, isRequestSentence,
 } from './classify-sentence.js';
-import { splitCompoundQuestion } from './split-compound-question.js';
+import { cutInlineBreakdown, splitCompoundQuestion } from './split-compound-question.js';
 import { markerLevelKey, type ListMarker } from './list-markers.js';
 import { readBlocks, type Block, type ListItem } from './read-blocks.js';
 import { countWords, splitLines, splitSentences, trimSpan, type TextSpan } from './text-lines.js';
@@ -17,6 +17,8 @@ export interface SplitQuestion {
   end: number;
   /** A list item, a sentence of prose, or the whole request taken as one question. */
   source: 'list' | 'prose' | 'whole';
+  /** For a lead-in governing a list ("for each of the following:"), the items it governs. */
+  items?: string[];
 }
 
 interface ItemNode {
@@ -38,7 +40,7 @@ export function splitQuestions(text: string): SplitQuestion[] {
   if (blocks[0]?.type === 'list') questions.unshift(...questionsFromList(text, blocks[0].items, null));
   const specific = withoutGeneralAsks(questions);
   if (specific.length === 0) return wholeRequestAsOneQuestion(text, blocks);
-  return specific.flatMap((q) => splitCompoundQuestion(text, q).map((part) => ({ ...q, ...part })));
+  return specific.flatMap((q) => splitCompoundQuestion(text, q).map((part) => ({ ...q, ...cutInlineBreakdown(text, part) })));
 }
 
 /** "Please provide information on X." introduces the specific questions; it is not one itself. */
@@ -95,7 +97,7 @@ function questionsFromList(text: string, items: ListItem[], leadIn: TextSpan | n
   const roots = buildItemTree(items);
   const rootTexts = roots.map((node) => ownText(text, node).text);
   if (leadIn && isGovernedList(leadIn.text, rootTexts)) {
-    return [spanQuestion(text, null, leadIn.start, lastEnd(roots), 'prose')];
+    return [{ ...spanQuestion(text, null, leadIn.start, leadIn.end, 'prose'), items: rootTexts }];
   }
   return roots.flatMap((node) => questionsFromNode(text, node));
 }
@@ -107,7 +109,7 @@ function questionsFromNode(text: string, node: ItemNode): SplitQuestion[] {
     return isQuestion ? [spanQuestion(text, node.label, own.start, own.end)] : [];
   }
   const childTexts = node.children.map((child) => ownText(text, child).text);
-  if (isGovernedList(own.text, childTexts)) return [spanQuestion(text, node.label, own.start, lastEnd([node]))];
+  if (isGovernedList(own.text, childTexts)) return [{ ...spanQuestion(text, node.label, own.start, own.end), items: childTexts }];
   const parent = isListLeadIn(own.text) || !isItemAQuestion(own.text) || isHeading(own.text)
     ? [] : [spanQuestion(text, node.label, own.start, own.end)];
   return [...parent, ...node.children.flatMap((child) => questionsFromNode(text, child))];
@@ -150,12 +152,6 @@ function composeLabel(parentLabel: string | null, marker: ListMarker): string | 
 
 function ownText(text: string, node: ItemNode): TextSpan {
   return trimSpan(text, node.item.contentStart, node.item.end);
-}
-
-function lastEnd(nodes: ItemNode[]): number {
-  const last = nodes[nodes.length - 1];
-  if (!last) return 0;
-  return last.children.length > 0 ? lastEnd(last.children) : last.item.end;
 }
 
 function spanQuestion(

@@ -72,7 +72,8 @@ describe('splitQuestions: list styles', () => {
     const questions = splitQuestions(text);
     expect(questions).toHaveLength(1);
     expect(questions[0]?.text.startsWith('Please provide the number of staff dismissed')).toBe(true);
-    expect(questions[0]?.text.endsWith('redundancy.')).toBe(true);
+    expect(questions[0]?.text.endsWith('for each of the following:')).toBe(true);
+    expect(questions[0]?.items).toEqual(['gross misconduct;', 'capability;', 'redundancy.']);
   });
 
   it('joins a list item wrapped over several lines', () => {
