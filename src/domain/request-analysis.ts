@@ -19,6 +19,17 @@ export interface Evidence {
   end: number;
 }
 
+/** A period as calendar dates, both inclusive (`YYYY-MM-DD`). */
+export interface TimeSpanRange {
+  from: string;
+  to: string;
+}
+
+/** A section or regulation cited (`s16`, `reg12`) and the words that cite it. */
+export interface SectionEvidence extends Evidence {
+  section: string;
+}
+
 export interface AnalysedQuestion {
   /** The number or letter as written by the requester (`1`, `a`, `2.1`, `Q3`), or null. */
   number: string | null;
@@ -44,6 +55,12 @@ export interface RequestAnalysis {
   publicInterestArgument: boolean;
   sectionsCited: string[];
   timeSpan: string | null;
+  /** The time span as dates; relative periods are resolved against `AnalysisInput.receivedAt`. */
+  timeSpanRange?: TimeSpanRange | null;
+  /** The format asked for (FOIA s.11): `CSV`, `Excel`, `spreadsheet`, `PDF`, `electronic`, … */
+  formatRequested?: string | null;
+  /** For a request forwarded by another inbox, the original requester found inside the forward. */
+  forwardedFrom?: { name: string; address: string } | null;
   ambiguousTerms: string[];
   validity: { valid: boolean; missing: ValidityGap[] };
   evidence: {
@@ -51,6 +68,9 @@ export interface RequestAnalysis {
     publicInterest: Evidence | null;
     timeSpan: Evidence | null;
     kind: Evidence | null;
+    sections?: SectionEvidence[];
+    ambiguousTerms?: Evidence[];
+    format?: Evidence | null;
   };
 }
 

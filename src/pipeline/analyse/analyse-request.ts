@@ -11,11 +11,14 @@ import { isExplicitRequest } from './classify-sentence.js';
 import { detectPublicInterest } from './detect-public-interest.js';
 import { detectRequestKind } from './detect-request-kind.js';
 import { detectSection16 } from './detect-section16.js';
-import { extractSectionsCited } from './extract-sections-cited.js';
+import { findSectionCitations } from './extract-sections-cited.js';
+import { detectFormat } from './detect-format.js';
+import { normaliseTimeSpan } from './normalise-time-span.js';
+import { readRequestText } from './read-request-text.js';
 import { extractTimeSpan } from './extract-time-span.js';
-import { findAmbiguousTerms } from './find-ambiguous-terms.js';
+import { findAmbiguousTermSpans } from './find-ambiguous-terms.js';
 import { splitQuestions, type SplitQuestion } from './split-questions.js';
-import { stripQuotedText, toOriginalOffset, type StrippedText } from './strip-quoted-text.js';
+import { toOriginalOffset, type StrippedText } from './strip-quoted-text.js';
 
 export interface AnalyseOptions {
   /** The topic taxonomy; defaults to DEFAULT_TOPICS (admins may add topics). */
@@ -34,12 +37,11 @@ export interface AnalyseOptions {
 const KINDS_WITHOUT_QUESTIONS: ReadonlySet<RequestKind> = new Set(['internal_review', 'complaint', 'other']);
 
 export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {}): RequestAnalysis {
-  const own = stripQuotedText(input.text);
-  const mapped = (evidence: Evidence | null) => mapEvidence(own, evidence);
-  const verdict = detectRequestKind(input.subject, own.text);
+  const { own, subject, forwardedFrom } = readRequestText(input);
+  const verdict = detectRequestKind(subject, own.text);
   const split = questionsForKind(verdict.kind, splitQuestions(own.text));
   const topics = classifyTopics({
-    subject: input.subject, body: own.text, questions: split.map((q) => [q.text, ...(q.items ?? [])].join(' ')),
+    subject, body: own.text, questions: split.map((q) => [q.text, ...(q.items ?? [])].join(' ')),
     taxonomy: options.topics ?? DEFAULT_TOPICS, keywords: options.topicKeywords,
     model: options.topicModel, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
   });
@@ -49,21 +51,45 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
   }));
-  const section16 = mapped(detectSection16(own.text));
-  const publicInterest = mapped(detectPublicInterest(own.text));
-  const timeSpan = mapped(extractTimeSpan(own.text));
+  const found = detectAll(own, split, input.receivedAt);
   return {
     kind: verdict.kind,
     questions,
     topics: topicsForKind(verdict.kind, topics.request),
     topicConfidence: round(topics.confidence),
-    citesSection16: section16 !== null,
-    publicInterestArgument: publicInterest !== null,
-    sectionsCited: extractSectionsCited(own.text),
-    timeSpan: timeSpan?.text ?? null,
-    ambiguousTerms: findAmbiguousTerms(questions.map((q) => q.text)),
-    validity: checkValidity({ from: input.from, ownText: own.text, describesInformation: describesInformation(verdict.kind, questions) }),
-    evidence: { section16, publicInterest, timeSpan, kind: mapped(verdict.evidence) },
+    citesSection16: found.section16 !== null,
+    publicInterestArgument: found.publicInterest !== null,
+    sectionsCited: [...new Set(found.sections.map((c) => c.section))],
+    timeSpan: found.timeSpan?.text ?? null,
+    timeSpanRange: found.timeSpanRange,
+    formatRequested: found.format,
+    forwardedFrom,
+    ambiguousTerms: found.ambiguousTerms.map((e) => e.text),
+    validity: checkValidity({
+      from: forwardedFrom ?? input.from, ownText: own.text, describesInformation: describesInformation(verdict.kind, questions),
+    }),
+    evidence: {
+      section16: found.section16, publicInterest: found.publicInterest, timeSpan: found.timeSpan,
+      kind: mapEvidence(own, verdict.evidence), sections: found.sections, ambiguousTerms: found.ambiguousTerms,
+      format: found.formatEvidence,
+    },
+  };
+}
+
+/** The detectors over the requester's own text, each with its evidence mapped back to the original body. */
+function detectAll(own: StrippedText, questions: SplitQuestion[], receivedAt: Date | undefined) {
+  const mapped = (evidence: Evidence | null) => mapEvidence(own, evidence);
+  const timeSpan = extractTimeSpan(own.text);
+  const format = detectFormat(own.text);
+  return {
+    section16: mapped(detectSection16(own.text)),
+    publicInterest: mapped(detectPublicInterest(own.text)),
+    timeSpan: mapped(timeSpan),
+    timeSpanRange: timeSpan ? normaliseTimeSpan(timeSpan.text, receivedAt) : null,
+    format: format?.format ?? null,
+    formatEvidence: mapped(format?.evidence ?? null),
+    sections: findSectionCitations(own.text).map((c) => ({ section: c.section, ...mapSpan(own, c.evidence) })),
+    ambiguousTerms: findAmbiguousTermSpans(questions).map((e) => mapSpan(own, e)),
   };
 }
 
@@ -87,7 +113,10 @@ function describesInformation(kind: RequestKind, questions: AnalysedQuestion[]):
 
 /** Evidence offsets point into the original body, which is what callers hold. */
 function mapEvidence(own: StrippedText, evidence: Evidence | null): Evidence | null {
-  if (!evidence) return null;
+  return evidence ? mapSpan(own, evidence) : null;
+}
+
+function mapSpan(own: StrippedText, evidence: Evidence): Evidence {
   return { ...evidence, start: toOriginalOffset(own, evidence.start), end: toOriginalOffset(own, evidence.end) };
 }
 

@@ -1,5 +1,6 @@
 // Lists the FOIA/FOISA sections (`s12`) and EIR regulations (`reg12`) a requester cites, so an officer sees
 // at once which exemptions or duties are in play; sections of other Acts are left out on purpose.
+import type { Evidence } from '../../domain/request-analysis.js';
 
 /** Highest section number of FOIA 2000 (FOISA stops lower); anything above is another statute. */
 export const MAX_FOI_SECTION = 88;
@@ -13,19 +14,28 @@ const OTHER_ACT_AFTER = new RegExp(String.raw`^(\s?\([0-9a-z]+\))*,?\s+(of|under
 const OTHER_ACT_BEFORE = /\b(?!Freedom of Information|Environmental Information)([A-Z][\w']*\s){1,6}(Act|Order)(\s\d{4})?,?\s*$/;
 const EIR_CONTEXT = /\b(environmental information regulations|EIRs?|EISR)\b/;
 
+export interface SectionCitation {
+  /** `s12`, `reg12`. */
+  section: string;
+  evidence: Evidence;
+}
+
 export function extractSectionsCited(text: string): string[] {
-  const found = new Set<string>();
-  for (const m of text.matchAll(SECTION_REFERENCE)) {
-    if (citesAnotherStatute(text, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
-    for (const n of numbersIn(m[1] ?? '')) if (n >= 1 && n <= MAX_FOI_SECTION) found.add(`s${n}`);
-  }
-  if (EIR_CONTEXT.test(text)) {
-    for (const m of text.matchAll(REGULATION_REFERENCE)) {
-      if (citesAnotherStatute(text, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
-      for (const n of numbersIn(m[1] ?? '')) found.add(`reg${n}`);
-    }
-  }
-  return [...found];
+  return [...new Set(findSectionCitations(text).map((c) => c.section))];
+}
+
+/** Every citation with the words that made it, in order of appearance (a section may appear twice). */
+export function findSectionCitations(text: string): SectionCitation[] {
+  const found: SectionCitation[] = [];
+  const cite = (m: RegExpMatchArray, prefix: string, accept: (n: number) => boolean) => {
+    const start = m.index ?? 0;
+    if (citesAnotherStatute(text, start, start + m[0].length)) return;
+    const evidence = { text: m[0], start, end: start + m[0].length };
+    for (const n of numbersIn(m[1] ?? '')) if (accept(n)) found.push({ section: `${prefix}${n}`, evidence });
+  };
+  for (const m of text.matchAll(SECTION_REFERENCE)) cite(m, 's', (n) => n >= 1 && n <= MAX_FOI_SECTION);
+  if (EIR_CONTEXT.test(text)) for (const m of text.matchAll(REGULATION_REFERENCE)) cite(m, 'reg', () => true);
+  return found;
 }
 
 function citesAnotherStatute(text: string, start: number, end: number): boolean {

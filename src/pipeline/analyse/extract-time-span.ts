@@ -20,12 +20,13 @@ export const TIME_SPAN_PATTERNS = [
   String.raw`\b${YEAR}(?:,\s${YEAR})+,?\s(?:and|&)\s${YEAR}`,
   String.raw`${PERIOD_PREFIX}(?:the\s)?(?:last|past|previous|preceding)\s(?:${NUMBER_WORD}\s)?(?:full\s)?(?:calendar\s|financial\s|academic\s)?(?:years?|months?|weeks?|days?|decades?)`,
   String.raw`\bsince\s(?:the\s(?:beginning|start)\sof\s)?${DATE}`,
-  String.raw`(?:\bthe\swhole\sof\s|\b(?:in|during|for)\s(?:the\s)?(?:calendar\s|financial\s|academic\s)?(?:year\s)?)${YEAR}`,
+  String.raw`\b(?:calendar|financial|academic)\syears?\s${YEAR}`,
+  String.raw`(?:\bthe\swhole\sof\s|\b(?:in|during|for)\s(?:the\s)?(?:calendar\s|financial\s|academic\s)?(?:year\s)?)${YEAR}(?:\s(?:calendar|financial|academic)\syear\b)?`,
 ] as const;
 
 const PATTERNS = TIME_SPAN_PATTERNS.map((source) => new RegExp(source, 'gi'));
 const STATUTE_YEAR = /\b(act|regulations|order|code|rules)\s*$/i;
-const LEADING_PREPOSITION = /^(?:(?:in|during|for|over|within|covering)\s+(?=the\s(last|past|previous|whole)|\d|(calendar|financial|academic)\s)|(?:over\s)?(?:the\s)?(?:period\s)?(?:from\s)?(?:the\sdates?\sof\s)?(?=\d|[a-z]{3,9}\.?\s\d))/i;
+const LEADING_PREPOSITION = /^(?:(?:in|during|for|over|within|covering)\s+(?:(?:each|every one|any)\s+of\s+)?(?=the\s(last|past|previous|whole|\d)|\d|(calendar|financial|academic)\s)|(?:over\s)?(?:the\s)?(?:period\s)?(?:from\s)?(?:the\sdates?\sof\s)?(?=\d|[a-z]{3,9}\.?\s\d))/i;
 
 export function extractTimeSpan(text: string): Evidence | null {
   for (const pattern of PATTERNS) {
@@ -43,7 +44,7 @@ function trimPreposition(phrase: string, start: number): Evidence {
   const lead = LEADING_PREPOSITION.exec(phrase)?.[0].length ?? 0;
   let text = phrase.slice(lead).replace(/[\s,.;:]+$/, '');
   let offset = start + lead;
-  const article = /^the\s(?=(last|past|previous)\s)/i.exec(text);
+  const article = /^the\s(?=(last|past|previous)\s|\d)/i.exec(text);
   if (article) {
     text = text.slice(article[0].length);
     offset += article[0].length;

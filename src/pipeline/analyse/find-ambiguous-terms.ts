@@ -1,5 +1,6 @@
 // Flags vague terms an officer may need to clarify before searching ("security events", "senior staff"):
 // FOIA s.1(3) lets the authority ask, and the clock waits for the answer, so spotting them early saves days.
+import type { Evidence } from '../../domain/request-analysis.js';
 
 /** Vague phrasings, as regex sources (case-insensitive); each match is reported as written. */
 export const AMBIGUOUS_TERM_PATTERNS = [
@@ -15,16 +16,22 @@ const PATTERNS = AMBIGUOUS_TERM_PATTERNS.map((source) => new RegExp(source, 'gi'
 
 /** The vague terms in the requester's questions, each once, in order of first appearance. */
 export function findAmbiguousTerms(questionTexts: readonly string[]): string[] {
-  const found = new Map<string, { term: string; order: number }>();
-  questionTexts.forEach((text, questionIndex) => {
+  return findAmbiguousTermSpans(questionTexts.map((text) => ({ text, start: 0 }))).map((e) => e.text);
+}
+
+/** The same, with each term's offsets: `start` is where each question begins in the analysed text. */
+export function findAmbiguousTermSpans(questions: readonly { text: string; start: number }[]): Evidence[] {
+  const found = new Map<string, { evidence: Evidence; order: number }>();
+  questions.forEach((question, questionIndex) => {
     for (const pattern of PATTERNS) {
-      for (const m of text.matchAll(pattern)) {
+      for (const m of question.text.matchAll(pattern)) {
         const term = m[0].replace(/[.\s]+$/, '');
         const key = term.toLowerCase();
-        const order = questionIndex * 100_000 + (m.index ?? 0);
-        if (!found.has(key)) found.set(key, { term, order });
+        const at = m.index ?? 0;
+        const evidence = { text: term, start: question.start + at, end: question.start + at + term.length };
+        if (!found.has(key)) found.set(key, { evidence, order: questionIndex * 100_000 + at });
       }
     }
   });
-  return [...found.values()].sort((a, b) => a.order - b.order).map((entry) => entry.term);
+  return [...found.values()].sort((a, b) => a.order - b.order).map((entry) => entry.evidence);
 }
