@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 import { parseMailServerUrl, type MailServerEndpoint } from './config/mail-server-url.js';
 import { parseAddressList, parseAddress, type ConfiguredAddress } from './config/address.js';
+export type { ConfiguredAddress };
 
 const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
@@ -69,6 +70,10 @@ export interface AppConfig {
   /** Present only when every mail variable is set; `requireMailConfig` says which is missing. */
   mail: MailConfig | null;
   mailProblems: string[];
+  /** Who we send as and who is briefed; needed by every command that queues mail. */
+  from: ConfiguredAddress | null;
+  officers: ConfiguredAddress[] | null;
+  heldFolder: string;
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -106,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const { mail, problems } = buildMailConfig(e);
+  const from = e.FOI_FROM ? parseAddress('FOI_FROM', e.FOI_FROM) : null;
+  const officers = e.FOI_OFFICERS ? parseAddressList('FOI_OFFICERS', e.FOI_OFFICERS) : null;
   return {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: e.FOI_DATA_DIR,
@@ -121,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxMaxAttempts: e.FOI_OUTBOX_MAX_ATTEMPTS,
     mail,
     mailProblems: problems,
+    from,
+    officers,
+    heldFolder: e.FOI_IMAP_HELD_FOLDER,
   };
 }
 
@@ -156,4 +166,11 @@ export function requireMailConfig(config: AppConfig): MailConfig {
   if (config.mail) return config.mail;
   const first = config.mailProblems[0] ?? 'FOI_IMAP_URL: required';
   throw new AppError('config.invalid', first);
+}
+
+/** From and officers, for commands that queue mail without reading the mailbox. */
+export function requireSenderConfig(config: AppConfig): { from: ConfiguredAddress; officers: ConfiguredAddress[] } {
+  if (!config.from) throw new AppError('config.invalid', 'FOI_FROM: required to send mail');
+  if (!config.officers) throw new AppError('config.invalid', 'FOI_OFFICERS: required to send mail');
+  return { from: config.from, officers: config.officers };
 }

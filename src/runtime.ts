@@ -1,6 +1,7 @@
 // The composition root's parts: from validated configuration to a database, a pipeline, a mailer
 // and an IMAP session factory. `main.ts`, the demo and the tests all build the app through here.
-import type { AppConfig, MailConfig } from './config.js';
+import { requireSenderConfig, type AppConfig, type MailConfig } from './config.js';
+import type { NotifySettings } from './pipeline/notify/compose-messages.js';
 import { formatAddress } from './config/address.js';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { openMailboxSession, type MailboxSession } from './adapters/imap/imap-mailbox.js';
@@ -35,6 +36,20 @@ export function mailboxKeyOf(mail: MailConfig): string {
   return `${mail.imap.user ?? ''}@${mail.imap.host}:${mail.imap.port}/${mail.imap.mailbox}`;
 }
 
+/** The mail-composing settings, for the pipeline and for officers' commands alike. */
+export function notifySettingsOf(config: AppConfig): NotifySettings {
+  const { from, officers } = requireSenderConfig(config);
+  return {
+    templates: loadTemplates(config.promptsDir ?? defaultPromptsDir),
+    from: formatAddress(from),
+    fromAddress: from.address,
+    officers: officers.map(formatAddress),
+    authorityName: config.authorityName,
+    jurisdiction: config.jurisdiction,
+    heldFolder: config.heldFolder,
+  };
+}
+
 export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): PipelineSettings {
   return {
     mailbox: mailboxKeyOf(mail),
@@ -43,15 +58,7 @@ export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): Pipelin
     processedFolder: mail.processedFolder,
     heldFolder: mail.heldFolder,
     own: { addresses: [mail.from.address] },
-    notify: {
-      templates: loadTemplates(config.promptsDir ?? defaultPromptsDir),
-      from: formatAddress(mail.from),
-      fromAddress: mail.from.address,
-      officers: mail.officers.map(formatAddress),
-      authorityName: config.authorityName,
-      jurisdiction: config.jurisdiction,
-      heldFolder: mail.heldFolder,
-    },
+    notify: notifySettingsOf(config),
   };
 }
 

@@ -16,6 +16,8 @@ import {
   type AddExampleOptions,
 } from './classifier-command.js';
 import { loadAnalysisSettings } from '../config/analysis-settings.js';
+import { addCaseCommands } from './case-command.js';
+import { addHolidayCommands } from './holidays-command.js';
 import { loadTopicModel } from '../adapters/topic-model-loader.js';
 import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
 
@@ -114,6 +116,8 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     });
 
   addClassifierCommands(program, env);
+  addCaseCommands(program, env, out);
+  addHolidayCommands(program, env, out);
   return program;
 }
 

@@ -14,7 +14,18 @@ export type CaseEventName =
   | 'acknowledged'
   | 'acknowledgement_failed'
   | 'officer_summary_sent'
-  | 'message_attached';
+  | 'message_attached'
+  | 'deadline_recomputed'
+  | 'outbox_failed'
+  | 'reminder_sent'
+  | 'clarification_sought'
+  | 'clarification_received'
+  | 'deadline_extended'
+  | 'responded'
+  | 'case_closed'
+  | 'case_withdrawn'
+  | 'case_reopened'
+  | 'review_started';
 
 export type Regime =
   | 'foi' | 'eir' | 'foisa' | 'eisr' | 'sar' | 'foi_review' | 'eir_review' | 'foisa_review' | 'eisr_review';
@@ -24,6 +35,7 @@ export interface CaseDraft {
   kind: RequestKind;
   /** Null for messages that start no statutory clock (complaints, chasers, general mail). */
   regime: Regime | null;
+  jurisdiction: 'england-and-wales' | 'scotland' | 'northern-ireland';
   receivedAt: Date;
   receivedDate: string;
   dueDate: string | null;

@@ -1,7 +1,16 @@
 // A message ready to send, fixed (Message-ID included) when its outbox row is written, so a
 // retry after a crash can only ever resend the very same message.
 
-export type OutgoingPurpose = 'acknowledgement' | 'officer_summary' | 'held_notice';
+export type OutgoingPurpose =
+  | 'acknowledgement'
+  | 'officer_summary'
+  | 'held_notice'
+  | 'clarification_request'
+  | 'clarification_acknowledgement'
+  | 'extension_notice'
+  | 'case_update'
+  | 'reminder'
+  | 'digest';
 
 export interface OutgoingMail {
   purpose: OutgoingPurpose;

@@ -14,6 +14,7 @@ import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type 
 import { parseMail } from './parse/parse-mail.js';
 import { textForAnalysis } from './parse/text-for-analysis.js';
 import type { CaseDraft, OpenedCase } from '../domain/foi-case.js';
+import type { ExtraHoliday } from '../clock/index.js';
 
 export interface PipelineSettings {
   mailbox: string;
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   db: Db;
   settings: PipelineSettings;
   analyse: (input: AnalysisInput) => RequestAnalysis;
+  /** Admins' extra holidays, read once per pass. */
+  extraHolidays?: readonly ExtraHoliday[];
 }
 
 type Prepared =
@@ -44,7 +47,7 @@ export async function prepareMessage(deps: PipelineDeps, uidValidity: number, fe
     contentHash: createHash('sha256').update(fetched.source).digest('hex'),
     messageId: prepared.ok ? prepared.mail.messageId : prepared.messageId,
   };
-  return { facts, plan: commitPlanFor(prepared, fetched, settings) };
+  return { facts, plan: commitPlanFor(prepared, fetched, settings, deps.extraHolidays) };
 }
 
 /** The whole pipeline for a batch of fetched messages, committed together. */
@@ -54,7 +57,7 @@ export async function processMessages(deps: PipelineDeps, uidValidity: number, f
   return commitInbound(deps.db, deps.settings.mailbox, pending);
 }
 
-function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings): CommitPlan {
+function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings, extraHolidays?: readonly ExtraHoliday[]): CommitPlan {
   if (!prepared.ok) {
     return {
       type: 'held', parseOutcome: prepared.parseOutcome, error: prepared.reason, destinationFolder: settings.heldFolder,
@@ -63,8 +66,10 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
     };
   }
   return {
-    type: 'case', draft: prepared.draft, referenceFormat: settings.referenceFormat, destinationFolder: settings.processedFolder,
+    type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat,
+    destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notify: settings.notify, extraHolidays,
     compose: (opened) => composeCaseMail(opened, prepared.mail, settings.notify),
+    composeHeld: (inboundId, reason) => [composeHeldNotice({ inboundId, receivedAt: fetched.internalDate, reason }, settings.notify)],
   };
 }
 
@@ -90,7 +95,7 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
   try {
     const { text } = await textForAnalysis(mail);
     const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
-    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated });
+    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
     return { ok: true, mail, draft };

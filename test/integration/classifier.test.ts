@@ -30,7 +30,7 @@ describe('classifier tuning', () => {
     expect(first.examples).toBeGreaterThanOrEqual(840);
 
     await db.db.transaction((tx) => insertCase(tx, {
-      kind: 'foi', regime: 'foi', receivedAt: new Date('2026-03-02T10:00:00Z'), receivedDate: '2026-03-02', dueDate: '2026-03-30', dueExplain: [],
+      kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: new Date('2026-03-02T10:00:00Z'), receivedDate: '2026-03-02', dueDate: '2026-03-30', dueExplain: [],
       requester: { name: 'A Person', address: 'a@example.org' }, subject: 'Bridges', flags: [], acknowledge: { send: true },
       questions: [{ number: '1', text: 'How many weight restrictions apply to council bridges?', topics: ['other'] }],
       analysis: { kind: 'foi', questions: [], topics: [], citesSection16: false, publicInterestArgument: false, sectionsCited: [], timeSpan: null, ambiguousTerms: [], validity: { valid: true, missing: [] }, evidence: { section16: null, publicInterest: null, timeSpan: null, kind: null } },

@@ -6,6 +6,7 @@ import type { Db } from './database.js';
 import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
 
 export interface CaseListing {
+  id: number;
   reference: string;
   kind: string;
   regime: string;
@@ -19,6 +20,8 @@ export interface CaseListing {
   citesSection16: boolean;
   publicInterestArgument: boolean;
   flags: string[];
+  /** For a review: the id of the case under review. */
+  parentCaseId: number | null;
   acknowledgedAt: string | null;
   messageIds: string[];
 }
@@ -45,6 +48,7 @@ export async function listCases(db: Db, filter: { reference?: string } = {}): Pr
   return rows.map((row) => {
     const analysis = row.analysis as RequestAnalysis;
     return {
+      id: row.id,
       reference: row.reference,
       kind: row.kind,
       regime: row.regime,
@@ -58,6 +62,7 @@ export async function listCases(db: Db, filter: { reference?: string } = {}): Pr
       citesSection16: analysis.citesSection16 ?? false,
       publicInterestArgument: analysis.publicInterestArgument ?? false,
       flags: row.flags,
+      parentCaseId: row.parentCaseId,
       acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
       messageIds: [...messageRows, ...outboxRows]
         .filter((m) => m.caseId === row.id && m.messageId)

@@ -23,7 +23,7 @@ export async function insertCase(tx: Tx, draft: CaseDraft, referenceFormat: stri
   const [row] = await tx
     .insert(cases)
     .values({
-      reference, kind: draft.kind, regime: draft.regime ?? 'none', status: 'received', receivedAt: draft.receivedAt,
+      reference, kind: draft.kind, regime: draft.regime ?? 'none', status: 'received', receivedAt: draft.receivedAt, jurisdiction: draft.jurisdiction,
       receivedDate: draft.receivedDate, dueDate: draft.dueDate, dueExplain: draft.dueExplain,
       requesterName: draft.requester.name, requesterAddress: draft.requester.address, subject: draft.subject,
       analysis: draft.analysis, flags: draft.flags,

@@ -5,7 +5,15 @@ import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { Db } from './database.js';
 import { insertCase } from './case-writer.js';
-import { inboundMessages, mailboxState, outbox } from './schema.js';
+import { insertOutbox } from './outbox-store.js';
+import { findThreadCandidates } from './thread-candidates.js';
+import { writeReply } from './reply-writer.js';
+import { referencePattern } from '../../pipeline/case/format-reference.js';
+import { threadReply } from '../../pipeline/case/thread-reply.js';
+import type { InboundMail } from '../../domain/inbound-mail.js';
+import type { ExtraHoliday } from '../../clock/index.js';
+import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
+import { inboundMessages, mailboxState } from './schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -22,14 +30,28 @@ export interface InboundFacts extends InboundKey {
   messageId: string | null;
 }
 
+export interface CasePlan {
+  type: 'case';
+  draft: CaseDraft;
+  mail: InboundMail;
+  referenceFormat: string;
+  destinationFolder: string;
+  heldFolder: string;
+  notify: NotifySettings;
+  extraHolidays?: readonly ExtraHoliday[];
+  compose: (opened: OpenedCase) => OutgoingMail[];
+  composeHeld: (inboundId: number, reason: string) => OutgoingMail[];
+}
+
 export type CommitPlan =
-  | { type: 'case'; draft: CaseDraft; referenceFormat: string; destinationFolder: string; compose: (opened: OpenedCase) => OutgoingMail[] }
+  | CasePlan
   | { type: 'held'; parseOutcome: string; error: string; destinationFolder: string; compose: (inboundId: number) => OutgoingMail[] };
 
 export type CommitResult =
   | { type: 'already_recorded'; inboundId: number; destinationFolder: string }
   | { type: 'duplicate'; inboundId: number; duplicateOf: number; destinationFolder: string }
   | { type: 'opened_case'; inboundId: number; caseId: number; reference: string; destinationFolder: string }
+  | { type: 'attached'; inboundId: number; caseId: number; effect: string; destinationFolder: string }
   | { type: 'held'; inboundId: number; destinationFolder: string };
 
 export async function findInbound(db: Db, key: InboundKey) {
@@ -94,6 +116,8 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
     await insertOutbox(tx, plan.compose(id), { inboundId: id });
     return { type: 'held', inboundId: id, destinationFolder: plan.destinationFolder };
   }
+  const threaded = await threadToCase(tx, facts, plan, dedupeKey);
+  if (threaded) return threaded;
   const opened = await insertCase(tx, plan.draft, plan.referenceFormat);
   const id = await insertInbound(tx, facts, {
     dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
@@ -101,6 +125,26 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
   });
   await insertOutbox(tx, plan.compose(opened), { inboundId: id, caseId: opened.id });
   return { type: 'opened_case', inboundId: id, caseId: opened.id, reference: opened.reference, destinationFolder: plan.destinationFolder };
+}
+
+/** A reply joins its case (or, matching several, is held); null when the message is a new request. */
+async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeKey: string): Promise<CommitResult | null> {
+  const pattern = referencePattern(plan.referenceFormat);
+  const now = new Date();
+  const thread = threadReply(plan.mail, await findThreadCandidates(tx, plan.mail, pattern), { referencePattern: pattern, now });
+  if (thread.match === 'none') return null;
+  if (thread.match === 'ambiguous') {
+    const error = `thread.ambiguous: the reply matches several cases (ids ${thread.caseIds.join(', ')})`;
+    const id = await insertInbound(tx, facts, { dedupeKey, raw: facts.raw, disposition: 'held', parseOutcome: 'parsed', error, destinationFolder: plan.heldFolder });
+    await insertOutbox(tx, plan.composeHeld(id, error), { inboundId: id });
+    return { type: 'held', inboundId: id, destinationFolder: plan.heldFolder };
+  }
+  const written = await writeReply(tx, thread.caseId, { mail: plan.mail, draft: plan.draft, notify: plan.notify, referenceFormat: plan.referenceFormat, extraHolidays: plan.extraHolidays, now });
+  const id = await insertInbound(tx, facts, {
+    dedupeKey, raw: facts.raw, disposition: 'attached', parseOutcome: 'parsed', caseId: written.caseId, destinationFolder: plan.destinationFolder,
+  });
+  await insertOutbox(tx, written.outgoing, { inboundId: id, caseId: written.caseId });
+  return { type: 'attached', inboundId: id, caseId: written.caseId, effect: written.effect, destinationFolder: plan.destinationFolder };
 }
 
 interface InboundRowExtras {
@@ -123,16 +167,6 @@ async function insertInbound(tx: Tx, facts: InboundFacts, extras: InboundRowExtr
     })
     .returning({ id: inboundMessages.id });
   return row!.id;
-}
-
-async function insertOutbox(tx: Tx, messages: OutgoingMail[], links: { inboundId: number; caseId?: number }) {
-  if (messages.length === 0) return;
-  await tx.insert(outbox).values(
-    messages.map((m) => ({
-      caseId: links.caseId ?? null, inboundId: links.inboundId, purpose: m.purpose, messageId: m.messageId,
-      fromAddress: m.from, recipients: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html, headers: m.headers,
-    })),
-  );
 }
 
 export async function markMoved(db: Db, inboundIds: number[], at: Date): Promise<void> {

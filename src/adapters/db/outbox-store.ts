@@ -2,6 +2,7 @@
 // sent, then recorded. A crash between the server's acceptance and the record can only resend
 // the very same message, with the same Message-ID.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { Db } from './database.js';
 import { caseEvents, cases, outbox } from './schema.js';
 
@@ -102,4 +103,17 @@ export async function countQueued(db: Db): Promise<number> {
 export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, ids));
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Queues messages in the caller's transaction, so they exist exactly when what caused them does. */
+export async function insertOutbox(tx: Tx | Db, messages: OutgoingMail[], links: { inboundId?: number; caseId?: number }): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.insert(outbox).values(
+    messages.map((m) => ({
+      caseId: links.caseId ?? null, inboundId: links.inboundId ?? null, purpose: m.purpose, messageId: m.messageId,
+      fromAddress: m.from, recipients: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html, headers: m.headers,
+    })),
+  );
 }

@@ -74,9 +74,20 @@ export const cases = pgTable(
     analysis: jsonb('analysis').notNull(),
     flags: jsonb('flags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** The authority's jurisdiction when the case opened (SAR working days follow it). */
+    jurisdiction: text('jurisdiction').notNull().default('england-and-wales'),
+    clarificationSought: date('clarification_sought', { mode: 'string' }),
+    clarificationReceived: date('clarification_received', { mode: 'string' }),
+    /** `{kind, reason, date}` once the deadline has been extended. */
+    extension: jsonb('extension'),
+    /** For an internal review: the case whose handling is reviewed. */
+    parentCaseId: integer('parent_case_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('cases_reference_key').on(t.reference), index('cases_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('cases_reference_key').on(t.reference), index('cases_status_idx').on(t.status),
+    index('cases_requester_idx').on(t.requesterAddress),
+  ],
 );
 
 export const questions = pgTable(
@@ -168,3 +179,36 @@ export const classifierModels = pgTable(
   },
   (t) => [index('classifier_models_active_idx').on(t.active)],
 );
+
+/** Holidays admins add (a new proclamation); every open case's deadline is recomputed. */
+export const extraHolidays = pgTable(
+  'extra_holidays',
+  {
+    id: serial('id').primaryKey(),
+    date: date('date', { mode: 'string' }).notNull(),
+    jurisdiction: text('jurisdiction').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('extra_holidays_date_jurisdiction_key').on(t.date, t.jurisdiction)],
+);
+
+/** Reminders sent, one row per case and reminder key, so a rerun or a restart sends nothing twice. */
+export const caseReminders = pgTable(
+  'case_reminders',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    offset: integer('offset').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('case_reminders_case_key').on(t.caseId, t.key)],
+);
+
+/** Daily digests sent, one per London date. */
+export const digests = pgTable('digests', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+});

@@ -1,6 +1,7 @@
 // Decides what a new request becomes: its regime, its statutory due date and the flags officers
 // see first. Pure: the parsed mail, its analysis and the receipt time in, a case draft out.
 import { computeDeadline, londonDateOf } from '../../clock/compute-deadline.js';
+import type { ExtraHoliday } from '../../clock/index.js';
 import type { Jurisdiction } from '../../config.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { CaseDraft, Regime } from '../../domain/foi-case.js';
@@ -28,15 +29,18 @@ export interface PlanCaseInput {
   receivedAt: Date;
   jurisdiction: Jurisdiction;
   automated: AutomatedVerdict;
+  /** Holidays admins added (new proclamations), on top of the official calendar. */
+  extraHolidays?: readonly ExtraHoliday[];
 }
 
 export function planCase(input: PlanCaseInput): CaseDraft {
   const { mail, analysis, receivedAt, jurisdiction } = input;
   const regime = regimeFor(analysis.kind, jurisdiction);
-  const deadline = regime ? computeDeadline({ regime, received: receivedAt, jurisdiction }) : null;
+  const deadline = regime ? computeDeadline({ regime, received: receivedAt, jurisdiction, extraHolidays: input.extraHolidays }) : null;
   return {
     kind: analysis.kind,
     regime,
+    jurisdiction,
     receivedAt,
     receivedDate: deadline?.received ?? londonDateOf(receivedAt),
     dueDate: deadline?.dueDate ?? null,

@@ -3,12 +3,15 @@
 import type { Db } from '../../adapters/db/database.js';
 import { markMoved, type CommitResult } from '../../adapters/db/inbound-store.js';
 import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-store.js';
+import { loadExtraHolidays } from '../../adapters/db/holiday-store.js';
 import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
 import type { Logger } from '../../logger.js';
 import { processMessages, type PipelineDeps } from '../process-message.js';
 
 export interface PassReport {
   opened: number;
+  /** Replies filed with their case (clarifications, review requests, chasers). */
+  attached: number;
   held: number;
   duplicates: number;
   alreadyRecorded: number;
@@ -30,17 +33,18 @@ const BATCH = 20;
 export async function processMailbox(deps: PassDeps, session: MailboxSession): Promise<PassReport> {
   const { db, settings, log } = deps;
   const checkpoint = await syncCheckpoint(db, settings.mailbox, session.uidValidity);
+  const passDeps = { ...deps, extraHolidays: await loadExtraHolidays(db) };
   if (checkpoint.reset) log.warn({ mailbox: settings.mailbox, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
   const leftovers = checkpoint.lastUid > 0 ? await session.listUids(1, checkpoint.lastUid) : [];
   const fresh = await session.listUids(checkpoint.lastUid + 1);
-  const report: PassReport = { opened: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
+  const report: PassReport = { opened: 0, attached: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
   const uids = [...leftovers, ...fresh];
   for (let i = 0; i < uids.length; i += BATCH) {
     if (deps.shouldStop()) {
       report.stoppedEarly = true;
       break;
     }
-    await processBatch(deps, session, uids.slice(i, i + BATCH), report);
+    await processBatch(passDeps, session, uids.slice(i, i + BATCH), report);
   }
   await recordPoll(db, settings.mailbox, deps.now());
   return report;
@@ -68,6 +72,7 @@ async function processBatch(deps: PassDeps, session: MailboxSession, uids: numbe
 
 function count(report: PassReport, result: CommitResult): void {
   if (result.type === 'opened_case') report.opened += 1;
+  else if (result.type === 'attached') report.attached += 1;
   else if (result.type === 'held') report.held += 1;
   else if (result.type === 'duplicate') report.duplicates += 1;
   else report.alreadyRecorded += 1;

@@ -1,0 +1,27 @@
+// Fetches what threading needs to decide where a reply belongs: cases named in the subject,
+// cases owning a Message-ID the reply refers to, and the sender's recent open cases.
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import type { InboundMail } from '../../domain/inbound-mail.js';
+import { referencesInSubject, threadMessageIds, type ThreadCandidates } from '../../pipeline/case/thread-reply.js';
+import type { Tx } from './case-state-store.js';
+import { cases, inboundMessages, outbox } from './schema.js';
+
+export async function findThreadCandidates(tx: Tx, mail: InboundMail, referencePattern: RegExp): Promise<ThreadCandidates> {
+  const references = referencesInSubject(mail.subject, referencePattern);
+  const { inReplyTo, references: refs } = threadMessageIds(mail);
+  const ids = [...new Set([...inReplyTo, ...refs])];
+  const byReference = references.length === 0 ? [] : await tx
+    .select({ caseId: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.reference, references));
+  const inbound = ids.length === 0 ? [] : await tx
+    .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId }).from(inboundMessages).where(inArray(inboundMessages.messageId, ids));
+  const sent = ids.length === 0 ? [] : await tx
+    .select({ caseId: outbox.caseId, messageId: outbox.messageId }).from(outbox).where(inArray(outbox.messageId, ids));
+  const byMessageId = [...inbound, ...sent]
+    .filter((m): m is { caseId: number; messageId: string } => m.caseId !== null && m.messageId !== null);
+  const bySender = !mail.from ? [] : (await tx
+    .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
+    .from(cases)
+    .where(and(eq(cases.requesterAddress, mail.from.address), notInArray(cases.status, ['closed', 'withdrawn']))))
+    .map((c) => ({ ...c, address: c.address ?? '' }));
+  return { byReference, byMessageId, bySender };
+}

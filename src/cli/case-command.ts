@@ -1,0 +1,68 @@
+// `foi-intake case show|clarify|extend|respond|close|withdraw|reopen REF`: officers move a case
+// through its lifecycle. Each prints the new state and due date; mail it causes is queued and
+// sent by the daemon (or the next `run --once`).
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { caseEventsOf, listCases } from '../adapters/db/case-queries.js';
+import { openDatabase, type Db } from '../adapters/db/database.js';
+import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
+import { loadConfig, type AppConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { actOnCase } from '../pipeline/case/act-on-case.js';
+import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
+import { notifySettingsOf } from '../runtime.js';
+import { describeCase } from './cases-command.js';
+
+type Write = (line: string) => void;
+
+async function withDb(config: AppConfig, fn: (db: Db) => Promise<void>): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function showCase(db: Db, reference: string, json: boolean, write: Write): Promise<void> {
+  const [found] = await listCases(db, { reference });
+  if (!found) throw new AppError('case.not_found', `no case ${reference}`);
+  const events = await caseEventsOf(db, found.id);
+  if (json) return write(JSON.stringify({ ...found, events }));
+  write(describeCase(found));
+  for (const e of events) write(`    ${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.event}  ${e.fromStatus ?? '-'} → ${e.toStatus ?? '-'}  (${e.cause})`);
+}
+
+export function addCaseCommands(program: Command, env: NodeJS.ProcessEnv, write: Write): void {
+  const command = program.command('case').description("show a case or move it through its lifecycle");
+  command.command('show').argument('<reference>').option('--json').action((reference: string, opts: { json?: boolean }) =>
+    withDb(loadConfig(env), (db) => showCase(db, reference, Boolean(opts.json), write)));
+
+  const act = (reference: string, action: CaseAction, message?: string) => {
+    const config = loadConfig(env);
+    return withDb(config, async (db) => {
+      const extraHolidays = await loadExtraHolidays(db);
+      const outcome = await actOnCase(db, reference, action, { now: new Date(), notify: notifySettingsOf(config), message, context: { extraHolidays } });
+      write(JSON.stringify(outcome));
+    });
+  };
+  command.command('clarify').description('send the requester a clarification request and stop the clock (FOIA s.1(3))')
+    .argument('<reference>').requiredOption('--message <file>', 'the text of the question to the requester')
+    .action((reference: string, opts: { message: string }) => act(reference, { type: 'seek_clarification', cause: 'officer' }, readFileSync(opts.message, 'utf8')));
+  command.command('extend').description('extend the deadline: --pit (FOIA public interest) or --complex (EIR/EISR, SAR)')
+    .argument('<reference>').option('--pit').option('--complex').requiredOption('--reason <text>')
+    .action((reference: string, opts: { pit?: boolean; complex?: boolean; reason: string }) => {
+      if (Boolean(opts.pit) === Boolean(opts.complex)) throw new AppError('cli.invalid_argument', 'give exactly one of --pit or --complex');
+      return act(reference, { type: 'extend', extension: opts.pit ? 'pit' : 'complex', reason: opts.reason, cause: 'officer' });
+    });
+  for (const [name, type, description] of [
+    ['respond', 'respond', 'record that the response has been sent'],
+    ['close', 'close', 'close the case'],
+    ['withdraw', 'withdraw', 'the requester withdrew the request'],
+    ['reopen', 'reopen', 'reopen a closed, responded or withdrawn case'],
+  ] as const) {
+    command.command(name).description(description).argument('<reference>').option('--reason <text>')
+      .action((reference: string, opts: { reason?: string }) => act(reference, { type, reason: opts.reason, cause: 'officer' } as CaseAction));
+  }
+}

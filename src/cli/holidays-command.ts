@@ -1,0 +1,43 @@
+// `foi-intake holidays add DATE --jurisdiction J --reason "…"` and `holidays list`: the official
+// calendar plus days admins add when a new bank holiday is proclaimed.
+import { Command } from 'commander';
+import { addHoliday, loadExtraHolidays } from '../adapters/db/holiday-store.js';
+import { openDatabase } from '../adapters/db/database.js';
+import { isIsoDate, JURISDICTIONS } from '../clock/index.js';
+import { loadConfig } from '../config.js';
+import { AppError } from '../errors.js';
+
+const HOLIDAY_JURISDICTIONS = [...JURISDICTIONS, 'united-kingdom'] as const;
+
+export function addHolidayCommands(program: Command, env: NodeJS.ProcessEnv, write: (line: string) => void): void {
+  const holidays = program.command('holidays').description('bank holidays admins add; open cases are recomputed');
+  const withDb = async (fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) => {
+    const config = loadConfig(env);
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await database.migrate();
+      await fn(database.db);
+    } finally {
+      await database.close();
+    }
+  };
+  holidays
+    .command('add')
+    .argument('<date>', 'YYYY-MM-DD')
+    .requiredOption('--jurisdiction <j>', HOLIDAY_JURISDICTIONS.join(', '))
+    .requiredOption('--reason <text>', 'e.g. the proclamation')
+    .action((date: string, opts: { jurisdiction: string; reason: string }) => {
+      if (!isIsoDate(date)) throw new AppError('cli.invalid_argument', `DATE: '${date}' is not a YYYY-MM-DD date`);
+      if (!(HOLIDAY_JURISDICTIONS as readonly string[]).includes(opts.jurisdiction)) {
+        throw new AppError('cli.invalid_argument', `--jurisdiction must be one of ${HOLIDAY_JURISDICTIONS.join(', ')}`);
+      }
+      return withDb(async (db) => {
+        const recomputed = await addHoliday(db, { date, jurisdiction: opts.jurisdiction as (typeof HOLIDAY_JURISDICTIONS)[number], reason: opts.reason }, new Date());
+        write(JSON.stringify({ added: { date, jurisdiction: opts.jurisdiction, reason: opts.reason }, recomputed }));
+      });
+    });
+  holidays.command('list').description('holidays added by admins (the official ones are built in)').action(() =>
+    withDb(async (db) => {
+      for (const h of await loadExtraHolidays(db)) write(JSON.stringify(h));
+    }));
+}
