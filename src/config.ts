@@ -36,6 +36,7 @@ const EnvSchema = z.object({
     .regex(/\{seq(:\d+)?\}/, 'must contain {seq} or {seq:N}')
     .default('FOI-{year}-{seq:5}'),
   FOI_POLL_CRON: z.string().min(1).default('* * * * *'),
+  FOI_REMINDER_CRON: z.string().min(1).default('0 7 * * *'),
   FOI_PROMPTS_DIR: z.string().min(1).optional(),
   FOI_ANALYSIS_CONFIG: z.string().min(1).optional(),
   FOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -62,6 +63,8 @@ export interface AppConfig {
   dryRun: boolean;
   referenceFormat: string;
   pollCron: string;
+  /** When reminders and the daily digest go out (cron syntax, Europe/London). */
+  reminderCron: string;
   promptsDir: string | null;
   /** JSON file with the analysis settings admins tune (thresholds, keywords). */
   analysisConfigPath: string | null;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dryRun: e.FOI_DRY_RUN,
     referenceFormat: e.FOI_REFERENCE_FORMAT,
     pollCron: e.FOI_POLL_CRON,
+    reminderCron: e.FOI_REMINDER_CRON,
     promptsDir: e.FOI_PROMPTS_DIR ?? null,
     analysisConfigPath: e.FOI_ANALYSIS_CONFIG ?? null,
     logLevel: e.FOI_LOG_LEVEL,

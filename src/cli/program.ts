@@ -5,7 +5,8 @@ import { Command, Option } from 'commander';
 import { loadConfig, requireMailConfig, type AppConfig } from '../config.js';
 import { openDatabase } from '../adapters/db/database.js';
 import { createLogger } from '../logger.js';
-import { openRuntime } from '../runtime.js';
+import { notifySettingsOf, openRuntime } from '../runtime.js';
+import { runReminderJobs } from '../jobs/send-reminders.js';
 import { runOnce } from '../jobs/run-once.js';
 import { runDaemon } from '../jobs/daemon.js';
 import { runAnalyse } from './analyse-command.js';
@@ -63,7 +64,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       const runtime = await openRuntime(config, mail, log);
       try {
         if (opts.once) out(JSON.stringify(await runOnce(runtime, { shouldStop: () => stop.aborted })));
-        else await runDaemon(runtime, stop, { pollCron: config.pollCron });
+        else await runDaemon(runtime, stop, { pollCron: config.pollCron, reminderCron: config.reminderCron });
       } finally {
         await runtime.close();
       }
@@ -117,6 +118,16 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
 
   addClassifierCommands(program, env);
   addCaseCommands(program, env, out);
+  program
+    .command('reminders')
+    .description('queue due-soon and overdue reminders and today\'s digest now (the daemon does this on FOI_REMINDER_CRON)')
+    .action(async () => {
+      const config = loadConfig(env);
+      await withDatabase(config, async (database) => {
+        await database.migrate();
+        out(JSON.stringify(await runReminderJobs(database.db, notifySettingsOf(config), new Date())));
+      });
+    });
   addHolidayCommands(program, env, out);
   return program;
 }

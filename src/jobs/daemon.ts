@@ -8,9 +8,11 @@ import { processMailbox } from '../pipeline/intake/process-mailbox.js';
 import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
 import type { Runtime } from '../runtime.js';
 import { deliveryDeps } from './run-once.js';
+import { runReminderJobs } from './send-reminders.js';
 
 export interface DaemonOptions {
   pollCron: string;
+  reminderCron: string;
   /** Called after every pass; tests and health checks watch it. */
   onPass?: (pass: { opened: number; held: number }) => void;
 }
@@ -20,6 +22,12 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   const poll = cron.schedule(options.pollCron, () => void ticks.dispatchEvent(new Event('tick')), {
     name: 'poll-mailbox', timezone: 'Europe/London', noOverlap: true,
   });
+  const remind = () => runReminderJobs(runtime.database.db, runtime.pipeline.settings.notify, new Date())
+    .then((sent) => runtime.log.info(sent, 'reminder jobs done'))
+    .catch((error: unknown) => runtime.log.error({ err: describeError(error) }, 'reminder jobs failed'));
+  const reminders = cron.schedule(options.reminderCron, () => void remind(), { name: 'reminders', timezone: 'Europe/London', noOverlap: true });
+  // What a stopped daemon missed is caught up at once: the jobs work it out from the database.
+  await remind();
   let failures = 0;
   try {
     while (!stop.aborted) {
@@ -29,6 +37,7 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
     }
   } finally {
     await poll.stop();
+    await reminders.stop();
   }
 }
 
