@@ -61,6 +61,8 @@ export interface RequestAnalysis {
   formatRequested?: string | null;
   /** For a request forwarded by another inbox, the original requester found inside the forward. */
   forwardedFrom?: { name: string; address: string } | null;
+  /** A mixed request: which questions ask for the requester's own data (SAR) and which for general information. */
+  mixed?: { ownData: string[]; general: string[] } | null;
   ambiguousTerms: string[];
   validity: { valid: boolean; missing: ValidityGap[] };
   evidence: {

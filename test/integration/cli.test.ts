@@ -68,6 +68,28 @@ describe('foi-intake command', () => {
     expect(await mailbox.subjectsIn('Processed')).toHaveLength(3);
   });
 
+  it('case and holidays commands print the new state and due date', async () => {
+    await mailbox.append(fixture('seed-it-security.eml'), new Date('2017-05-30T09:14:32Z'));
+    const env = mailEnv(await databaseEnv());
+    expect((await runCli(['run', '--once'], env)).code).toBe(0);
+
+    const extended = await runCli(['case', 'extend', 'FOI-2017-00001', '--pit', '--reason', 'Section 31 public interest test'], env);
+    expect(extended.stderr).toBe('');
+    // 40th working day from day one (Wed 31 May 2017): Wed 26 July 2017 (12 July is a holiday in Northern Ireland).
+    expect(JSON.parse(extended.stdout)).toMatchObject({ reference: 'FOI-2017-00001', status: 'extended', dueDate: '2017-07-26', queued: ['extension_notice', 'case_update'] });
+
+    const holiday = await runCli(['holidays', 'add', '2017-07-03', '--jurisdiction', 'united-kingdom', '--reason', 'Proclamation (test)'], env);
+    expect(JSON.parse(holiday.stdout)).toMatchObject({ recomputed: [{ reference: 'FOI-2017-00001', oldDueDate: '2017-07-26', newDueDate: '2017-07-27' }] });
+
+    const shown = JSON.parse((await runCli(['case', 'show', 'FOI-2017-00001', '--json'], env)).stdout) as { status: string; dueDate: string; events: { event: string }[] };
+    expect(shown).toMatchObject({ status: 'extended', dueDate: '2017-07-27' });
+    expect(shown.events.map((e) => e.event)).toEqual(expect.arrayContaining(['case_opened', 'acknowledged', 'deadline_extended', 'deadline_recomputed']));
+
+    const refused = await runCli(['case', 'extend', 'FOI-2017-00001', '--complex', '--reason', 'x'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^foi-intake: FOI-2017-00001: /);
+  });
+
   it('stops with one line naming a missing or malformed variable, without echoing secrets', async () => {
     const missing = await runCli(['run', '--once'], cliEnv({ FOI_DATA_DIR: dataDir }));
     expect(missing.code).toBe(2);

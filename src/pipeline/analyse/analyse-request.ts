@@ -64,6 +64,7 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     timeSpanRange: found.timeSpanRange,
     formatRequested: found.format,
     forwardedFrom,
+    mixed: mixedParts(verdict.kind, questions),
     ambiguousTerms: found.ambiguousTerms.map((e) => e.text),
     validity: checkValidity({
       from: forwardedFrom ?? input.from, ownText: own.text, describesInformation: describesInformation(verdict.kind, questions),
@@ -74,6 +75,19 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
       format: found.formatEvidence,
     },
   };
+}
+
+/**
+ * A mixed request: some questions ask for the requester's own personal data (a subject access
+ * request, due in a month) and others for general information (FOI/EIR, 20 working days).
+ * ICO s.8 guidance: each part is handled under its own regime.
+ */
+function mixedParts(kind: RequestKind, questions: AnalysedQuestion[]): { ownData: string[]; general: string[] } | null {
+  if (!['foi', 'eir', 'sar'].includes(kind) || questions.length < 2) return null;
+  const label = (q: AnalysedQuestion, i: number) => q.number ?? String(i + 1);
+  const ownData = questions.flatMap((q, i) => (detectRequestKind('', q.text).kind === 'sar' ? [label(q, i)] : []));
+  const general = questions.flatMap((q, i) => (ownData.includes(label(q, i)) ? [] : [label(q, i)]));
+  return ownData.length > 0 && general.length > 0 ? { ownData, general } : null;
 }
 
 /** The detectors over the requester's own text, each with its evidence mapped back to the original body. */

@@ -45,7 +45,10 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     receivedDate: deadline?.received ?? londonDateOf(receivedAt),
     dueDate: deadline?.dueDate ?? null,
     dueExplain: deadline?.explain ?? [],
-    requester: { name: requesterName(mail), address: mail.from!.address },
+    // A request forwarded by another team belongs to the person who wrote it, not the forwarder.
+    requester: analysis.forwardedFrom
+      ? { name: analysis.forwardedFrom.name || null, address: analysis.forwardedFrom.address }
+      : { name: requesterName(mail), address: mail.from!.address },
     subject: mail.subject || '(no subject)',
     analysis,
     questions: analysis.questions,
@@ -74,5 +77,12 @@ export function flagsFor(analysis: RequestAnalysis): string[] {
   if (!analysis.validity.valid) flags.push(`Validity (FOIA s.8): missing ${analysis.validity.missing.join(', ')}`);
   if (analysis.sectionsCited.length > 0) flags.push(`Sections cited: ${analysis.sectionsCited.join(', ')}`);
   if (analysis.timeSpan) flags.push(`Time span asked about: ${analysis.timeSpan}`);
+  if (analysis.mixed) {
+    flags.push(`Mixed request: question(s) ${analysis.mixed.ownData.join(', ')} ask for the requester's own personal data (subject access, one calendar month); ` +
+      `question(s) ${analysis.mixed.general.join(', ')} are general requests (20 working days)`);
+  }
+  if (analysis.forwardedFrom) flags.push(`Forwarded to the FOI mailbox; the requester is ${analysis.forwardedFrom.address}`);
+  if (analysis.formatRequested) flags.push(`Format asked for: ${analysis.formatRequested}`);
+  if (analysis.questions.some((q) => q.lowConfidence)) flags.push('Some questions have no confident topic: check the routing');
   return flags;
 }

@@ -58,6 +58,8 @@ function caseView(foiCase: OpenedCase, settings: NotifySettings) {
   const questions = foiCase.questions.map((q, i) => ({
     label: questionLabel(q.number, i),
     text: q.text,
+    // A lead-in that governs a list ("for each of the following:") keeps its items under it.
+    items: q.items ?? [],
     topicList: q.topics.length > 0 ? q.topics.join(', ') : 'other',
   }));
   return {

@@ -67,6 +67,26 @@ describe('planCase', () => {
   });
 });
 
+describe('planCase for forwarded and mixed requests', () => {
+  it('takes the forwarded original sender as the requester, and flags a SAR part', async () => {
+    const { foiCase } = await openedSeedCase(analysis({
+      forwardedFrom: { name: 'Jo Bloggs', address: 'jo.bloggs@example.net' }, mixed: { ownData: ['2'], general: ['1'] },
+    }));
+    expect(foiCase.requester).toEqual({ name: 'Jo Bloggs', address: 'jo.bloggs@example.net' });
+    expect(foiCase.flags.join('\n')).toMatch(/Mixed request: question\(s\) 2 ask for the requester's own personal data/);
+  });
+
+  it('finds the own-data question of a mixed request in the analysis', async () => {
+    const { analyseRequest } = await import('../../../src/pipeline/analyse/analyse-request.js');
+    const a = analyseRequest({
+      subject: 'FOI request', from: { name: 'Sam Jones', address: 'sam@example.org' },
+      text: 'Dear Council,\n\nPlease provide:\n1. The number of parking permits issued in 2024.\n2. Copies of all the emails you hold that mention me by name.\n\nYours faithfully,\nSam Jones',
+    });
+    expect(['foi', 'sar']).toContain(a.kind);
+    expect(a.mixed).toEqual({ ownData: ['2'], general: ['1'] });
+  });
+});
+
 describe('composing outgoing mail', () => {
   it('acknowledges with the contract subject and headers, escaping requester text only in HTML', async () => {
     const { foiCase, mail } = await openedSeedCase();
