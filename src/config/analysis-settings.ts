@@ -1,17 +1,32 @@
 // Analysis settings admins tune without a code change: a JSON file named by FOI_ANALYSIS_CONFIG
-// with the topic threshold, the trained model's weight, and extra keywords (or new topics).
+// with the topic threshold, the trained model's weight, extra keywords (or new topics), and
+// extra detector phrases for s.16, public-interest arguments and vague terms.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TOPICS, type Topic } from '../domain/request-analysis.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD, type TopicKeywords } from '../pipeline/analyse/classify-topics.js';
 import { TOPIC_KEYWORDS } from '../pipeline/analyse/topic-keywords.js';
+import type { ExtraPatterns } from '../pipeline/analyse/analyse-request.js';
+
+const regexSource = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
 
 const SettingsFile = z.object({
   topicThreshold: z.number().min(0).max(1).optional(),
   topicModelWeight: z.number().min(0).max(1).optional(),
   /** Keywords added to a topic's list; a topic not in the taxonomy becomes a new topic. */
   topicKeywords: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1))).optional(),
+  /** Extra phrases (regular expressions, case-insensitive) for the detectors. */
+  section16Phrases: z.array(regexSource).optional(),
+  publicInterestPhrases: z.array(regexSource).optional(),
+  ambiguousTerms: z.array(regexSource).optional(),
 });
 
 export interface AnalysisSettings {
@@ -19,10 +34,14 @@ export interface AnalysisSettings {
   topicModelWeight: number;
   topics: Topic[];
   topicKeywords: TopicKeywords;
+  extraPatterns: ExtraPatterns;
 }
 
 export function defaultAnalysisSettings(): AnalysisSettings {
-  return { topicThreshold: DEFAULT_TOPIC_THRESHOLD, topicModelWeight: DEFAULT_MODEL_WEIGHT, topics: [...DEFAULT_TOPICS], topicKeywords: TOPIC_KEYWORDS };
+  return {
+    topicThreshold: DEFAULT_TOPIC_THRESHOLD, topicModelWeight: DEFAULT_MODEL_WEIGHT, topics: [...DEFAULT_TOPICS], topicKeywords: TOPIC_KEYWORDS,
+    extraPatterns: { section16: [], publicInterest: [], ambiguousTerms: [] },
+  };
 }
 
 export function loadAnalysisSettings(path: string | null): AnalysisSettings {
@@ -44,5 +63,10 @@ export function loadAnalysisSettings(path: string | null): AnalysisSettings {
     topicModelWeight: parsed.topicModelWeight ?? defaults.topicModelWeight,
     topics,
     topicKeywords: keywords,
+    extraPatterns: {
+      section16: compile(parsed.section16Phrases), publicInterest: compile(parsed.publicInterestPhrases), ambiguousTerms: compile(parsed.ambiguousTerms),
+    },
   };
 }
+
+const compile = (sources: string[] | undefined) => (sources ?? []).map((source) => new RegExp(source, 'i'));

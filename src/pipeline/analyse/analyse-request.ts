@@ -31,6 +31,14 @@ export interface AnalyseOptions {
   topicModelWeight?: number;
   /** Below this confidence a question's topic is `other` and it is flagged low-confidence. */
   topicThreshold?: number;
+  /** Admins' own phrases (compiled regexes), tried where the built-in lists find nothing. */
+  extraPatterns?: ExtraPatterns;
+}
+
+export interface ExtraPatterns {
+  section16: readonly RegExp[];
+  publicInterest: readonly RegExp[];
+  ambiguousTerms: readonly RegExp[];
 }
 
 /** Kinds that ask for nothing new: a review, a complaint or a chaser has no questions of its own. */
@@ -51,7 +59,7 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
   }));
-  const found = detectAll(own, split, input.receivedAt);
+  const found = withExtraPatterns(detectAll(own, split, input.receivedAt), own, options.extraPatterns);
   return {
     kind: verdict.kind,
     questions,
@@ -88,6 +96,27 @@ function mixedParts(kind: RequestKind, questions: AnalysedQuestion[]): { ownData
   const ownData = questions.flatMap((q, i) => (detectRequestKind('', q.text).kind === 'sar' ? [label(q, i)] : []));
   const general = questions.flatMap((q, i) => (ownData.includes(label(q, i)) ? [] : [label(q, i)]));
   return ownData.length > 0 && general.length > 0 ? { ownData, general } : null;
+}
+
+function firstMatch(own: StrippedText, patterns: readonly RegExp[]): Evidence | null {
+  for (const pattern of patterns) {
+    const m = pattern.exec(own.text);
+    if (m) return mapEvidence(own, { text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return null;
+}
+
+function withExtraPatterns<T extends { section16: Evidence | null; publicInterest: Evidence | null; ambiguousTerms: Evidence[] }>(
+  found: T, own: StrippedText, extra: ExtraPatterns | undefined,
+): T {
+  if (!extra) return found;
+  const ambiguous = extra.ambiguousTerms.map((p) => firstMatch(own, [p])).filter((e): e is Evidence => e !== null);
+  return {
+    ...found,
+    section16: found.section16 ?? firstMatch(own, extra.section16),
+    publicInterest: found.publicInterest ?? firstMatch(own, extra.publicInterest),
+    ambiguousTerms: [...found.ambiguousTerms, ...ambiguous.filter((e) => !found.ambiguousTerms.some((f) => f.text.toLowerCase() === e.text.toLowerCase()))],
+  };
 }
 
 /** The detectors over the requester's own text, each with its evidence mapped back to the original body. */

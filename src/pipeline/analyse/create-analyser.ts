@@ -14,6 +14,7 @@ export function createAnalyser(settings: AnalysisSettings, topicModel: TopicMode
     topicThreshold: settings.topicThreshold,
     topicModelWeight: settings.topicModelWeight,
     topicModel,
+    extraPatterns: settings.extraPatterns,
   };
   return (input) => analyseRequest(input, options);
 }

@@ -24,7 +24,18 @@ describe('loadAnalysisSettings (FOI_ANALYSIS_CONFIG)', () => {
     expect(s.topicKeywords.transport!.length).toBeGreaterThan(1);
   });
 
+  it('adds admins detector phrases, used where the built-in lists find nothing', async () => {
+    const { createAnalyser } = await import('../../../src/pipeline/analyse/create-analyser.js');
+    const file = settingsFile(JSON.stringify({ section16Phrases: ['steer me towards what you can provide'], ambiguousTerms: ['\\bsignificant incidents?\\b'] }));
+    const analyse = createAnalyser(loadAnalysisSettings(file), undefined);
+    const a = analyse({ subject: 'Incidents', from: null, text: 'Dear Council,\n\n1. How many significant incidents were recorded in 2024?\n\nIf this is too broad, please steer me towards what you can provide.\n\nThanks,\nAlex Reid' });
+    expect(a.citesSection16).toBe(true);
+    expect(a.evidence.section16?.text).toBe('steer me towards what you can provide');
+    expect(a.ambiguousTerms).toContain('significant incidents');
+  });
+
   it('names the variable and the bad field', () => {
+    expect(() => loadAnalysisSettings(settingsFile('{"section16Phrases": ["(unclosed"]}'))).toThrow(/^FOI_ANALYSIS_CONFIG: section16Phrases\.0: not a valid regular expression/);
     expect(() => loadAnalysisSettings(settingsFile('{"topicThreshold": 3}'))).toThrow(/^FOI_ANALYSIS_CONFIG: topicThreshold: /);
     expect(() => loadAnalysisSettings(settingsFile('not json'))).toThrow(/^FOI_ANALYSIS_CONFIG: cannot be read as JSON/);
   });
