@@ -1,6 +1,7 @@
 // Deterministic, realistic FOI request emails for the benchmark: greetings, a lead-in, a numbered
 // or bulleted list of questions, sometimes a s.16 reminder or a public-interest paragraph, a
 // sign-off; 1–5 KB each. Seeded, so every run measures the same mail.
+import { syntheticPdf } from '../../src/demo/synthetic-pdf.js';
 
 const BODIES = ['Riverside Borough Council', 'North Vale NHS Foundation Trust', 'Eastmoor Police', 'Kingsbridge University', 'Department for Local Services', 'Hillcrest County Council'];
 const SUBJECTS = ['agency staff costs', 'pothole repairs', 'cyber security incidents', 'temporary accommodation', 'school exclusions', 'air quality monitoring', 'consultancy contracts', 'A&E waiting times', 'stop and search', 'planning enforcement'];
@@ -36,6 +37,24 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, pick: (items) => items[Math.floor(next() * items.length)]! };
+}
+
+/** A request sent as a scanned-letter PDF (1–2 MB) with a one-line covering note. */
+export function syntheticPdfRequest(index: number, random: Random, when: Date): Buffer {
+  const text = syntheticRequest(index, random, when).toString('utf8');
+  const [headerBlock, body = ''] = text.split('\r\n\r\n');
+  const headers = headerBlock!.split('\r\n').filter((h) => !/^(Content-Type|Content-Transfer-Encoding|MIME-Version):/i.test(h));
+  const image = Buffer.alloc(1_000_000 + Math.floor(random.next() * 1_000_000));
+  for (let i = 0; i < image.length; i += 4) image.writeUInt32LE(Math.floor(random.next() * 0xffffffff), i - (i + 4 > image.length ? 4 : 0));
+  const pdf = syntheticPdf([body.split('\r\n')], { imageBytes: image });
+  const boundary = `bench-${index}`;
+  return Buffer.from([
+    ...headers, 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, '',
+    `--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', 'Please find my request attached.', '',
+    `--${boundary}`, `Content-Type: application/pdf; name="request-${index}.pdf"`, 'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="request-${index}.pdf"`, '', pdf.toString('base64').replace(/.{76}/g, '$&\r\n'),
+    `--${boundary}--`, '',
+  ].join('\r\n'));
 }
 
 export function syntheticRequest(index: number, random: Random, when: Date): Buffer {

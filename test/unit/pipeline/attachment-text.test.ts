@@ -7,6 +7,7 @@ import { bodySaysRequestIsAttached } from '../../../src/pipeline/analyse/request
 import { detectDocumentKind, extractAttachmentText } from '../../../src/pipeline/parse/attachment-text.js';
 import { parseMail } from '../../../src/pipeline/parse/parse-mail.js';
 import { fixture } from '../../harness/test-runtime.js';
+import { syntheticPdf } from '../../../src/demo/synthetic-pdf.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -68,28 +69,7 @@ function docx(paragraphs: string[]): Buffer {
   });
 }
 
-/** A PDF written by hand: one Helvetica page per entry of `pages`, one text line per string. */
-function pdf(pages: string[][]): Buffer {
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  const kids: number[] = [];
-  for (const lines of pages) {
-    const stream = `BT /F1 11 Tf 14 TL 72 760 Td ${lines.map((l) => `(${l.replace(/[()\\]/g, '\\$&')}) Tj T*`).join(' ')} ET`;
-    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
-    kids.push(objects.length);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+const pdf = (pages: string[][]) => syntheticPdf(pages);
 
 const DOCX_REQUEST = [
   'Request for information under the Freedom of Information Act 2000',
