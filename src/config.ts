@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   FOI_PROMPTS_DIR: z.string().min(1).optional(),
   FOI_ANALYSIS_CONFIG: z.string().min(1).optional(),
   FOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FOI_SENDER_AUTH: z.enum(['trust-header', 'verify', 'off']).optional(),
+  FOI_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
+  FOI_MAX_ACKS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
+  FOI_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
 
@@ -73,6 +77,11 @@ export interface AppConfig {
   /** Present only when every mail variable is set; `requireMailConfig` says which is missing. */
   mail: MailConfig | null;
   mailProblems: string[];
+  /** How incoming senders are authenticated (RFC 7489/7208/6376), and whose Authentication-Results to trust. */
+  senderAuth: { mode: 'trust-header' | 'verify' | 'off'; trustedAuthservId: string | null };
+  /** Auto-responder limits: acknowledgements per address per day; the near-duplicate window. */
+  maxAcksPerAddressPerDay: number;
+  duplicateWindowDays: number;
   /** Who we send as and who is briefed; needed by every command that queues mail. */
   from: ConfiguredAddress | null;
   officers: ConfiguredAddress[] | null;
@@ -135,6 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     from,
     officers,
     heldFolder: e.FOI_IMAP_HELD_FOLDER,
+    senderAuth: senderAuthOf(e),
+    maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
+    duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,
   };
 }
 
@@ -170,6 +182,19 @@ export function requireMailConfig(config: AppConfig): MailConfig {
   if (config.mail) return config.mail;
   const first = config.mailProblems[0] ?? 'FOI_IMAP_URL: required';
   throw new AppError('config.invalid', first);
+}
+
+/**
+ * Trusting the receiving server's Authentication-Results needs to know which server that is: a
+ * header naming any other server may have been written by the sender (RFC 8601 §5).
+ */
+function senderAuthOf(e: RawEnv): AppConfig['senderAuth'] {
+  const trusted = e.FOI_TRUSTED_AUTHSERV_ID ?? null;
+  const mode = e.FOI_SENDER_AUTH ?? (trusted ? 'trust-header' : 'off');
+  if (mode === 'trust-header' && !trusted) {
+    throw configError('FOI_TRUSTED_AUTHSERV_ID', 'required when FOI_SENDER_AUTH=trust-header (the authserv-id of your receiving mail server)');
+  }
+  return { mode, trustedAuthservId: trusted };
 }
 
 /** From and officers, for commands that queue mail without reading the mailbox. */

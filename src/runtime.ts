@@ -58,6 +58,7 @@ export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): Pipelin
     processedFolder: mail.processedFolder,
     heldFolder: mail.heldFolder,
     own: { addresses: [mail.from.address] },
+    senderAuth: config.senderAuth,
     notify: notifySettingsOf(config),
   };
 }

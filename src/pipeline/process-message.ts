@@ -13,6 +13,7 @@ import { planCase } from './case/plan-case.js';
 import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
 import { parseMail } from './parse/parse-mail.js';
 import { textForAnalysis } from './parse/text-for-analysis.js';
+import { verifySender, type SenderAuthMode } from './screen/sender-authentication.js';
 import type { CaseDraft, OpenedCase } from '../domain/foi-case.js';
 import type { ExtraHoliday } from '../clock/index.js';
 
@@ -24,6 +25,7 @@ export interface PipelineSettings {
   heldFolder: string;
   notify: NotifySettings;
   own: OwnIdentity;
+  senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
 }
 
 export interface PipelineDeps {
@@ -93,9 +95,10 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     return { ok: false, parseOutcome: 'automated', reason: `automated mail: ${automated.reason} (${automated.evidence})`, notifyOfficers: false, messageId: mail.messageId };
   }
   try {
+    const sender = await verifySender(fetched.source, deps.settings.senderAuth);
     const { text } = await textForAnalysis(mail);
     const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
-    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays });
+    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
     return { ok: true, mail, draft };

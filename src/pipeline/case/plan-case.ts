@@ -31,6 +31,8 @@ export interface PlanCaseInput {
   automated: AutomatedVerdict;
   /** Holidays admins added (new proclamations), on top of the official calendar. */
   extraHolidays?: readonly ExtraHoliday[];
+  /** The sender-authentication verdict; a suspected spoof gets a case but no acknowledgement. */
+  sender?: { spoofSuspected: boolean; reason: string | null } | null;
 }
 
 export function planCase(input: PlanCaseInput): CaseDraft {
@@ -52,8 +54,10 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     subject: mail.subject || '(no subject)',
     analysis,
     questions: analysis.questions,
-    flags: flagsFor(analysis),
-    acknowledge: acknowledgementDecision(analysis.kind, input.automated),
+    flags: [...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []), ...flagsFor(analysis)],
+    acknowledge: input.sender?.spoofSuspected
+      ? { send: false, reason: 'possible spoof: an acknowledgement to a forged address would be backscatter' }
+      : acknowledgementDecision(analysis.kind, input.automated),
   };
 }
 

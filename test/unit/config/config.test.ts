@@ -68,6 +68,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOI_IMAP_URL_FILE: '/nonexistent/secret' })).toThrow(/^FOI_IMAP_URL_FILE: cannot read/);
   });
 
+  it('needs the trusted authserv-id to trust Authentication-Results headers', () => {
+    expect(() => loadConfig({ FOI_SENDER_AUTH: 'trust-header' })).toThrow(/^FOI_TRUSTED_AUTHSERV_ID: required when FOI_SENDER_AUTH=trust-header/);
+    expect(loadConfig({ FOI_TRUSTED_AUTHSERV_ID: 'mx.council.gov.uk' }).senderAuth).toEqual({ mode: 'trust-header', trustedAuthservId: 'mx.council.gov.uk' });
+    expect(loadConfig({}).senderAuth.mode).toBe('off');
+    expect(() => loadConfig({ FOI_SENDER_AUTH: 'maybe' })).toThrow(/^FOI_SENDER_AUTH: /);
+  });
+
   it('knows loopback hosts', () => {
     for (const h of ['localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]']) expect(isLoopbackHost(h)).toBe(true);
     for (const h of ['10.0.0.1', 'mail.example.org', '127.example.org']) expect(isLoopbackHost(h)).toBe(false);
