@@ -59,6 +59,8 @@ export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): Pipelin
     heldFolder: mail.heldFolder,
     own: { addresses: [mail.from.address] },
     senderAuth: config.senderAuth,
+    maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
+    spamHeader: config.spamHeader,
     notify: notifySettingsOf(config),
   };
 }

@@ -26,6 +26,8 @@ export interface PipelineSettings {
   notify: NotifySettings;
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
+  maxAcksPerAddressPerDay: number;
+  spamHeader: { name: string; value: string };
 }
 
 export interface PipelineDeps {
@@ -70,6 +72,7 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
   return {
     type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat,
     destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notify: settings.notify, extraHolidays,
+    maxAcksPerAddressPerDay: settings.maxAcksPerAddressPerDay,
     compose: (opened) => composeCaseMail(opened, prepared.mail, settings.notify),
     composeHeld: (inboundId, reason) => [composeHeldNotice({ inboundId, receivedAt: fetched.internalDate, reason }, settings.notify)],
   };
@@ -89,6 +92,9 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const outcome = isAppError(error) ? error.code : 'parse.unreadable_mime';
     return { ok: false, parseOutcome: outcome, reason: describeError(error), notifyOfficers: true, messageId: null };
   }
+  if (isMarkedSpam(mail, deps.settings.spamHeader)) {
+    return { ok: false, parseOutcome: 'spam', reason: `marked as spam by the receiving server (${deps.settings.spamHeader.name})`, notifyOfficers: false, messageId: mail.messageId };
+  }
   const automated = isAutomated(mail, deps.settings.own);
   if (automated.automated) {
     // Kept and held, never a case and never answered (RFC 3834); officers see it in the folder.
@@ -106,4 +112,9 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
     return { ok: false, parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };
   }
+}
+
+/** The receiving server's spam verdict (e.g. SpamAssassin's X-Spam-Flag: YES): held, no case. */
+function isMarkedSpam(mail: InboundMail, header: { name: string; value: string }): boolean {
+  return mail.headers.get(header.name)?.trim().toLowerCase() === header.value;
 }

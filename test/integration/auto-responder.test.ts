@@ -55,3 +55,34 @@ describe('sender authentication', () => {
     expect(foiCase!.acknowledgedAt).not.toBeNull();
   });
 });
+
+describe('limits', () => {
+  it('acknowledges at most N requests from one address a day; the rest get cases, flagged', async () => {
+    const topics = ['parking fines', 'library opening hours', 'pothole repairs'];
+    for (const topic of topics) {
+      await servers.mailbox.append(request({ from: 'Alex Carter <alex@example.net>', subject: topic, body: `Dear FOI team,\n\nHow much was spent on ${topic} in 2025?\n\nAlex Carter` }));
+    }
+    await runPass({ FOI_MAX_ACKS_PER_ADDRESS_PER_DAY: '2' });
+    const all = await listCases(servers.db.db);
+    expect(all).toHaveLength(3);
+    expect(all.filter((c) => c.acknowledgedAt !== null)).toHaveLength(2);
+    expect(all[2]!.flags.join(' ')).toMatch(/Acknowledgement held: 2 already sent to alex@example.net in 24 hours \(limit 2\)/);
+  });
+
+  it('does not mistake a second, different request with a generic subject for a reply', async () => {
+    for (const topic of ['parking fines', 'library opening hours']) {
+      await servers.mailbox.append(request({ from: 'Alex Carter <alex@example.net>', subject: 'Freedom of Information request', body: `Dear FOI team,\n\nHow much was spent on ${topic} in 2025?\n\nAlex Carter` }));
+    }
+    const report = await runPass();
+    expect(report.mailbox).toMatchObject({ opened: 2, attached: 0 });
+  });
+
+  it('holds mail the receiving server marked as spam, without a case', async () => {
+    await servers.mailbox.append(request({ from: 'Winner <prize@example.biz>', subject: 'You have won', body: 'Claim your prize now!', headers: ['X-Spam-Flag: YES'] }));
+    const report = await runPass();
+    expect(report.mailbox).toMatchObject({ opened: 0, held: 1 });
+    expect(await listCases(servers.db.db)).toHaveLength(0);
+    expect(servers.smtp.received).toHaveLength(0);
+    expect(await servers.mailbox.subjectsIn('Held')).toEqual(['You have won']);
+  });
+});

@@ -5,7 +5,7 @@ import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { Db } from './database.js';
 import { insertCase } from './case-writer.js';
-import { insertOutbox } from './outbox-store.js';
+import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { findThreadCandidates } from './thread-candidates.js';
 import { writeReply } from './reply-writer.js';
 import { referencePattern } from '../../pipeline/case/format-reference.js';
@@ -39,6 +39,8 @@ export interface CasePlan {
   heldFolder: string;
   notify: NotifySettings;
   extraHolidays?: readonly ExtraHoliday[];
+  /** At most this many acknowledgements to one address in 24 hours; beyond it the case is flagged. */
+  maxAcksPerAddressPerDay: number;
   compose: (opened: OpenedCase) => OutgoingMail[];
   composeHeld: (inboundId: number, reason: string) => OutgoingMail[];
 }
@@ -118,7 +120,7 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
   }
   const threaded = await threadToCase(tx, facts, plan, dedupeKey);
   if (threaded) return threaded;
-  const opened = await insertCase(tx, plan.draft, plan.referenceFormat);
+  const opened = await insertCase(tx, await withinAcknowledgementLimit(tx, plan), plan.referenceFormat);
   const id = await insertInbound(tx, facts, {
     dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
     destinationFolder: plan.destinationFolder,
@@ -145,6 +147,19 @@ async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeK
   });
   await insertOutbox(tx, written.outgoing, { inboundId: id, caseId: written.caseId });
   return { type: 'attached', inboundId: id, caseId: written.caseId, effect: written.effect, destinationFolder: plan.destinationFolder };
+}
+
+/** A flood of requests from one address (a loop, or abuse) gets cases but not endless replies. */
+async function withinAcknowledgementLimit(tx: Tx, plan: CasePlan): Promise<CaseDraft> {
+  const { draft } = plan;
+  if (!draft.acknowledge.send) return draft;
+  const sent = await acknowledgementsSentTo(tx, draft.requester.address, new Date(Date.now() - 24 * 3_600_000));
+  if (sent < plan.maxAcksPerAddressPerDay) return draft;
+  return {
+    ...draft,
+    acknowledge: { send: false, reason: `rate limit: ${sent} acknowledgements already sent to this address in 24 hours` },
+    flags: [...draft.flags, `Acknowledgement held: ${sent} already sent to ${draft.requester.address} in 24 hours (limit ${plan.maxAcksPerAddressPerDay})`],
+  };
 }
 
 interface InboundRowExtras {

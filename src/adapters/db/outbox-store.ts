@@ -117,3 +117,12 @@ export async function insertOutbox(tx: Tx | Db, messages: OutgoingMail[], links:
     })),
   );
 }
+
+/** Acknowledgements queued for an address since a time (sent or still queued: both count). */
+export async function acknowledgementsSentTo(tx: Tx | Db, address: string, since: Date): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(eq(outbox.purpose, 'acknowledgement'), gt(outbox.createdAt, since), sql`${outbox.recipients} @> ${JSON.stringify([address])}::jsonb`));
+  return row?.n ?? 0;
+}

@@ -18,10 +18,18 @@ export async function findThreadCandidates(tx: Tx, mail: InboundMail, referenceP
     .select({ caseId: outbox.caseId, messageId: outbox.messageId }).from(outbox).where(inArray(outbox.messageId, ids));
   const byMessageId = [...inbound, ...sent]
     .filter((m): m is { caseId: number; messageId: string } => m.caseId !== null && m.messageId !== null);
-  const bySender = !mail.from ? [] : (await tx
+  // The last resort (same sender, close subject) is only for mail that presents itself as a reply:
+  // a requester's second, different request with a generic subject ("FOI request") is a new case.
+  const bySender = !mail.from || !looksLikeReply(mail) ? [] : (await tx
     .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
     .from(cases)
     .where(and(eq(cases.requesterAddress, mail.from.address), notInArray(cases.status, ['closed', 'withdrawn']))))
     .map((c) => ({ ...c, address: c.address ?? '' }));
   return { byReference, byMessageId, bySender };
+}
+
+const REPLY_PREFIX = /^\s*((re|aw|sv|antw|vs|odp|r)\s*(\[\d+\])?\s*:)/i;
+
+function looksLikeReply(mail: InboundMail): boolean {
+  return REPLY_PREFIX.test(mail.subject) || mail.inReplyTo !== null;
 }
