@@ -4,7 +4,7 @@ import type { Evidence } from '../../domain/request-analysis.js';
 import { splitSentences } from './text-lines.js';
 
 /** Those in whose name a requester argues for disclosure (not "I", which is a private purpose). */
-export const PUBLIC_GROUPS = String.raw`public|residents|tenants|taxpayers|council ?tax ?payers|ratepayers|citizens|people|patients|parents|families|voters|electorate|community|communities|service users|users|councillors|members of the public|local people|staff and the public`;
+export const PUBLIC_GROUPS = String.raw`public|residents|tenants|taxpayers|council ?tax ?payers|ratepayers|citizens|people|patients|parents|families|voters|electorate|community|communities|service users|users|councillors|members of the public|local people|staff and the public|passengers|commuters|motorists|road users|pedestrians|cyclists|pupils|students|leaseholders|households|constituents|neighbours|carers|society`;
 
 /** Phrases that on their own make an argument for disclosure. Regex sources, case-insensitive. */
 export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
@@ -22,15 +22,25 @@ export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
   String.raw`\bpresumption in favour of disclosure\b`,
   String.raw`\bhold(s|ing)? (\S+ ){1,5}?to account\b`,
   // Who is owed the information: "tenants deserve to know", "the public have every right to understand".
-  String.raw`\b(${PUBLIC_GROUPS})\b[^.;!?]{0,80}?\b((have|has|had) (every|a|the|an absolute) right to|deserves? to|(are|is) entitled to|need(s)? to be able to|ought to be able to|should be able to) (know|understand|see|judge|scrutini[sz]e|find out|check|assess)\b`,
+  String.raw`\b(${PUBLIC_GROUPS}|they|we|everyone|everybody)\b[^.;!?]{0,80}?\b((have|has|had) (every|a|the|an absolute) right to|deserves? to|(are|is) entitled to|need(s)? to be able to|ought to be able to|should be able to) (know|understand|see|judge|scrutini[sz]e|find out|check|assess)\b`,
   // What disclosure would achieve: "publishing these figures would let residents check…".
   String.raw`\b(releas\w*|disclos\w*|publish\w*|publication|making (this|these|the \w+) (public|available))\b[^.;!?]{0,80}?\b(would|will|could|can)\b[^.;!?]{0,20}?\b(allow|let|enable|help|permit|give|assist)\b[^.;!?]{0,60}?\b(${PUBLIC_GROUPS}|scrutiny|debate|account|confidence|trust)\b`,
   String.raw`\b(proper|public|independent|democratic|wider) scrutiny\b`,
+  // A public group's stake in the information: "taxpayers have a legitimate interest in knowing…".
+  String.raw`\b(${PUBLIC_GROUPS}|they|we)\b[^.;!?]{0,80}?\b(have|has|had) (a|an) (\w+ )?(interest|stake) in (knowing|seeing|understanding|scrutinising|scrutinizing|finding out|checking|judging|being told)\b`,
+  // What disclosure would let the public do, said passively: "so that the figures can be checked by the people paying".
+  String.raw`\b(checked|scrutini[sz]ed|examined|seen|judged|tested|challenged|understood|assessed|questioned) by (the )?(${PUBLIC_GROUPS}|people|those) (paying|who pay|affected|footing)\b|\b(checked|scrutini[sz]ed|examined|judged|tested|challenged|assessed) by (the )?(public|residents|taxpayers|council ?tax ?payers|local people|voters|electorate)\b`,
+  // That the public ought to see it: "a compelling case for the public seeing the numbers".
+  String.raw`\b(strong|compelling|clear|overwhelming|powerful|good|legitimate|real|serious|obvious) (case|argument|reason|justification)s? (for|in favour of) (the (public|people|residents|taxpayers)\b|(the )?(disclosure|disclosing|release|releasing|publication|publishing|openness|transparency)\b)`,
+  // Importance to the public named as such: "a matter of genuine public concern".
+  String.raw`\b(matter|issue|subject|question|one|topic) of (real |genuine |great |considerable |significant |wide |wider |legitimate |proper |serious |obvious |general |high |clear |particular |major |pressing )*public (importance|concern|significance)\b|\b(real|genuine|great|considerable|significant|wide|legitimate|proper|serious|obvious|clear|major|pressing) public (importance|concern|significance)\b`,
+  // The authority ought to be open: "the council should be transparent about what these schemes cost".
+  String.raw`\b(council|authority|force|trust|board|department|government|ICB|university|college|school|police|NHS|ministers|officials|public bod(y|ies)|they)\b (should|must|ought to|needs? to|has a duty to) be (more |fully |completely )?(open|transparent|accountable|upfront|candid)\b(?! (from|on|until|between|at|for business)\b)`,
 ] as const;
 
 /** Cues that support an argument only when two of them, or one with a reason, share a sentence. */
 export const PUBLIC_INTEREST_SUPPORTING_CUES = [
-  String.raw`\bpublic (money|funds|purse|spending|expenditure)\b|\btaxpayers?'? money\b|\bpublicly funded\b`,
+  String.raw`\bpublic (money|funds|purse|spending|expenditure|borrowing|resources|finances)\b|\btaxpayers?'? money\b|\bpublicly funded\b`,
   String.raw`\baccountab(le|ility)\b`,
   String.raw`\btransparen(t|cy)\b(?! (page|pages|portal|report|reports|code|data|log|logs|website|site|section|register|hub|returns?)\b)`,
   String.raw`\bpublic (safety|health|trust|confidence|understanding|scrutiny)\b`,
@@ -38,13 +48,28 @@ export const PUBLIC_INTEREST_SUPPORTING_CUES = [
   String.raw`\bpublic debate\b`,
 ] as const;
 
+/**
+ * Phrases that only name a subject ("transparency and accountability", "public scrutiny"): they argue for
+ * disclosure unless the requester names them as what they are studying or pursuing for themselves.
+ */
+const TOPIC_ONLY = /^(transparency and accountability|accountability and transparency|(proper|public|independent|democratic|wider) scrutiny)$/i;
+
+/** A private purpose or the requester's own activity: research, a dissertation, market research, own case. */
+const PRIVATE_PURPOSE = new RegExp(
+  String.raw`\b(my|our) (own )?(research|dissertation|thesis|study|studies|project|PhD|MSc|MA|degree|coursework|essay|book|article|business|company|firm|clients?|case|claim|appeal|tribunal|records?)\b|\bmarket research\b|\b(research|academic|personal|commercial|business|marketing|sales) (purposes|use|reasons)\b|\bI(('m| am| have been| was)| (am|was) (simply|only|just))? (researching|studying|pursuing|writing (a|my|an) (dissertation|thesis|book|essay|article|report)|investigating|looking into|interested in)\b`,
+  'i',
+);
+
+/** A requested item ("Any report assessing whether the public interest…"), not an argument. */
+const REQUESTED_ITEM = /^\s*(\(?[0-9a-z]{1,4}[.)]\s+|[-*•]\s+)?(a copy of|copies of|a list of|(any|all)( \w+){0,3} (reports?|records?|documents?|correspondence|e-?mails?|minutes|briefings?|assessments?|papers?|notes|information|data|analys[ie]s|reviews?|audits?|policies|policy|guidance|advice)|details of|the (minutes|agenda|report|reports|assessment|assessments|records?|correspondence|emails?|notes|briefings?|papers?) (of|from|on|about|relating|concerning|regarding|which|that|setting|showing|assessing|considering)|minutes|records|documents|correspondence|emails|reports|briefings|information (on|about|relating|concerning|regarding|held))\b/i;
+
 const REASON_MARKER = /\b(because|as|since|given|so that|in order to|ensure|important|vital|essential|necessary|help|allow|enable|concern|interest)\b/i;
 const ARGUMENTS = PUBLIC_INTEREST_ARGUMENT_PATTERNS.map((s) => new RegExp(s, 'i'));
 const CUES = PUBLIC_INTEREST_SUPPORTING_CUES.map((s) => new RegExp(s, 'i'));
 
 export function detectPublicInterest(text: string): Evidence | null {
   for (const sentence of splitSentences(text, 0, text.length)) {
-    if (/\?\s*$/.test(sentence.text)) continue;
+    if (/\?\s*$/.test(sentence.text) || REQUESTED_ITEM.test(sentence.text)) continue;
     const evidence = findArgument(sentence.text) ?? findSupportedCue(sentence.text);
     if (evidence) return { text: evidence.text, start: sentence.start + evidence.start, end: sentence.start + evidence.end };
   }
@@ -54,6 +79,7 @@ export function detectPublicInterest(text: string): Evidence | null {
 function findArgument(sentence: string): Evidence | null {
   for (const pattern of ARGUMENTS) {
     const match = pattern.exec(sentence);
+    if (match && TOPIC_ONLY.test(match[0]) && PRIVATE_PURPOSE.test(sentence)) continue;
     if (match) return { text: match[0], start: match.index, end: match.index + match[0].length };
   }
   return null;
@@ -65,5 +91,6 @@ function findSupportedCue(sentence: string): Evidence | null {
   if (!first) return null;
   if (matches.length < 2 && !REASON_MARKER.test(sentence.replace(first[0], ''))) return null;
   if (/^\s*(please|could|can|would|how|what|I would like|I request)\b/i.test(sentence)) return null;
+  if (PRIVATE_PURPOSE.test(sentence)) return null;
   return { text: first[0], start: first.index, end: first.index + first[0].length };
 }

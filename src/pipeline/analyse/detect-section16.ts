@@ -2,6 +2,15 @@
 // acknowledgement must answer it and the officer must offer help to refine a request that is too wide.
 import type { Evidence } from '../../domain/request-analysis.js';
 
+/** Words by which a requester asks the authority for help, advice or suggestions. */
+const HELP_ASKED = String.raw`advi[sc]e|advice|guidance|steer|suggest|suggestions?|recommend|recommendations?|right direction|help|assist|assistance|pointers?|tips|ideas|input|indication|views?`;
+
+/** What the help is for: changing the request so that it can be answered. */
+const REFINE_VERB = String.raw`(refine|reframe|frame|rephrase|phrase|reword|word|narrow|cut (it |this |them )?down|trim|scale (it |this )?(back|down)|focus|restrict|reduce|split|limit|amend|adjust|modify|restructure|structure|put|ask) (it|this|that|them|the (request|question|questions|items?|scope)|my (request|question|questions)|these)\b|(refine|reframe|rephrase|reword|narrow|trim|focus|restrict|reduce|amend|adjust|modify)\b|make (it|this|that|them|the (request|question|questions|items?)|my (request|question|questions)) (more )?(answerable|manageable|workable|feasible|possible|easier)\b|(bring|get|keep) (it|this|them|the request|my request) (within|under)\b`;
+
+/** The same change said passively: "how the question could be reworded". */
+const REFINED = String.raw`(refined|reframed|framed|rephrased|phrased|reworded|worded|narrowed|cut down|trimmed|scaled (back|down)|focused|focussed|restricted|reduced|split|limited|amended|adjusted|modified|restructured|structured|put|made (more )?(answerable|manageable|workable|feasible|possible))\b`;
+
 /** Phrases that cite the duty or ask for help to refine the request. Regex sources, case-insensitive. */
 export const SECTION16_PATTERNS = [
   String.raw`\bsection\s*16\b(\s*\(\d\))?(?!\s*(of|under) the (?!freedom of information)[A-Z][\w ]{0,40}\b(act|regulations|order)\b)`,
@@ -22,6 +31,14 @@ export const SECTION16_PATTERNS = [
   String.raw`\b(EIR|environmental information regulations)\b.{0,60}\breg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(EIR|environmental information regulations)\b`,
   String.raw`\b(duty|duties|obligations?) under reg(ulation)?\.?\s*9\b|\breg(ulation)?\.?\s*9\b.{0,60}\b(advi[cs]e|assist|help me|narrow|refine)`,
   String.raw`\b(tell|show|advise|let) me (know )?how (I|we) (can|could|may|might|should) (best )?(refine|reframe|narrow|rephrase|amend|modify|reduce|restrict|focus)`,
+  // Asking the authority for help, advice or suggestions on how to refine the request, in any words:
+  // "a steer on how best to word it", "open to your suggestions on how to make it answerable".
+  String.raw`\b(${HELP_ASKED})\b[^.?!\n]{0,60}?\b(how|in what way|what way|ways?)( best)?( (to|I|we) (could |can |might |may |should |would )?(best )?(${REFINE_VERB})| (it|this|that|they|these|the (request|question|questions|items?)|my (request|question|questions)) (could|can|might|may|should|would need to) (best )?be (${REFINED}))`,
+  // Help to choose what fits: "a steer on which parts you could manage within the limit".
+  String.raw`\b(${HELP_ASKED})\b[^.?!\n]{0,40}?\bwhich (of (the|these|those|my) )?(parts?|items?|questions?|elements?|aspects?|bits|sections?|ones|of (them|these|those))\b[^.?!\n]{0,30}?\b(you|the (council|authority|force|trust|board|department|university|ICB|team))( would| could| can| might| are able to| would be able to| could be able to)+ (manage|provide|answer|supply|deal with|handle|do|cover|release)\b`,
+  // Asking to be contacted to work out a narrower request together.
+  String.raw`\b(contact|get in touch with|call|ring|phone|speak to|talk to|email|e-mail) (me|us)\b[^.?!\n]{0,60}?\b(discuss|agree|work out|talk about|find)\b[^.?!\n]{0,40}?\b(narrow\w*|refin\w*|reduc\w*|rephras\w*|refram\w*|scope|a (narrower|more manageable|workable|smaller))\b`,
+  String.raw`\badvi[sc]e and assist\b|\bassist(ance)? and advi[sc]e\b`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));
