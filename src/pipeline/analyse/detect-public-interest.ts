@@ -40,7 +40,8 @@ export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
 
 /** Cues that support an argument only when two of them, or one with a reason, share a sentence. */
 export const PUBLIC_INTEREST_SUPPORTING_CUES = [
-  String.raw`\bpublic (money|funds|purse|spending|expenditure|borrowing|resources|finances)\b|\btaxpayers?'? money\b|\bpublicly funded\b`,
+  String.raw`\bpublic (money|funds|purse|spending|expenditure|borrowing|resources|finances)\b|\b(council )?(tax ?|rate ?)payers?'? (money|funds|cash)\b|\bpublicly funded\b`,
+  String.raw`\b(safety|health|wellbeing|welfare|protection) of (the )?(${PUBLIC_GROUPS}|local people|children|young people|vulnerable (people|adults|children)|road users)\b`,
   String.raw`\baccountab(le|ility)\b`,
   String.raw`\btransparen(t|cy)\b(?! (page|pages|portal|report|reports|code|data|log|logs|website|site|section|register|hub|returns?)\b)`,
   String.raw`\bpublic (safety|health|trust|confidence|understanding|scrutiny)\b`,
@@ -63,7 +64,7 @@ const PRIVATE_PURPOSE = new RegExp(
 /** A requested item ("Any report assessing whether the public interest…"), not an argument. */
 const REQUESTED_ITEM = /^\s*(\(?[0-9a-z]{1,4}[.)]\s+|[-*•]\s+)?(a copy of|copies of|a list of|(any|all)( \w+){0,3} (reports?|records?|documents?|correspondence|e-?mails?|minutes|briefings?|assessments?|papers?|notes|information|data|analys[ie]s|reviews?|audits?|policies|policy|guidance|advice)|details of|the (minutes|agenda|report|reports|assessment|assessments|records?|correspondence|emails?|notes|briefings?|papers?) (of|from|on|about|relating|concerning|regarding|which|that|setting|showing|assessing|considering)|minutes|records|documents|correspondence|emails|reports|briefings|information (on|about|relating|concerning|regarding|held))\b/i;
 
-const REASON_MARKER = /\b(because|as|since|given|so that|in order to|ensure|important|vital|essential|necessary|help|allow|enable|concern|interest)\b/i;
+const REASON_MARKER = /\b(because|as|since|given|so that|so(?! (far|much|many|long|called)\b)|in order to|ensure|important|vital|essential|necessary|help|allow|enable|concern|interest|matters?|at stake|at risk)\b/i;
 const ARGUMENTS = PUBLIC_INTEREST_ARGUMENT_PATTERNS.map((s) => new RegExp(s, 'i'));
 const CUES = PUBLIC_INTEREST_SUPPORTING_CUES.map((s) => new RegExp(s, 'i'));
 

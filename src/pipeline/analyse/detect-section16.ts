@@ -39,6 +39,10 @@ export const SECTION16_PATTERNS = [
   // Asking to be contacted to work out a narrower request together.
   String.raw`\b(contact|get in touch with|call|ring|phone|speak to|talk to|email|e-mail) (me|us)\b[^.?!\n]{0,60}?\b(discuss|agree|work out|talk about|find)\b[^.?!\n]{0,40}?\b(narrow\w*|refin\w*|reduc\w*|rephras\w*|refram\w*|scope|a (narrower|more manageable|workable|smaller))\b`,
   String.raw`\badvi[sc]e and assist\b|\bassist(ance)? and advi[sc]e\b`,
+  // Help named with the change as a gerund: "any advice on narrowing it", "assistance in rewording the request".
+  String.raw`(?<!\bthank(s| you) for (your |the |all (of )?your |any )?)\b(advice|guidance|steer|suggestions?|recommendations?|help|assistance|pointers?|input)\b (with|in|on|about|as to|towards?) (narrowing|refining|reframing|rephrasing|rewording|re-wording|wording|phrasing|framing|trimming|focusing|focussing|scoping|restricting|reducing|restructuring|splitting|amending) (it|this|them|the (request|question|questions|items?|scope)|my (request|question|questions)|these|down)?\b`,
+  // Asking for the authority's proposal when the request is too big: "if it is too wide, what would you suggest?"
+  String.raw`\b(limit|too (broad|wide|large|big|much|costly|expensive|time-consuming|onerous)|exceed\w*|burdensome|unmanageable)\b[^.?!\n]{0,80}?\bwhat (would|do|could|might|can) you (suggest|recommend|advise|propose)\b`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));

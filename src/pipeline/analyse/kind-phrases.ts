@@ -74,9 +74,9 @@ export const EIR_INVOKED_PATTERN = String.raw`(?<!\b(FOI|FOIA|freedom of informa
 export const ENVIRONMENTAL_TERMS = [
   'air quality', 'air pollution', 'nitrogen dioxide|no2', 'pm2.5|pm10|particulate', 'emission', 'pollution',
   'contamination|contaminated land|land contamination', 'fracking|hydraulic fractur|fracture', 'seismic',
-  'flooding|flooded|floods|flood risk|flood defence|flood investigation|flood alleviation|floodwater|flood water', 'drainage|culvert|gully|gullies|drain cleaning|highway drain', 'environment agency', 'sewage', 'water quality', 'watercourse|groundwater', 'discharge', 'rivers',
-  'biodiversity', 'habitat', 'wildlife', 'tree preservation|trees', 'felling', 'arboricultur', 'hedgerow',
-  'green belt', 'noise', 'odour|odor|smell|stench|fumes', 'abatement notice|statutory nuisance', 'environmental permit|permitted site|waste permit', 'anaerobic digest|composting site', 'landfill', 'waste|recycling|bin collection', 'incinerat', 'pesticide|herbicide|glyphosate|weedkiller',
+  'flooding|flooded|floods|flood risk|flood defence|flood investigation|flood alleviation|floodwater|flood water', 'drainage|culvert|gully|gullies|drain cleaning|highway drain', 'environment agency', 'sewage|sewer|storm overflow', 'water quality', 'watercourse|groundwater', 'discharge', 'rivers',
+  'biodiversity', 'habitat', 'wildlife', 'tree preservation|trees|tree felling|tree removal|tree planting|tree works|tree survey|street tree', 'felling', 'arboricultur', 'hedgerow',
+  'green belt', 'noise', 'odour|odor|smell|stench|fumes', 'abatement notice|statutory nuisance', 'environmental permit|permitted site|waste permit', 'anaerobic digest|composting site', 'landfill', 'waste|recycling|bin collection|fly-tipping|fly tipping|flytipping', 'incinerat', 'pesticide|herbicide|glyphosate|weedkiller',
   'knotweed', 'climate', 'carbon|net zero', 'low traffic neighbourhood|ltn', 'ulez|clean air zone',
   'road scheme|traffic scheme|road layout', 'cycle lane', 'planning application|planning permission|planning ref|planning reference|planning consent|planning obligation',
   'section 106|s106|s.106|s 106', 'listed building', 'radiation|radioactive|nuclear waste', 'energy efficiency', 'potholes',

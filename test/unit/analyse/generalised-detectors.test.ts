@@ -19,6 +19,9 @@ describe('detectSection16: asking the authority for help to reshape the request'
     'If the data is held locally, I welcome your ideas on how to make this manageable.',
     'Please ring me to discuss narrowing the scope if the cost is too high.',
     'I ask you to advise and assist me in framing this properly.',
+    'Your guidance on narrowing the request would be much appreciated.',
+    'I would be glad of some assistance in rewording my questions.',
+    'If answering all of it would go past the limit, what would you suggest?',
   ])('finds help asked for in %j', (text) => {
     expect(detectSection16(text)).not.toBeNull();
   });
@@ -30,6 +33,8 @@ describe('detectSection16: asking the authority for help to reshape the request'
     'Please advise which format you can provide the spreadsheet in.',
     'This would help me understand how the board frames its procurement policy.',
     'Thank you for your help. I have narrowed it myself to 2024 only.',
+    'Thank you for your help in narrowing the request last week.',
+    'What would you suggest residents do about the potholes?',
   ])('does not take %j for a request for help', (text) => {
     expect(detectSection16(text)).toBeNull();
   });
@@ -44,6 +49,8 @@ describe('detectPublicInterest: arguments that disclosure serves the public', ()
     'There is a strong case for publication given the scale of the overspend.',
     'Safety at the crossing is a matter of genuine public concern after two collisions.',
     'The scheme was paid for with public borrowing, and value for money must be demonstrable.',
+    'This was bought with council tax payers\' money, so it matters whether it was good value.',
+    'The safety of pupils is at stake, so the inspection results should not be kept private.',
   ])('finds the argument in %j', (text) => {
     expect(detectPublicInterest(text)).not.toBeNull();
   });
@@ -56,6 +63,7 @@ describe('detectPublicInterest: arguments that disclosure serves the public', ()
     'Copies of the minutes that discuss public scrutiny of the budget.',
     'The library should be open from 9am on Saturdays.',
     'I have a legitimate interest in knowing what was said about my planning appeal.',
+    '4. Reports on the safety of pupils at the crossing since 2022.',
   ])('does not take %j for an argument', (text) => {
     expect(detectPublicInterest(text)).toBeNull();
   });
@@ -67,6 +75,8 @@ describe('detectRequestKind: environmental information named in everyday words',
     ['Fumes from the depot', 'Please provide the number of complaints about the smell from the composting site, and any odour monitoring carried out since 2023.'],
     ['Developer contributions', 'Please send a copy of the s106 agreement for planning ref 22/0101/FUL and the sums received under it.'],
     ['Nuisance from the plant', 'Has the council served an abatement notice on the operator, and what noise readings does it hold?'],
+    ['Verge on Church Lane', 'Please send the tree survey behind the decision to fell the limes, and any ecological assessment of the verge.'],
+    ['Overflows at the brook', 'How many times did the storm overflow at the pumping station spill in 2024, and what water quality sampling was done downstream?'],
   ])('%s → eir', (subject, body) => {
     expect(kindOf(subject, body)).toBe('eir');
   });
