@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   FOI_MAX_ACKS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
   FOI_SPAM_HEADER: z.string().regex(/^[!-9;-~]+:\s*.+$/, 'must look like "Header-Name: value"').default('X-Spam-Flag: YES'),
   FOI_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  FOI_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
 
@@ -83,6 +84,8 @@ export interface AppConfig {
   /** Auto-responder limits: acknowledgements per address per day; the near-duplicate window. */
   maxAcksPerAddressPerDay: number;
   duplicateWindowDays: number;
+  /** How long a daemon's hold on the mailbox lasts unrenewed: a standby takes over after it. */
+  leaseSeconds: number;
   /** A header (name and value) the receiving server's spam filter adds to obvious spam. */
   spamHeader: { name: string; value: string };
   /** Who we send as and who is briefed; needed by every command that queues mail. */
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     senderAuth: senderAuthOf(e),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,
+    leaseSeconds: e.FOI_LEASE_SECONDS,
     spamHeader: {
       name: e.FOI_SPAM_HEADER.slice(0, e.FOI_SPAM_HEADER.indexOf(':')).trim().toLowerCase(),
       value: e.FOI_SPAM_HEADER.slice(e.FOI_SPAM_HEADER.indexOf(':') + 1).trim().toLowerCase(),

@@ -16,7 +16,7 @@ describe('run --once over a mailbox', () => {
     const report = await runOnce(runtime);
     await runtime.close();
 
-    expect(report.mailbox.opened).toBe(1);
+    expect(report.mailbox?.opened).toBe(1);
     const [foiCase] = await listCases(servers.db.db);
     expect(foiCase).toMatchObject({ kind: 'foi', status: 'acknowledged', dueDate: '2017-06-27', receivedAt: SEED_RECEIVED.toISOString() });
     expect(foiCase!.reference).toMatch(/^FOI-2017-00001$/);

@@ -18,6 +18,9 @@ export const mailboxState = pgTable('mailbox_state', {
   uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
   lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
   lastPollAt: timestamp('last_poll_at', { withTimezone: true }),
+  /** The daemon that reads this mailbox now; a standby takes over when the lease lapses. */
+  leaseHolder: text('lease_holder'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

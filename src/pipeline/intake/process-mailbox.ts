@@ -6,6 +6,7 @@ import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-stor
 import { loadExtraHolidays } from '../../adapters/db/holiday-store.js';
 import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
 import type { Logger } from '../../logger.js';
+import { crashPoint } from '../../fault-injection.js';
 import { processMessages, type PipelineDeps } from '../process-message.js';
 
 export interface PassReport {
@@ -63,6 +64,7 @@ async function processBatch(deps: PassDeps, session: MailboxSession, uids: numbe
     move.inboundIds.push(result.inboundId);
     moves.set(result.destinationFolder, move);
   });
+  crashPoint('after-commit-before-move');
   // Only now, after the commit, does anything leave the inbox.
   for (const [folder, move] of moves) {
     await session.moveMessages(move.uids, folder);

@@ -5,6 +5,7 @@ import { claimOutbox, recordFailure, recordSent, releaseClaims, type OutboxRow }
 import type { Mailer } from '../../adapters/smtp/smtp-mailer.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { crashPoint } from '../../fault-injection.js';
 import { backoffDelayMs, SMTP_RETRY } from '../../backoff.js';
 import { isPermanentSmtpFailure } from './smtp-failure.js';
 
@@ -14,6 +15,8 @@ export interface DeliveryDeps {
   log: Logger;
   now: () => Date;
   maxAttempts: number;
+  /** How long a claimed row stays reserved for this process (it returns to the queue after). */
+  claimMs?: number;
 }
 
 export interface DeliveryReport {
@@ -23,14 +26,14 @@ export interface DeliveryReport {
 }
 
 const BATCH = 50;
-const LEASE_MS = 5 * 60_000;
+const DEFAULT_CLAIM_MS = 60_000;
 const IN_FLIGHT = 4;
 
 export async function deliverOutbox(deps: DeliveryDeps, options: { ignoreSchedule: boolean }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   let afterId = 0;
   for (;;) {
-    const rows = await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: LEASE_MS, ignoreSchedule: options.ignoreSchedule, afterId });
+    const rows = await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: deps.claimMs ?? DEFAULT_CLAIM_MS, ignoreSchedule: options.ignoreSchedule, afterId });
     if (rows.length === 0) return report;
     afterId = rows[rows.length - 1]!.id;
     const unsent = await sendConcurrently(deps, rows, report);
@@ -81,6 +84,7 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryA
     deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
     return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };
   }
+  crashPoint('after-smtp-accept-before-record');
   await recordSent(deps.db, row, deps.now());
   deps.log.info({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose }, 'outgoing message sent');
   return { outcome: 'sent', serverUnreachable: false };
