@@ -60,6 +60,7 @@ export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): Pipelin
     own: { addresses: [mail.from.address] },
     senderAuth: config.senderAuth,
     maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
+    duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
     notify: notifySettingsOf(config),
   };

@@ -25,7 +25,11 @@ export type CaseEventName =
   | 'case_closed'
   | 'case_withdrawn'
   | 'case_reopened'
-  | 'review_started';
+  | 'review_started'
+  | 'acknowledgement_bounced'
+  | 'automated_reply_attached'
+  | 'duplicate_received'
+  | 'campaign_linked';
 
 export type Regime =
   | 'foi' | 'eir' | 'foisa' | 'eisr' | 'sar' | 'foi_review' | 'eir_review' | 'foisa_review' | 'eisr_review';

@@ -8,7 +8,9 @@ import type { Jurisdiction } from '../config.js';
 import type { InboundMail } from '../domain/inbound-mail.js';
 import type { AnalysisInput, RequestAnalysis } from '../domain/request-analysis.js';
 import { AppError, describeError, isAppError } from '../errors.js';
-import { isAutomated, type OwnIdentity } from './analyse/detect-automated-mail.js';
+import { isAutomated, type AutomatedVerdict, type OwnIdentity } from './analyse/detect-automated-mail.js';
+import { textFingerprint } from './analyse/near-duplicate.js';
+import { stripQuotedText } from './analyse/strip-quoted-text.js';
 import { planCase } from './case/plan-case.js';
 import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
 import { parseMail } from './parse/parse-mail.js';
@@ -27,6 +29,7 @@ export interface PipelineSettings {
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
   maxAcksPerAddressPerDay: number;
+  duplicateWindowDays: number;
   spamHeader: { name: string; value: string };
 }
 
@@ -39,7 +42,8 @@ export interface PipelineDeps {
 }
 
 type Prepared =
-  | { ok: true; mail: InboundMail; draft: CaseDraft }
+  | { ok: true; mail: InboundMail; draft: CaseDraft; fingerprint: string }
+  | { ok: 'automated'; mail: InboundMail; verdict: Extract<AutomatedVerdict, { automated: true }> }
   | { ok: false; parseOutcome: string; reason: string; notifyOfficers: boolean; messageId: string | null };
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, compose. */
@@ -62,6 +66,12 @@ export async function processMessages(deps: PipelineDeps, uidValidity: number, f
 }
 
 function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings, extraHolidays?: readonly ExtraHoliday[]): CommitPlan {
+  if (prepared.ok === 'automated') {
+    return {
+      type: 'automated', mail: prepared.mail, verdict: prepared.verdict, notify: settings.notify,
+      destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder,
+    };
+  }
   if (!prepared.ok) {
     return {
       type: 'held', parseOutcome: prepared.parseOutcome, error: prepared.reason, destinationFolder: settings.heldFolder,
@@ -73,6 +83,7 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
     type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat,
     destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notify: settings.notify, extraHolidays,
     maxAcksPerAddressPerDay: settings.maxAcksPerAddressPerDay,
+    fingerprint: prepared.fingerprint, duplicateWindowDays: settings.duplicateWindowDays,
     compose: (opened) => composeCaseMail(opened, prepared.mail, settings.notify),
     composeHeld: (inboundId, reason) => [composeHeldNotice({ inboundId, receivedAt: fetched.internalDate, reason }, settings.notify)],
   };
@@ -96,10 +107,8 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     return { ok: false, parseOutcome: 'spam', reason: `marked as spam by the receiving server (${deps.settings.spamHeader.name})`, notifyOfficers: false, messageId: mail.messageId };
   }
   const automated = isAutomated(mail, deps.settings.own);
-  if (automated.automated) {
-    // Kept and held, never a case and never answered (RFC 3834); officers see it in the folder.
-    return { ok: false, parseOutcome: 'automated', reason: `automated mail: ${automated.reason} (${automated.evidence})`, notifyOfficers: false, messageId: mail.messageId };
-  }
+  // Never a case and never answered (RFC 3834): filed with the case it refers to, or held.
+  if (automated.automated) return { ok: 'automated', mail, verdict: automated };
   try {
     const sender = await verifySender(fetched.source, deps.settings.senderAuth);
     const { text } = await textForAnalysis(mail);
@@ -107,7 +116,7 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
-    return { ok: true, mail, draft };
+    return { ok: true, mail, draft, fingerprint: textFingerprint(stripQuotedText(text).text) };
   } catch (cause) {
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
     return { ok: false, parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };

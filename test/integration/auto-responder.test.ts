@@ -1,7 +1,11 @@
 // The auto-responder's safety over real servers: never answer a spoofer, a machine or a
 // duplicate. Sender authentication here trusts the receiving server's Authentication-Results
 // header, as a Microsoft 365 or Gmail mailbox would; no DNS is involved.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { caseEventsOf } from '../../src/adapters/db/case-queries.js';
+import { fixturesDir } from '../../src/paths.js';
 import { listCases } from '../../src/adapters/db/case-queries.js';
 import { runOnce } from '../../src/jobs/run-once.js';
 import { openTestRuntime, testEnv, useTestServers } from '../harness/test-runtime.js';
@@ -84,5 +88,71 @@ describe('limits', () => {
     expect(await listCases(servers.db.db)).toHaveLength(0);
     expect(servers.smtp.received).toHaveLength(0);
     expect(await servers.mailbox.subjectsIn('Held')).toEqual(['You have won']);
+  });
+});
+
+function bounceOf(ackMessageId: string, ackSubject: string): string {
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>', 'To: foi@example.gov.uk', 'Subject: Undelivered Mail Returned to Sender',
+    'Message-ID: <bounce-1@mx.example.net>', 'Auto-Submitted: auto-replied', 'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '',
+    '--b1', 'Content-Type: text/plain', '', 'I could not deliver your message to alex@example.net: user unknown.', '',
+    '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.net', '',
+    'Final-Recipient: rfc822; alex@example.net', 'Action: failed', 'Status: 5.1.1', '',
+    '--b1', 'Content-Type: text/rfc822-headers', '', 'From: FOI Team <foi@example.gov.uk>', 'To: alex@example.net',
+    `Subject: ${ackSubject}`, `Message-ID: ${ackMessageId}`, '', '--b1--', '',
+  ].join('\r\n');
+}
+
+describe('automated mail and repeats', () => {
+  it('files a bounce of our acknowledgement with its case and flags it, opening nothing and answering nothing', async () => {
+    await servers.mailbox.append(request({ from: 'Alex Carter <alex@example.net>', subject: 'Parking fines', body: BODY }));
+    await runPass();
+    const ack = servers.smtp.received.find((m) => m.envelope.to.includes('alex@example.net'))!;
+    const sentBefore = servers.smtp.received.length;
+    await servers.mailbox.append(bounceOf(ack.parsed.messageId!, ack.parsed.subject!));
+    const report = await runPass();
+    expect(report.mailbox).toMatchObject({ opened: 0, attached: 1, held: 0 });
+    const [foiCase] = await listCases(servers.db.db);
+    expect(foiCase!.flags.join(' ')).toMatch(/Acknowledgement undeliverable: .*status 5\.1\.1/);
+    expect((await caseEventsOf(servers.db.db, foiCase!.id)).map((e) => e.event)).toContain('acknowledgement_bounced');
+    const after = servers.smtp.received.slice(sentBefore);
+    expect(after.map((m) => m.envelope.to)).toEqual([['officer@example.gov.uk']]);
+  });
+
+  it('gives a requester who sends the same request three times one case and one acknowledgement', async () => {
+    for (const greeting of ['Dear FOI team,', 'Hello,', 'To whom it may concern,']) {
+      await servers.mailbox.append(request({ from: 'Alex Carter <alex@example.net>', subject: 'Parking fines', body: BODY.replace('Dear FOI team,', greeting) }));
+    }
+    const report = await runPass();
+    expect(report.mailbox).toMatchObject({ opened: 1, attached: 2 });
+    const [foiCase] = await listCases(servers.db.db);
+    expect(foiCase!.messageIds.filter((id) => id.includes('.acknowledgement.'))).toHaveLength(1);
+    expect(servers.smtp.received.filter((m) => m.envelope.to.includes('alex@example.net'))).toHaveLength(1);
+    expect(foiCase!.flags.join(' ')).toMatch(/Duplicate: the requester sent this request again/);
+  });
+
+  it('opens a case for each requester of a campaign, linked and flagged for officers', async () => {
+    for (const name of ['Alex Carter', 'Sam Patel', 'Kim Lee']) {
+      const address = `${name.split(' ')[0]!.toLowerCase()}@example.net`;
+      await servers.mailbox.append(request({ from: `${name} <${address}>`, subject: 'Parking fines', body: BODY.replace('Alex Carter', name) }));
+    }
+    const report = await runPass();
+    expect(report.mailbox).toMatchObject({ opened: 3 });
+    const all = await listCases(servers.db.db);
+    expect(all.filter((c) => c.acknowledgedAt !== null)).toHaveLength(3);
+    expect(all[2]!.flags.join(' ')).toMatch(/Campaign: the same request came from 2 other requester\(s\) \(FOI-\d{4}-00001, FOI-\d{4}-00002\)/);
+  });
+
+  it('answers none of the automated corpus, and accounts for every message', async () => {
+    const dir = join(fixturesDir, 'automated');
+    const automated = readdirSync(dir).filter((f) => f.startsWith('auto-') && f.endsWith('.eml'));
+    expect(automated.length).toBeGreaterThanOrEqual(30);
+    for (const file of automated) await servers.mailbox.append(readFileSync(join(dir, file)));
+    const report = await runPass();
+    expect(report.mailbox!.opened).toBe(0);
+    expect(report.mailbox!.held + report.mailbox!.attached).toBe(automated.length);
+    expect(servers.smtp.received).toHaveLength(0);
+    expect(await servers.mailbox.subjectsIn('INBOX')).toEqual([]);
   });
 });

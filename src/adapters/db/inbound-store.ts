@@ -1,5 +1,6 @@
 // Commits one inbound message in ONE transaction: raw bytes, the case (or the hold), the outbox
 // rows and the checkpoint. Only after this returns may the message be moved out of the inbox.
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
@@ -8,6 +9,13 @@ import { insertCase } from './case-writer.js';
 import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { findThreadCandidates } from './thread-candidates.js';
 import { writeReply } from './reply-writer.js';
+import { fileAutomatedMail } from './automated-writer.js';
+import { findRepeats } from './duplicate-finder.js';
+import { addFlag, insertEvents, lockCase, snapshotOf } from './case-state-store.js';
+import { cases } from './schema.js';
+import type { AutomatedVerdict } from '../../pipeline/analyse/detect-automated-mail.js';
+import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
+import type { CaseStatus } from '../../domain/foi-case.js';
 import { referencePattern } from '../../pipeline/case/format-reference.js';
 import { threadReply } from '../../pipeline/case/thread-reply.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
@@ -41,12 +49,25 @@ export interface CasePlan {
   extraHolidays?: readonly ExtraHoliday[];
   /** At most this many acknowledgements to one address in 24 hours; beyond it the case is flagged. */
   maxAcksPerAddressPerDay: number;
+  /** The request's text fingerprint for duplicate and campaign checks (empty: too short to compare). */
+  fingerprint: string;
+  duplicateWindowDays: number;
   compose: (opened: OpenedCase) => OutgoingMail[];
   composeHeld: (inboundId: number, reason: string) => OutgoingMail[];
 }
 
+export interface AutomatedPlan {
+  type: 'automated';
+  mail: InboundMail;
+  verdict: Extract<AutomatedVerdict, { automated: true }>;
+  notify: NotifySettings;
+  destinationFolder: string;
+  heldFolder: string;
+}
+
 export type CommitPlan =
   | CasePlan
+  | AutomatedPlan
   | { type: 'held'; parseOutcome: string; error: string; destinationFolder: string; compose: (inboundId: number) => OutgoingMail[] };
 
 export type CommitResult =
@@ -110,6 +131,7 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
     });
     return { type: 'duplicate', inboundId: id, duplicateOf: first.id, destinationFolder: first.folder };
   }
+  if (plan.type === 'automated') return commitAutomated(tx, facts, plan, dedupeKey);
   if (plan.type === 'held') {
     const id = await insertInbound(tx, facts, {
       dedupeKey, raw: facts.raw, disposition: 'held', parseOutcome: plan.parseOutcome, error: plan.error,
@@ -120,10 +142,17 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
   }
   const threaded = await threadToCase(tx, facts, plan, dedupeKey);
   if (threaded) return threaded;
-  const opened = await insertCase(tx, await withinAcknowledgementLimit(tx, plan), plan.referenceFormat);
+  const fingerprintHash = plan.fingerprint ? createHash('sha256').update(plan.fingerprint).digest('hex') : null;
+  const repeats = fingerprintHash
+    ? await findRepeats(tx, { address: plan.draft.requester.address, fingerprint: plan.fingerprint, fingerprintHash, since: new Date(Date.now() - plan.duplicateWindowDays * 86_400_000) })
+    : { duplicateOf: null, campaign: [] };
+  if (repeats.duplicateOf) return fileDuplicate(tx, facts, plan, dedupeKey, repeats.duplicateOf);
+  const draft = withCampaignFlag(await withinAcknowledgementLimit(tx, plan), repeats.campaign);
+  const opened = await insertCase(tx, draft, plan.referenceFormat);
+  if (repeats.campaign.length > 0) await linkCampaign(tx, [opened.id, ...repeats.campaign.map((c) => c.caseId)], fingerprintHash!);
   const id = await insertInbound(tx, facts, {
     dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
-    destinationFolder: plan.destinationFolder,
+    destinationFolder: plan.destinationFolder, fingerprint: plan.fingerprint || null, fingerprintHash,
   });
   await insertOutbox(tx, plan.compose(opened), { inboundId: id, caseId: opened.id });
   return { type: 'opened_case', inboundId: id, caseId: opened.id, reference: opened.reference, destinationFolder: plan.destinationFolder };
@@ -162,6 +191,47 @@ async function withinAcknowledgementLimit(tx: Tx, plan: CasePlan): Promise<CaseD
   };
 }
 
+async function commitAutomated(tx: Tx, facts: InboundFacts, plan: AutomatedPlan, dedupeKey: string): Promise<CommitResult> {
+  const filed = await fileAutomatedMail(tx, plan.mail, plan.verdict, plan.notify, new Date());
+  const error = `automated mail: ${plan.verdict.reason} (${plan.verdict.evidence})`;
+  if (!filed) {
+    const id = await insertInbound(tx, facts, { dedupeKey, raw: facts.raw, disposition: 'held', parseOutcome: 'automated', error, destinationFolder: plan.heldFolder });
+    return { type: 'held', inboundId: id, destinationFolder: plan.heldFolder };
+  }
+  const id = await insertInbound(tx, facts, {
+    dedupeKey, raw: facts.raw, disposition: 'attached', parseOutcome: 'automated', error, caseId: filed.caseId, destinationFolder: plan.destinationFolder,
+  });
+  await insertOutbox(tx, filed.outgoing, { inboundId: id, caseId: filed.caseId });
+  return { type: 'attached', inboundId: id, caseId: filed.caseId, effect: 'automated', destinationFolder: plan.destinationFolder };
+}
+
+/** The same requester sent (nearly) the same request again: filed with the first case, not answered twice. */
+async function fileDuplicate(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeKey: string, first: { caseId: number; reference: string }): Promise<CommitResult> {
+  const row = (await lockCase(tx, { id: first.caseId }))!;
+  const flag = `Duplicate: the requester sent this request again on ${plan.draft.receivedDate}`;
+  await insertEvents(tx, row.id, [{
+    event: 'duplicate_received', at: new Date(), fromStatus: row.status as CaseStatus, toStatus: row.status as CaseStatus,
+    cause: 'the same requester sent a near-identical request', details: { oldDueDate: row.dueDate, newDueDate: row.dueDate },
+  }]);
+  await addFlag(tx, row.id, flag);
+  const id = await insertInbound(tx, facts, {
+    dedupeKey, raw: facts.raw, disposition: 'attached', parseOutcome: 'parsed', caseId: row.id, destinationFolder: plan.destinationFolder,
+  });
+  await insertOutbox(tx, [composeCaseUpdate(await snapshotOf(tx, row), 'duplicate request received', [flag], plan.notify)], { inboundId: id, caseId: row.id });
+  return { type: 'attached', inboundId: id, caseId: row.id, effect: 'duplicate', destinationFolder: plan.destinationFolder };
+}
+
+function withCampaignFlag(draft: CaseDraft, campaign: { reference: string }[]): CaseDraft {
+  if (campaign.length === 0) return draft;
+  const others = campaign.map((c) => c.reference);
+  const flag = `Campaign: the same request came from ${others.length} other requester(s) (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}); consider aggregation (FOIA s.12) and repeats (s.14(2))`;
+  return { ...draft, flags: [...draft.flags, flag] };
+}
+
+async function linkCampaign(tx: Tx, caseIds: number[], key: string): Promise<void> {
+  await tx.update(cases).set({ campaignKey: key }).where(inArray(cases.id, caseIds));
+}
+
 interface InboundRowExtras {
   dedupeKey: string | null;
   duplicateOf?: number;
@@ -171,6 +241,8 @@ interface InboundRowExtras {
   error?: string;
   caseId?: number;
   destinationFolder: string;
+  fingerprint?: string | null;
+  fingerprintHash?: string | null;
 }
 
 async function insertInbound(tx: Tx, facts: InboundFacts, extras: InboundRowExtras): Promise<number> {

@@ -45,6 +45,9 @@ export const inboundMessages = pgTable(
     parseOutcome: text('parse_outcome').notNull(),
     error: text('error'),
     caseId: integer('case_id'),
+    /** The request text normalised for near-duplicate checks (greeting, sign-off, quotes removed). */
+    fingerprint: text('fingerprint'),
+    fingerprintHash: text('fingerprint_hash'),
     /** The folder the message is to be moved to, and when the move was seen to succeed. */
     destinationFolder: text('destination_folder').notNull(),
     movedAt: timestamp('moved_at', { withTimezone: true }),
@@ -55,6 +58,7 @@ export const inboundMessages = pgTable(
     uniqueIndex('inbound_messages_dedupe_key').on(t.dedupeKey),
     index('inbound_messages_message_id_idx').on(t.messageId),
     index('inbound_messages_case_idx').on(t.caseId),
+    index('inbound_messages_fingerprint_idx').on(t.fingerprintHash),
   ],
 );
 
@@ -85,11 +89,14 @@ export const cases = pgTable(
     extension: jsonb('extension'),
     /** For an internal review: the case whose handling is reviewed. */
     parentCaseId: integer('parent_case_id'),
+    /** Cases with the same request text from different people (a campaign) share this key. */
+    campaignKey: text('campaign_key'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('cases_reference_key').on(t.reference), index('cases_status_idx').on(t.status),
     index('cases_requester_idx').on(t.requesterAddress),
+    index('cases_campaign_idx').on(t.campaignKey),
   ],
 );
 

@@ -7,9 +7,8 @@ import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { CaseDraft, Regime } from '../../domain/foi-case.js';
 import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
+import { ACKNOWLEDGED_KINDS } from '../analyse/acknowledgement-policy.js';
 
-/** The kinds that are requests in law and so get an acknowledgement and a statutory clock. */
-const ACKNOWLEDGED_KINDS: ReadonlySet<RequestKind> = new Set(['foi', 'eir', 'sar', 'internal_review']);
 
 export function regimeFor(kind: RequestKind, jurisdiction: Jurisdiction): Regime | null {
   const scottish = jurisdiction === 'scotland';
