@@ -1,7 +1,7 @@
 // Reads the text of PDF (pdf.js through unpdf) and DOCX (mammoth) attachments, so that "my request is attached"
 // can be analysed; bounded by size and time per attachment, and a broken file yields an error string, never a throw.
 import { setImmediate } from 'node:timers/promises';
-import mammoth from 'mammoth';
+import { readDocxIsolated } from './docx-isolated.js';
 import { getResolvedPDFJS } from 'unpdf';
 import type { MailAttachment } from '../../domain/inbound-mail.js';
 
@@ -146,9 +146,9 @@ async function readPdf(content: Buffer, run: Run): Promise<string> {
   }
 }
 
-/** mammoth cannot be interrupted; on timeout its result is dropped (it works on bytes already under maxBytes). */
+/** mammoth runs in a worker with a memory ceiling and is terminated at the deadline (zip bombs). */
 async function readDocx(content: Buffer, run: Run): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer: content });
+  const value = await readDocxIsolated(content, { timeoutMs: Math.max(1, run.deadline - performance.now()) });
   if (!run.timedOut) run.parts.push(value);
   return value;
 }

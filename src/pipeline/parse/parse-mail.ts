@@ -58,10 +58,15 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): MailA
   return addressList(value)[0] ?? null;
 }
 
+// RFC 5322 msg-id: "<" id-left "@" id-right ">", no spaces or angle brackets inside. Anything else
+// (a header-injection attempt, a folded fragment) is dropped rather than echoed into our replies.
+const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
+
 function normaliseMessageId(value: string | undefined): string | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;
-  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+  const wrapped = trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+  return MESSAGE_ID.test(wrapped) ? wrapped : null;
 }
 
 function referencesOf(value: string | string[] | undefined): string[] {

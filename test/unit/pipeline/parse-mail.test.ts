@@ -48,6 +48,13 @@ describe('parseMail', () => {
     expect((await parseMail(fixture('no-message-id.eml'))).messageId).toBeNull();
   });
 
+  it('drops malformed Message-IDs instead of echoing them into our threading headers', async () => {
+    const raw = Buffer.from('From: A Person <a@example.org>\r\nSubject: x\r\nMessage-ID: <x Bcc: victim@example.com@example.org>\r\nReferences: <ok@example.org> <bad> <X-Injected:>\r\n\r\nHello\r\n');
+    const mail = await parseMail(raw);
+    expect(mail.messageId).toBeNull();
+    expect(mail.references).toEqual(['<ok@example.org>']);
+  });
+
   it('rejects junk without a sender, and empty input, with typed errors', async () => {
     await expect(parseMail(fixture('unparsable.eml'))).rejects.toSatisfy((e) => isAppError(e, 'parse.missing_sender'));
     await expect(parseMail(Buffer.from('\r\n\r\n'))).rejects.toSatisfy((e) => isAppError(e, 'parse.empty_message'));
