@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   FOI_SPAM_HEADER: z.string().regex(/^[!-9;-~]+:\s*.+$/, 'must look like "Header-Name: value"').default('X-Spam-Flag: YES'),
   FOI_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   FOI_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  FOI_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  FOI_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  FOI_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
 
@@ -86,6 +89,10 @@ export interface AppConfig {
   duplicateWindowDays: number;
   /** How long a daemon's hold on the mailbox lasts unrenewed: a standby takes over after it. */
   leaseSeconds: number;
+  /** The /healthz and /metrics listener; off unless FOI_HEALTH_PORT is set. */
+  health: { port: number; host: string } | null;
+  /** Personal data of finished cases is anonymised after this many months; null keeps it. */
+  retentionMonths: number | null;
   /** A header (name and value) the receiving server's spam filter adds to obvious spam. */
   spamHeader: { name: string; value: string };
   /** Who we send as and who is briefed; needed by every command that queues mail. */
@@ -154,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,
     leaseSeconds: e.FOI_LEASE_SECONDS,
+    health: e.FOI_HEALTH_PORT ? { port: e.FOI_HEALTH_PORT, host: e.FOI_HEALTH_HOST } : null,
+    retentionMonths: e.FOI_RETENTION_MONTHS ?? null,
     spamHeader: {
       name: e.FOI_SPAM_HEADER.slice(0, e.FOI_SPAM_HEADER.indexOf(':')).trim().toLowerCase(),
       value: e.FOI_SPAM_HEADER.slice(e.FOI_SPAM_HEADER.indexOf(':') + 1).trim().toLowerCase(),

@@ -7,6 +7,9 @@ import { openDatabase } from '../adapters/db/database.js';
 import { createLogger } from '../logger.js';
 import { notifySettingsOf, openRuntime } from '../runtime.js';
 import { runReminderJobs } from '../jobs/send-reminders.js';
+import { runPurge } from '../jobs/purge-job.js';
+import { exportCase } from '../adapters/db/case-export.js';
+import { AppError } from '../errors.js';
 import { runOnce } from '../jobs/run-once.js';
 import { runDaemon } from '../jobs/daemon.js';
 import { runAnalyse } from './analyse-command.js';
@@ -33,9 +36,19 @@ async function withDatabase<T>(config: AppConfig, fn: (db: Awaited<ReturnType<ty
   }
 }
 
+/**
+ * The first SIGTERM/SIGINT asks for a clean stop (finish the batch in hand, log out, exit 0); a
+ * second one exits at once. The listener stays installed: the lock-file library re-raises a
+ * signal that no one else is listening to, which would kill the process mid-stop.
+ */
 function stopSignal(): AbortSignal {
   const controller = new AbortController();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => controller.abort());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (controller.signal.aborted) process.exit(1);
+      controller.abort();
+    });
+  }
   return controller.signal;
 }
 
@@ -118,6 +131,28 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
 
   addClassifierCommands(program, env);
   addCaseCommands(program, env, out);
+  program
+    .command('purge')
+    .description('anonymise the personal data of cases finished more than FOI_RETENTION_MONTHS ago (or before --before)')
+    .option('--before <date>', 'YYYY-MM-DD: cases whose last activity is before this date')
+    .action(async (opts: { before?: string }) => {
+      const config = loadConfig(env);
+      if (!opts.before && !config.retentionMonths) throw new AppError('cli.invalid_argument', 'set FOI_RETENTION_MONTHS or give --before DATE');
+      const before = opts.before ? new Date(`${opts.before}T00:00:00Z`) : undefined;
+      if (before && Number.isNaN(before.getTime())) throw new AppError('cli.invalid_argument', `--before: '${opts.before}' is not a date`);
+      await withDatabase(config, async (database) => {
+        await database.migrate();
+        out(JSON.stringify(await runPurge(database.db, { now: new Date(), retentionMonths: config.retentionMonths, before })));
+      });
+    });
+  program
+    .command('export')
+    .description('everything held about a case, as JSON (for a subject access request by its requester: check their identity first)')
+    .argument('<reference>')
+    .action(async (reference: string) => {
+      const config = loadConfig(env);
+      await withDatabase(config, async (database) => out(JSON.stringify(await exportCase(database.db, reference), null, 2)));
+    });
   program
     .command('reminders')
     .description('queue due-soon and overdue reminders and today\'s digest now (the daemon does this on FOI_REMINDER_CRON)')

@@ -29,7 +29,8 @@ export type CaseEventName =
   | 'acknowledgement_bounced'
   | 'automated_reply_attached'
   | 'duplicate_received'
-  | 'campaign_linked';
+  | 'campaign_linked'
+  | 'personal_data_purged';
 
 export type Regime =
   | 'foi' | 'eir' | 'foisa' | 'eisr' | 'sar' | 'foi_review' | 'eir_review' | 'foisa_review' | 'eisr_review';

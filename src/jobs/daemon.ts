@@ -9,7 +9,9 @@ import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
 import type { Runtime } from '../runtime.js';
 import { deliveryDeps } from './run-once.js';
 import { runReminderJobs } from './send-reminders.js';
+import { runPurge } from './purge-job.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
+import { createObservability, type Observability } from './observability.js';
 
 export interface DaemonOptions {
   pollCron: string;
@@ -25,29 +27,37 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   });
   const remind = () => runReminderJobs(runtime.database.db, runtime.pipeline.settings.notify, new Date())
     .then((sent) => runtime.log.info(sent, 'reminder jobs done'))
+    .then(() => runPurge(runtime.database.db, { now: new Date(), retentionMonths: runtime.config.retentionMonths }))
+    .then((purged) => runtime.log.info(purged, 'retention purge done'))
     .catch((error: unknown) => runtime.log.error({ err: describeError(error) }, 'reminder jobs failed'));
   const reminders = cron.schedule(options.reminderCron, () => void remind(), { name: 'reminders', timezone: 'Europe/London', noOverlap: true });
   // What a stopped daemon missed is caught up at once: the jobs work it out from the database.
   await remind();
+  const observe = createObservability(runtime);
+  await observe.start();
   const lease = createMailboxLease(runtime.database.db, runtime.pipeline.settings.mailbox, 'daemon', runtime.config.leaseSeconds * 1000);
   // A standby that becomes the holder works the mailbox at once rather than at the next tick.
   lease.keepAlive(() => void ticks.dispatchEvent(new Event('tick')), (error) => runtime.log.warn({ err: describeError(error) }, 'lease renewal failed'));
   let failures = 0;
   try {
     while (!stop.aborted) {
-      const healthy = await serveOneConnection(runtime, stop, ticks, options, lease);
+      const healthy = await serveOneConnection(runtime, stop, ticks, options, lease, observe);
       failures = healthy ? 0 : failures + 1;
+      if (!stop.aborted) observe.reconnecting();
       if (!stop.aborted) await sleep(backoffDelayMs(IMAP_RECONNECT, Math.max(1, failures)), stop);
     }
   } finally {
     await poll.stop();
     await reminders.stop();
     await lease.release();
+    await observe.stop();
   }
 }
 
 /** Works one IMAP connection until it drops or the daemon stops; false when it never got going. */
-async function serveOneConnection(runtime: Runtime, stop: AbortSignal, ticks: EventTarget, options: DaemonOptions, lease: MailboxLease): Promise<boolean> {
+async function serveOneConnection(
+  runtime: Runtime, stop: AbortSignal, ticks: EventTarget, options: DaemonOptions, lease: MailboxLease, observe: Observability,
+): Promise<boolean> {
   let session: MailboxSession;
   try {
     session = await runtime.openSession();
@@ -60,11 +70,14 @@ async function serveOneConnection(runtime: Runtime, stop: AbortSignal, ticks: Ev
   try {
     while (!stop.aborted && !session.closed) {
       // Without the lease another daemon is reading this mailbox: stand by, work only the outbox.
-      const report = (await lease.acquire())
+      const holder = await lease.acquire();
+      const pass = holder
         ? await processMailbox({ ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: () => stop.aborted }, session)
-        : { opened: 0, held: 0, duplicates: 0, attached: 0, alreadyRecorded: 0, checkpointReset: false, stoppedEarly: false, standby: true };
+        : null;
+      observe.passDone(pass, !holder);
+      const report = pass ?? { opened: 0, held: 0, duplicates: 0 };
       passes += 1;
-      if (!runtime.config.dryRun) await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false });
+      if (!runtime.config.dryRun) await observe.deliveryDone(await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false }));
       runtime.log.info({ opened: report.opened, held: report.held, duplicates: report.duplicates }, 'mailbox pass done');
       options.onPass?.({ opened: report.opened, held: report.held });
       const woke = await waitForWork(session, ticks, stop);

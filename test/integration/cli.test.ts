@@ -127,6 +127,43 @@ describe('foi-intake command', () => {
     expect(await mailbox.subjectsIn('Processed')).toHaveLength(1);
   });
 
+  it('the daemon serves /healthz and /metrics when FOI_HEALTH_PORT is set', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_HEALTH_PORT: String(port) };
+    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const firstPass = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('mailbox pass done')) resolve();
+    }));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await mailbox.append(fixture('numbered-request.eml'));
+    await firstPass;
+    await smtp.waitFor(2, 30_000);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', mailbox: 'connected' });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/foi_messages_processed_total\{outcome="opened_case"\} 1/);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('export gives everything held about a case; purge anonymises finished cases past retention', async () => {
+    await mailbox.append(fixture('seed-it-security.eml'), new Date('2017-05-30T09:14:32Z'));
+    const env = mailEnv(await databaseEnv());
+    expect((await runCli(['run', '--once'], env)).code).toBe(0);
+    const exported = JSON.parse((await runCli(['export', 'FOI-2017-00001'], env)).stdout) as { inboundMessages: { parsed: { from: unknown } }[]; outgoingMessages: unknown[] };
+    expect(exported.inboundMessages[0]!.parsed.from).toBeTruthy();
+    expect(exported.outgoingMessages.length).toBeGreaterThanOrEqual(2);
+    expect((await runCli(['case', 'close', 'FOI-2017-00001', '--reason', 'answered'], env)).code).toBe(0);
+    const purged = JSON.parse((await runCli(['purge', '--before', '2999-01-01'], env)).stdout) as { cases: number };
+    expect(purged.cases).toBe(1);
+    const after = JSON.parse((await runCli(['cases', 'list', '--json'], env)).stdout) as { requester: { address: string | null }; subject: string };
+    expect(after.requester.address).toBeNull();
+    expect(after.subject).toBe('[redacted]');
+  });
+
   it('analyse --json prints the contract fields for each file without a database or mailbox', async () => {
     const file = join(dataDir, 'seed.eml');
     const { writeFileSync } = await import('node:fs');

@@ -63,8 +63,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let client = options.pglite;
+  let unlock: (() => Promise<void>) | null = null;
   if (!client) {
     mkdirSync(options.dataDir, { recursive: true });
+    unlock = await lockDataDir(options.dataDir);
     client = await PGlite.create(options.dataDir);
   }
   const pg = client;
@@ -80,6 +82,23 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
         throw new AppError('db.migration_failed', 'migrations could not be applied', { cause });
       }
     },
-    close: () => (options.pglite ? Promise.resolve() : pg.close()),
+    close: async () => {
+      if (options.pglite) return;
+      await pg.close();
+      await unlock?.();
+    },
   };
+}
+
+/**
+ * The embedded database is one process's: a second process on the same folder would corrupt
+ * it. proper-lockfile holds a lock (with stale detection, so a killed process's lock expires).
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const { default: lockfile } = await import('proper-lockfile');
+  try {
+    return await lockfile.lock(dataDir, { stale: 5_000, update: 1_000, retries: { retries: 12, minTimeout: 250, maxTimeout: 1_000 } });
+  } catch (cause) {
+    throw new AppError('db.unavailable', `FOI_DATA_DIR is in use by another foi-intake process; the embedded database allows one process at a time (set DATABASE_URL to share one)`, { cause });
+  }
 }

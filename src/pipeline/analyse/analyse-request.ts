@@ -54,7 +54,9 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     model: options.topicModel, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
   });
   const questions: AnalysedQuestion[] = split.map((q, i) => ({
-    number: q.number, text: q.text, topics: topics.perQuestion[i] ?? [],
+    // A question wrapped over lines by the sender's client (or by HTML-to-text) reads as one line;
+    // start/end still point at the span in the original body.
+    number: q.number, text: q.text.replace(/[ \t]*\r?\n[ \t]*/g, ' '), topics: topics.perQuestion[i] ?? [],
     topicConfidence: round(topics.perQuestionConfidence[i] ?? 0), lowConfidence: topics.lowConfidence[i] ?? true,
     ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
