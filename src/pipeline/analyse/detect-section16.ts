@@ -43,6 +43,12 @@ export const SECTION16_PATTERNS = [
   String.raw`(?<!\bthank(s| you) for (your |the |all (of )?your |any )?)\b(advice|guidance|steer|suggestions?|recommendations?|help|assistance|pointers?|input)\b (with|in|on|about|as to|towards?) (narrowing|refining|reframing|rephrasing|rewording|re-wording|wording|phrasing|framing|trimming|focusing|focussing|scoping|restricting|reducing|restructuring|splitting|amending) (it|this|them|the (request|question|questions|items?|scope)|my (request|question|questions)|these|down)?\b`,
   // Asking for the authority's proposal when the request is too big: "if it is too wide, what would you suggest?"
   String.raw`\b(limit|too (broad|wide|large|big|much|costly|expensive|time-consuming|onerous)|exceed\w*|burdensome|unmanageable)\b[^.?!\n]{0,80}?\bwhat (would|do|could|might|can) you (suggest|recommend|advise|propose)\b`,
+  // Help asked for, then what it is for as an infinitive: "I'd welcome your help to reword it".
+  String.raw`\b(your|some|any|a little|the) (help|assistance|advice|guidance|steer)\b (to|in order to|so as to) (refine|reframe|rephrase|reword|re-word|word|narrow|focus|restructure|frame|tighten|clarify) (it|this|that|them|my|the)\b`,
+  // Which parts could be answered: "could you tell me which parts you could answer within it".
+  String.raw`\b(tell|let|advise|show|indicate|explain)( me| us)?( know)? which (of (the|these|those|my) )?(parts?|items?|questions?|elements?|aspects?|bits|ones)\b[^.?!\n]{0,40}?\byou\b[^.?!\n]{0,25}?\b(answer|manage|provide|supply|deal with|cover|handle|meet|cope with|do)\b`,
+  // Advice before a request, on what is held, so that the request can be framed to be answerable.
+  String.raw`\b(advi[sc]e|tell|let|show)( me| us)?( know)? what (information|records?|data|documents|material|files)\b[^.?!\n]{0,40}?\b(hold|holds|held|have|keep|kept|record|recorded)\b[^.?!\n]{0,80}?\bso (that )?(I|we) (can|could|may|might) (word|frame|phrase|make|put|target|focus|shape|write)\b`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));
