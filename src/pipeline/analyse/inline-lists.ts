@@ -2,8 +2,11 @@
 // mail or a web form loses its line breaks, and cuts the line so that each item can be read on its own.
 import type { TextSpan } from './text-lines.js';
 
-/** A number marker inside running text: after a sentence end, colon or line start, before a capital. */
-const INLINE_NUMBER = /(?:^|(?<=[\s:;.?!]))\(?(\d{1,2})[.)](?=\s*["'“‘(]?[A-Z])/g;
+/**
+ * A number marker inside running text, after a sentence end, colon or line start: "1." or "1)"
+ * before a capital, or "1 -" (web forms and phones) before any word.
+ */
+const INLINE_NUMBER = /(?:^|(?<=[\s:;.?!]))\(?(\d{1,2})(?:[.)](?=\s*["'“‘(]?[A-Z])|\s?[-–—](?=\s+[A-Za-z]))/g;
 
 /** Splits `line` before each marker of a 1, 2, 3… sequence; returns the line whole when there is none. */
 export function splitInlineList(line: TextSpan): TextSpan[] {

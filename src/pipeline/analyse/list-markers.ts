@@ -41,6 +41,8 @@ const MARKER_RULES: MarkerRule[] = [
   { kind: 'dotted', pattern: /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+/, label: (m) => m[1] ?? '' },
   { kind: 'number', pattern: /^\(?(\d{1,3})[.)](?!\d)\s*/, label: (m) => m[1] ?? '' },
   { kind: 'number', pattern: /^\((\d{1,3})\)\s*/, label: (m) => m[1] ?? '' },
+  // "1 - the number of…" (phones and web forms); a bare year or figure never has the dash and space.
+  { kind: 'number', pattern: /^(\d{1,2})\s?[-–—]\s+(?=[A-Za-z])/, label: (m) => m[1] ?? '' },
   { kind: 'roman', pattern: /^\(?((?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]\s+/i, label: (m) => (m[1] ?? '').toLowerCase() },
   { kind: 'letter', pattern: /^\(?([a-z])[.)]\s+/, label: (m) => m[1] ?? '' },
   { kind: 'upper_letter', pattern: /^\(?([A-Z])[.)]\s+/, label: (m) => m[1] ?? '' },

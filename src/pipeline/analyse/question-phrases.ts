@@ -60,6 +60,12 @@ export const NOT_A_QUESTION_PATTERNS = [
   String.raw`\b(whether|what)\b.{0,60}\b(fall|fit|come|be provided|provide)\b.{0,20}\bwithin (the |that |this )?((cost|appropriate|fees?) )?limit\b`,
   String.raw`^(please )?(provide|send|supply|give)( me)?( with)? the following\b(?! (\w+ ){0,3}(of|about|on|for (each|every))\b)[^?:]{0,100}[.]?\s*$`,
   String.raw`\bwhat (identification|ID|proof of (identity|address))\b|\b(identification|proof of (identity|address)) (you need|you require|is needed|is required)\b`,
+  // A breakdown of the figures already asked for is an instruction, not another question.
+  String.raw`^(for (each|every|all) (of )?(these |those |the )?(figures?|numbers?|years?|items?|questions?|answers?|categor(y|ies)|of the above)|in (each|every|all) cases?)\b[^?]{0,40}\b(break(ing)? (it|this|them|these|those|the \w+) down|broken down|breakdown|split by|by (year|month|ward|gender|age|ethnicity))\b`,
+  // How to deliver the answer.
+  String.raw`^(please )?(send|email|e-mail|post) (everything|it|this|them|all of (it|this|them)|the (answers?|reply|response|information))\b[^?]{0,40}\b(electronically|by e-?mail|to (this|my|the) (e-?mail )?address|by post|as (a )?(pdf|spreadsheet|csv))`,
+  // Help asked for with rewording the request: the duty to advise and assist, not an item.
+  String.raw`\b(your|some|any) (help|assistance|advice|guidance|steer)\b[^?]{0,40}\b(reword|rephrase|refine|narrow|reframe|word (it|this|my request))`,
 ] as const;
 
 /**
