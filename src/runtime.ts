@@ -2,6 +2,8 @@
 // and an IMAP session factory. `main.ts`, the demo and the tests all build the app through here.
 import { requireSenderConfig, type AppConfig, type MailConfig } from './config.js';
 import type { NotifySettings } from './pipeline/notify/compose-messages.js';
+import { createTokenProvider, type TokenProvider } from './adapters/oauth/token-provider.js';
+import { AppError } from './errors.js';
 import { formatAddress } from './config/address.js';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { openMailboxSession, type MailboxSession } from './adapters/imap/imap-mailbox.js';
@@ -66,11 +68,21 @@ export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): Pipelin
   };
 }
 
+/** One token provider for IMAP and SMTP: Microsoft 365's .default scope covers both. */
+function oauthOf(config: AppConfig, mail: MailConfig): { user: string; tokens: TokenProvider } | undefined {
+  if (!config.oauth) return undefined;
+  const { tokenUrl, clientId, clientSecret, scope } = config.oauth;
+  const user = config.oauth.user ?? mail.imap.user;
+  if (!user) throw new AppError('config.invalid', 'FOI_OAUTH_USER: required (or a user in FOI_IMAP_URL) with FOI_OAUTH_PROVIDER');
+  return { user, tokens: createTokenProvider({ tokenUrl, clientId, clientSecret, scope }) };
+}
+
 export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logger, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   const settings = pipelineSettingsOf(config, mail);
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
-  const mailer = overrides.mailer ?? createSmtpMailer(mail.smtp);
+  const oauth = oauthOf(config, mail);
+  const mailer = overrides.mailer ?? createSmtpMailer(mail.smtp, oauth);
   const topicModel = await loadTopicModel(database.db);
   log.info({ topicModelVersion: topicModel.version }, 'topic model loaded');
   const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
@@ -83,7 +95,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
     pipeline: { db: database.db, settings, analyse },
     openSession: () =>
       openMailboxSession(
-        { endpoint: mail.imap, mailbox: mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs },
+        { endpoint: mail.imap, mailbox: mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth },
         log,
       ),
     async close() {

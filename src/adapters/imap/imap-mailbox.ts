@@ -4,6 +4,8 @@ import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type { MailServerEndpoint } from '../../config/mail-server-url.js';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { imapAuth, isImapAuthenticationFailure } from '../oauth/mail-auth.js';
+import type { TokenProvider } from '../oauth/token-provider.js';
 
 export interface FetchedMessage {
   uid: number;
@@ -30,16 +32,21 @@ export interface ImapSettings {
   allowInsecure: boolean;
   /** How soon after the last command IDLE starts; small in tests and the daemon. */
   autoIdleDelayMs?: number;
+  /** OAuth2 instead of a password: each session logs in with a current token. */
+  oauth?: { user: string; tokens: TokenProvider };
 }
 
 export async function openMailboxSession(settings: ImapSettings, log: Logger): Promise<MailboxSession> {
   const { endpoint } = settings;
+  const auth = settings.oauth
+    ? await imapAuth(settings.oauth.user, settings.oauth.tokens)
+    : { user: endpoint.user ?? '', pass: endpoint.password ?? '' };
   const client = new ImapFlow({
     host: endpoint.host,
     port: endpoint.port,
     secure: endpoint.secure,
     doSTARTTLS: endpoint.requireStartTls ? true : undefined,
-    auth: { user: endpoint.user ?? '', pass: endpoint.password ?? '' },
+    auth,
     logger: false,
     autoIdleDelay: settings.autoIdleDelayMs ?? 1000,
     connectionTimeout: 30_000,
@@ -50,6 +57,8 @@ export async function openMailboxSession(settings: ImapSettings, log: Logger): P
     await client.mailboxOpen(settings.mailbox);
   } catch (cause) {
     client.close();
+    // A refused token is renewed for the next attempt (the reconnect backoff makes that attempt).
+    if (settings.oauth && isImapAuthenticationFailure(cause)) settings.oauth.tokens.invalidate();
     throw new AppError('imap.connect_failed', `cannot open mailbox on ${endpoint.host}:${endpoint.port}`, { cause });
   }
   const uidValidity = Number(client.mailbox && client.mailbox.uidValidity);

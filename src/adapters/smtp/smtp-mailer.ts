@@ -3,6 +3,8 @@
 import nodemailer from 'nodemailer';
 import type { MailServerEndpoint } from '../../config/mail-server-url.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import { attachSmtpOAuth, smtpOAuthAuth } from '../oauth/mail-auth.js';
+import type { TokenProvider } from '../oauth/token-provider.js';
 
 /** What goes on the wire: the composed message; its purpose is the outbox's business. */
 export type OutgoingEnvelope = Omit<OutgoingMail, 'purpose'>;
@@ -12,8 +14,8 @@ export interface Mailer {
   close(): void;
 }
 
-export function createSmtpMailer(endpoint: MailServerEndpoint): Mailer {
-  const auth = endpoint.user ? { user: endpoint.user, pass: endpoint.password ?? '' } : undefined;
+export function createSmtpMailer(endpoint: MailServerEndpoint, oauth?: { user: string; tokens: TokenProvider }): Mailer {
+  const auth = oauth ? smtpOAuthAuth(oauth.user) : endpoint.user ? { user: endpoint.user, pass: endpoint.password ?? '' } : undefined;
   const transport = nodemailer.createTransport({
     host: endpoint.host,
     port: endpoint.port,
@@ -28,6 +30,7 @@ export function createSmtpMailer(endpoint: MailServerEndpoint): Mailer {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  if (oauth) attachSmtpOAuth(transport, oauth.user, oauth.tokens);
   return {
     async send(message) {
       const { 'In-Reply-To': inReplyTo, References: references, ...headers } = message.headers;

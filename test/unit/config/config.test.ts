@@ -75,6 +75,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOI_SENDER_AUTH: 'maybe' })).toThrow(/^FOI_SENDER_AUTH: /);
   });
 
+  it('builds Microsoft 365 client credentials from the tenant, and names what is missing', () => {
+    const oauth = { FOI_OAUTH_PROVIDER: 'microsoft', FOI_OAUTH_TENANT: 'council.onmicrosoft.com', FOI_OAUTH_CLIENT_ID: 'app-id', FOI_OAUTH_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(oauth).oauth).toEqual({
+      tokenUrl: 'https://login.microsoftonline.com/council.onmicrosoft.com/oauth2/v2.0/token', clientId: 'app-id', clientSecret: 's3cret',
+      scope: 'https://outlook.office365.com/.default', user: null,
+    });
+    expect(() => loadConfig({ ...oauth, FOI_OAUTH_CLIENT_SECRET: undefined })).toThrow(/^FOI_OAUTH_CLIENT_SECRET: required/);
+    expect(() => loadConfig({ FOI_OAUTH_PROVIDER: 'generic', FOI_OAUTH_CLIENT_ID: 'x', FOI_OAUTH_CLIENT_SECRET: 'y' })).toThrow(/^FOI_OAUTH_TOKEN_URL: required/);
+    expect(loadConfig({}).oauth).toBeNull();
+  });
+
   it('knows loopback hosts', () => {
     for (const h of ['localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]']) expect(isLoopbackHost(h)).toBe(true);
     for (const h of ['10.0.0.1', 'mail.example.org', '127.example.org']) expect(isLoopbackHost(h)).toBe(false);
