@@ -51,8 +51,8 @@ export interface CaseDraft {
   questions: AnalysedQuestion[];
   /** Officer-facing flags, each a short sentence. */
   flags: string[];
-  /** Whether the requester gets an automatic acknowledgement, and if not, why not. */
-  acknowledge: { send: true } | { send: false; reason: string };
+  /** Whether the requester gets an automatic acknowledgement (a complaint: a short receipt), and if not, why not. */
+  acknowledge: { send: true; form?: 'acknowledgement' | 'complaint_receipt' } | { send: false; reason: string };
 }
 
 export interface OpenedCase extends CaseDraft {

@@ -1,6 +1,7 @@
 // `foi-intake run --once`: one pass over the mailbox while the outbox is sent alongside it, then a
 // last pass over the outbox (retry schedule ignored: everything queued is tried now), then stop.
-import { countQueued } from '../adapters/db/outbox-store.js';
+import { countQueued, type OutboxRow } from '../adapters/db/outbox-store.js';
+import { queueDeliveryAlert } from '../adapters/db/delivery-alert.js';
 import { describeError } from '../errors.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
 import { processMailbox, type PassReport } from '../pipeline/intake/process-mailbox.js';
@@ -78,6 +79,7 @@ export function deliveryDeps(runtime: Runtime) {
     db: runtime.database.db, mailer: runtime.mailer, log: runtime.log, now: () => new Date(), maxAttempts: runtime.config.outboxMaxAttempts,
     // A claim outlives any one send; a process killed mid-send gives its rows back this soon.
     claimMs: runtime.config.leaseSeconds * 2000,
+    onFailed: (row: OutboxRow, error: string) => queueDeliveryAlert(runtime.database.db, runtime.pipeline.settings.notify, row, error),
   };
 }
 

@@ -12,7 +12,7 @@ import { isAutomated, type AutomatedVerdict, type OwnIdentity } from './analyse/
 import { textFingerprint } from './analyse/near-duplicate.js';
 import { stripQuotedText } from './analyse/strip-quoted-text.js';
 import { planCase } from './case/plan-case.js';
-import { composeAcknowledgement, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
+import { composeAcknowledgement, composeComplaintReceipt, composeHeldNotice, composeOfficerSummary, type NotifySettings } from './notify/compose-messages.js';
 import { parseMail } from './parse/parse-mail.js';
 import { textForAnalysis } from './parse/text-for-analysis.js';
 import { verifySender, type SenderAuthMode } from './screen/sender-authentication.js';
@@ -91,7 +91,9 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
 
 function composeCaseMail(opened: OpenedCase, mail: InboundMail, notify: NotifySettings) {
   const summary = composeOfficerSummary(opened, mail, notify);
-  return opened.acknowledge.send ? [composeAcknowledgement(opened, mail, notify), summary] : [summary];
+  if (!opened.acknowledge.send) return [summary];
+  const reply = opened.acknowledge.form === 'complaint_receipt' ? composeComplaintReceipt(opened, mail, notify) : composeAcknowledgement(opened, mail, notify);
+  return [reply, summary];
 }
 
 /** Every step that depends on the message's content; any failure here holds the message. */

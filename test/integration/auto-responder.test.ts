@@ -104,6 +104,22 @@ function bounceOf(ackMessageId: string, ackSubject: string): string {
   ].join('\r\n');
 }
 
+describe('what each kind of message gets', () => {
+  it('sends a complaint a short receipt, not a statutory acknowledgement', async () => {
+    await servers.mailbox.append(request({
+      from: 'Alex Carter <alex@example.net>', subject: 'Complaint about the handling of my FOI request',
+      body: 'Dear Sir or Madam,\n\nI wish to complain about the way my FOI request was handled. You missed the 20 working day deadline and ignored my two chasers.\n\nYours faithfully,\nAlex Carter',
+    }));
+    await runPass();
+    const [foiCase] = await listCases(servers.db.db);
+    expect(foiCase).toMatchObject({ kind: 'complaint', dueDate: null });
+    const receipt = servers.smtp.received.find((m) => m.envelope.to.includes('alex@example.net'))!;
+    expect(receipt.parsed.text).toContain('recorded it as a complaint');
+    expect(receipt.parsed.text).not.toMatch(/respond promptly, and in any case by/);
+    expect(receipt.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+  });
+});
+
 describe('automated mail and repeats', () => {
   it('files a bounce of our acknowledgement with its case and flags it, opening nothing and answering nothing', async () => {
     await servers.mailbox.append(request({ from: 'Alex Carter <alex@example.net>', subject: 'Parking fines', body: BODY }));

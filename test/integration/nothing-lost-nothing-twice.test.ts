@@ -73,7 +73,9 @@ describe('nothing lost, nothing twice', () => {
     servers.smtp.rejectWith = 550;
     await runWith(testEnv(servers.mailbox.url, servers.smtp.url));
     const rows = await servers.db.db.select().from(outbox);
-    expect(rows.map((r) => r.status).sort()).toEqual(['failed', 'failed']);
+    // The acknowledgement and the summary failed for good; officers were then sent an alert (here refused too).
+    expect(rows.map((r) => [r.purpose, r.status]).sort()).toEqual([['acknowledgement', 'failed'], ['case_update', 'failed'], ['officer_summary', 'failed']]);
+    expect(rows.find((r) => r.purpose === 'case_update')!.subject).toMatch(/acknowledgement could not be delivered/);
     const [flagged] = await listCases(servers.db.db);
     expect(flagged!.flags.join(' ')).toMatch(/acknowledgement could not be delivered/);
     expect(flagged!.acknowledgedAt).toBeNull();

@@ -67,6 +67,7 @@ function requesterName(mail: InboundMail): string | null {
 
 function acknowledgementDecision(kind: RequestKind, automated: AutomatedVerdict): CaseDraft['acknowledge'] {
   if (automated.automated) return { send: false, reason: `automated mail (${automated.reason})` };
+  if (kind === 'complaint') return { send: true, form: 'complaint_receipt' };
   if (!ACKNOWLEDGED_KINDS.has(kind)) return { send: false, reason: `a ${kind.replace('_', ' ')} is not acknowledged automatically` };
   return { send: true };
 }

@@ -108,6 +108,15 @@ export function composeAcknowledgement(foiCase: OpenedCase, mail: InboundMail, s
   };
 }
 
+/** A complaint gets a short receipt, not a statutory acknowledgement: there is no clock to state. */
+export function composeComplaintReceipt(foiCase: OpenedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
+  return {
+    ...composeAcknowledgement(foiCase, mail, settings),
+    text: renderTemplate(settings.templates, 'complaint-receipt.txt', caseView(foiCase, settings)),
+    html: null,
+  };
+}
+
 export function composeOfficerSummary(foiCase: OpenedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
   const view = { ...caseView(foiCase, settings), originalText: mail.text.trim() };
   return {

@@ -17,6 +17,8 @@ export interface DeliveryDeps {
   maxAttempts: number;
   /** How long a claimed row stays reserved for this process (it returns to the queue after). */
   claimMs?: number;
+  /** Called when a row has failed for good (5xx, or its last attempt): officers are told. */
+  onFailed?: (row: OutboxRow, error: string) => Promise<void>;
 }
 
 export interface DeliveryReport {
@@ -82,6 +84,7 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryA
       nextAttemptAt: new Date(at.getTime() + backoffDelayMs(SMTP_RETRY, row.attempts + 1)), maxAttempts: deps.maxAttempts,
     });
     deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
+    if (verdict === 'failed') await deps.onFailed?.(row, describeError(error).slice(0, 300));
     return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };
   }
   crashPoint('after-smtp-accept-before-record');

@@ -62,8 +62,10 @@ describe('planCase', () => {
     expect(regimeFor('eir', 'scotland')).toBe('eisr');
     expect(regimeFor('internal_review', 'england-and-wales')).toBe('foi_review');
     expect(regimeFor('complaint', 'england-and-wales')).toBeNull();
-    const { foiCase } = await openedSeedCase(analysis({ kind: 'complaint' }));
+    const { foiCase } = await openedSeedCase(analysis({ kind: 'other' }));
     expect(foiCase).toMatchObject({ regime: null, dueDate: null, acknowledge: { send: false } });
+    const { foiCase: complaint } = await openedSeedCase(analysis({ kind: 'complaint' }));
+    expect(complaint).toMatchObject({ regime: null, dueDate: null, acknowledge: { send: true, form: 'complaint_receipt' } });
   });
 });
 
