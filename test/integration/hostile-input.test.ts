@@ -133,7 +133,7 @@ describe('hostile and broken input', () => {
     expect(htmlCase, 'officer summary of the HTML/script request').toBeDefined();
     expect(htmlCase!.parsed.text).toContain('<script>');
     for (const summary of summaries) expect(summary.parsed.html as string, summary.parsed.subject).not.toMatch(ACTIVE_MARKUP);
-  });
+  }, 300_000); // 35 messages with a 25 MB attachment among them; slow on a loaded 2-core machine
 
   // A ~200 KB zip whose document.xml inflates to 200 MB: the DOCX reader refuses it by its declared size,
   // and a zip that lies about it meets the reading worker's memory ceiling instead.

@@ -30,7 +30,8 @@ const weekdayOf = (iso: string) => new Date(msOf(iso)).getUTCDay();
 const ORACLE_FIRST_YEAR = 2013;
 const ORACLE_LAST_YEAR = 2027;
 const DIVISIONS: readonly Jurisdiction[] = ['england-and-wales', 'scotland', 'northern-ireland'];
-const dataPath = fileURLToPath(new URL('../../../../shared/data/uk-bank-holidays.json', import.meta.url));
+// The official gov.uk dates 2012–2027 (facts), kept beside the test as the oracle's own copy.
+const dataPath = fileURLToPath(new URL('./uk-bank-holidays.official.json', import.meta.url));
 const official = JSON.parse(readFileSync(dataPath, 'utf8')) as Record<Jurisdiction, string[]>;
 const holidaysIn = new Map<Jurisdiction, Set<string>>(DIVISIONS.map((division) => [division, new Set(
   official[division].filter((d) => Number(d.slice(0, 4)) >= ORACLE_FIRST_YEAR && Number(d.slice(0, 4)) <= ORACLE_LAST_YEAR),
