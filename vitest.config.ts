@@ -7,7 +7,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: PGlite instances are large and IMAP servers are per worker.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous: the integration tests run real servers on a 2-core machine that CI loads fully.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });
