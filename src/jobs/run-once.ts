@@ -22,32 +22,41 @@ export async function runOnce(runtime: Runtime, options: { shouldStop?: () => bo
   const { db } = runtime.database;
   const mailboxKey = runtime.pipeline.settings.mailbox;
   const lease = createMailboxLease(db, mailboxKey, 'once', runtime.config.leaseSeconds * 1000);
-  let mailbox: PassReport | null = null;
   const alongside = sendAlongside(runtime);
-  if (await waitForLease(lease, runtime.config.leaseSeconds * 1000 + 2000, options.shouldStop)) {
-    lease.keepAlive(() => undefined, (error) => runtime.log.warn({ err: describeError(error) }, 'lease renewal failed'));
-    try {
-      const session = await runtime.openSession();
-      try {
-        mailbox = await processMailbox(
-          { ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: options.shouldStop ?? (() => false) },
-          session,
-        );
-      } finally {
-        await session.close();
-      }
-    } finally {
-      await lease.release();
-    }
-  } else {
-    runtime.log.warn({ mailbox: mailboxKey }, 'another instance holds the mailbox; only the outbox is worked');
+  let mailbox: PassReport | null;
+  let early: DeliveryReport;
+  try {
+    mailbox = await readMailbox(runtime, lease, options.shouldStop);
+  } finally {
+    // Whatever happened to the mailbox pass, the sending alongside it stops before we return.
+    early = await alongside.stop();
   }
-  const early = await alongside.stop();
   const mailboxMs = Math.round(performance.now() - started);
   const last = runtime.config.dryRun ? null : await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: true });
   const delivery = last && { sent: early.sent + last.sent, retrying: last.retrying, failed: early.failed + last.failed };
   const deliveryMs = Math.round(performance.now() - started) - mailboxMs;
   return { mailbox, delivery, outboxQueued: await countQueued(runtime.database.db), timings: { mailboxMs, deliveryMs } };
+}
+
+async function readMailbox(runtime: Runtime, lease: MailboxLease, shouldStop?: () => boolean): Promise<PassReport | null> {
+  if (!(await waitForLease(lease, runtime.config.leaseSeconds * 1000 + 2000, shouldStop))) {
+    runtime.log.warn({ mailbox: runtime.pipeline.settings.mailbox }, 'another instance holds the mailbox; only the outbox is worked');
+    return null;
+  }
+  lease.keepAlive(() => undefined, (error) => runtime.log.warn({ err: describeError(error) }, 'lease renewal failed'));
+  try {
+    const session = await runtime.openSession();
+    try {
+      return await processMailbox(
+        { ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: shouldStop ?? (() => false) },
+        session,
+      );
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await lease.release();
+  }
 }
 
 /**
