@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { caseEventsOf, listCases } from '../adapters/db/case-queries.js';
-import { openDatabase, type Db } from '../adapters/db/database.js';
+import type { Db } from '../adapters/db/database.js';
+import { withMigratedDb } from './with-database.js';
 import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
-import { loadConfig, type AppConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { actOnCase } from '../pipeline/case/act-on-case.js';
 import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
@@ -14,16 +15,6 @@ import { notifySettingsOf } from '../runtime.js';
 import { describeCase } from './cases-command.js';
 
 type Write = (line: string) => void;
-
-async function withDb(config: AppConfig, fn: (db: Db) => Promise<void>): Promise<void> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await database.migrate();
-    await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
 
 export async function showCase(db: Db, reference: string, json: boolean, write: Write): Promise<void> {
   const [found] = await listCases(db, { reference });
@@ -37,11 +28,11 @@ export async function showCase(db: Db, reference: string, json: boolean, write: 
 export function addCaseCommands(program: Command, env: NodeJS.ProcessEnv, write: Write): void {
   const command = program.command('case').description("show a case or move it through its lifecycle");
   command.command('show').argument('<reference>').option('--json').action((reference: string, opts: { json?: boolean }) =>
-    withDb(loadConfig(env), (db) => showCase(db, reference, Boolean(opts.json), write)));
+    withMigratedDb(loadConfig(env), (db) => showCase(db, reference, Boolean(opts.json), write)));
 
   const act = (reference: string, action: CaseAction, message?: string) => {
     const config = loadConfig(env);
-    return withDb(config, async (db) => {
+    return withMigratedDb(config, async (db) => {
       const extraHolidays = await loadExtraHolidays(db);
       const outcome = await actOnCase(db, reference, action, { now: new Date(), notify: notifySettingsOf(config), message, context: { extraHolidays } });
       write(JSON.stringify(outcome));

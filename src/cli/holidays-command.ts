@@ -2,7 +2,8 @@
 // calendar plus days admins add when a new bank holiday is proclaimed.
 import { Command } from 'commander';
 import { addHoliday, loadExtraHolidays } from '../adapters/db/holiday-store.js';
-import { openDatabase } from '../adapters/db/database.js';
+import type { Db } from '../adapters/db/database.js';
+import { withMigratedDb } from './with-database.js';
 import { isIsoDate, JURISDICTIONS } from '../clock/index.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -11,16 +12,7 @@ const HOLIDAY_JURISDICTIONS = [...JURISDICTIONS, 'united-kingdom'] as const;
 
 export function addHolidayCommands(program: Command, env: NodeJS.ProcessEnv, write: (line: string) => void): void {
   const holidays = program.command('holidays').description('bank holidays admins add; open cases are recomputed');
-  const withDb = async (fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) => {
-    const config = loadConfig(env);
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await database.migrate();
-      await fn(database.db);
-    } finally {
-      await database.close();
-    }
-  };
+  const withDb = (fn: (db: Db) => Promise<void>) => withMigratedDb(loadConfig(env), fn);
   holidays
     .command('add')
     .argument('<date>', 'YYYY-MM-DD')

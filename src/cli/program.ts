@@ -3,7 +3,8 @@
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { loadConfig, requireMailConfig, type AppConfig } from '../config.js';
-import { openDatabase } from '../adapters/db/database.js';
+import { withDatabase, withMigratedDb } from './with-database.js';
+import type { Db } from '../adapters/db/database.js';
 import { createLogger } from '../logger.js';
 import { notifySettingsOf, openRuntime } from '../runtime.js';
 import { runReminderJobs } from '../jobs/send-reminders.js';
@@ -19,7 +20,7 @@ import {
   addClassifierExample, defaultEvalCorpus, evalClassifier, listClassifierVersions, trainClassifier, useClassifierVersion,
   type AddExampleOptions,
 } from './classifier-command.js';
-import { loadAnalysisSettings } from '../config/analysis-settings.js';
+import { loadAnalysisSettings, type AnalysisSettings } from '../config/analysis-settings.js';
 import { addCaseCommands } from './case-command.js';
 import { addHolidayCommands } from './holidays-command.js';
 import { loadTopicModel } from '../adapters/topic-model-loader.js';
@@ -27,14 +28,6 @@ import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function withDatabase<T>(config: AppConfig, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * The first SIGTERM/SIGINT asks for a clean stop (finish the batch in hand, log out, exit 0); a
@@ -140,10 +133,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       if (!opts.before && !config.retentionMonths) throw new AppError('cli.invalid_argument', 'set FOI_RETENTION_MONTHS or give --before DATE');
       const before = opts.before ? new Date(`${opts.before}T00:00:00Z`) : undefined;
       if (before && Number.isNaN(before.getTime())) throw new AppError('cli.invalid_argument', `--before: '${opts.before}' is not a date`);
-      await withDatabase(config, async (database) => {
-        await database.migrate();
-        out(JSON.stringify(await runPurge(database.db, { now: new Date(), retentionMonths: config.retentionMonths, before })));
-      });
+      await withMigratedDb(config, async (db) => out(JSON.stringify(await runPurge(db, { now: new Date(), retentionMonths: config.retentionMonths, before }))));
     });
   program
     .command('export')
@@ -158,10 +148,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .description('queue due-soon and overdue reminders and today\'s digest now (the daemon does this on FOI_REMINDER_CRON)')
     .action(async () => {
       const config = loadConfig(env);
-      await withDatabase(config, async (database) => {
-        await database.migrate();
-        out(JSON.stringify(await runReminderJobs(database.db, notifySettingsOf(config), new Date())));
-      });
+      await withMigratedDb(config, async (db) => out(JSON.stringify(await runReminderJobs(db, notifySettingsOf(config), new Date()))));
     });
   addHolidayCommands(program, env, out);
   return program;
@@ -169,13 +156,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
 
 function addClassifierCommands(program: Command, env: NodeJS.ProcessEnv): void {
   const classifier = program.command('classifier').description('tune the topic classifier: examples, training, evaluation, versions');
-  const withTuning = async (fn: (db: Awaited<ReturnType<typeof openDatabase>>['db'], settings: ReturnType<typeof loadAnalysisSettings>) => Promise<void>) => {
+  const withTuning = (fn: (db: Db, settings: AnalysisSettings) => Promise<void>) => {
     const config = loadConfig(env);
     const settings = loadAnalysisSettings(config.analysisConfigPath);
-    await withDatabase(config, async (database) => {
-      await database.migrate();
-      await fn(database.db, settings);
-    });
+    return withMigratedDb(config, (db) => fn(db, settings));
   };
   classifier
     .command('train')
