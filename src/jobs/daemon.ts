@@ -69,6 +69,7 @@ async function serveOneConnection(
   let passes = 0;
   try {
     while (!stop.aborted && !session.closed) {
+      const mark = session.newMailMark();
       // Without the lease another daemon is reading this mailbox: stand by, work only the outbox.
       const holder = await lease.acquire();
       const pass = holder
@@ -80,7 +81,7 @@ async function serveOneConnection(
       if (!runtime.config.dryRun) await observe.deliveryDone(await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false }));
       runtime.log.info({ opened: report.opened, held: report.held, duplicates: report.duplicates }, 'mailbox pass done');
       options.onPass?.({ opened: report.opened, held: report.held });
-      const woke = await waitForWork(session, ticks, stop);
+      const woke = await waitForWork(session, ticks, stop, mark);
       if (woke === 'closed') runtime.log.warn({}, 'imap connection closed; reconnecting');
     }
   } catch (error) {
@@ -91,14 +92,14 @@ async function serveOneConnection(
   return passes > 0;
 }
 
-async function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal) {
+async function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal, since: number) {
   // A stop that came during the pass has already fired: an abort listener would never hear it.
   if (stop.aborted) return 'aborted';
   const done = new AbortController();
   const onStop = () => done.abort();
   stop.addEventListener('abort', onStop);
   const tick = new Promise<'tick'>((resolve) => ticks.addEventListener('tick', () => resolve('tick'), { once: true, signal: done.signal }));
-  return Promise.race([session.waitForNewMail(done.signal), tick]).finally(() => {
+  return Promise.race([session.waitForNewMail(done.signal, since), tick]).finally(() => {
     done.abort();
     stop.removeEventListener('abort', onStop);
   });

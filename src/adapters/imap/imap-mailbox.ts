@@ -20,8 +20,13 @@ export interface MailboxSession {
   fetchMessages(uids: number[]): Promise<FetchedMessage[]>;
   /** Moves by UID, creating the folder on first use. A UID already gone is not an error. */
   moveMessages(uids: number[], folder: string): Promise<void>;
-  /** Resolves when new mail arrives (IDLE), the connection closes, or the signal aborts. */
-  waitForNewMail(signal: AbortSignal): Promise<'new_mail' | 'closed' | 'aborted'>;
+  /** A count of new-mail notices so far: take it before a pass, hand it to `waitForNewMail` after. */
+  newMailMark(): number;
+  /**
+   * Resolves when new mail arrives (IDLE), the connection closes, or the signal aborts; at once
+   * when a notice came after `since` (mail that arrived during the pass is not waited for).
+   */
+  waitForNewMail(signal: AbortSignal, since?: number): Promise<'new_mail' | 'closed' | 'aborted'>;
   readonly closed: boolean;
   close(): Promise<void>;
 }
@@ -67,6 +72,8 @@ export async function openMailboxSession(settings: ImapSettings, log: Logger): P
 
 function createSession(client: ImapFlow, mailbox: string, uidValidity: number): MailboxSession {
   const knownFolders = new Set<string>();
+  let notices = 0;
+  client.on('exists', () => void (notices += 1));
   const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
     const lock = await client.getMailboxLock(mailbox);
     try {
@@ -110,7 +117,8 @@ function createSession(client: ImapFlow, mailbox: string, uidValidity: number): 
               throw new AppError('imap.move_failed', `move of ${uids.length} message(s) failed`, { cause });
             }
           }),
-    waitForNewMail: (signal) => waitForExists(client, signal),
+    newMailMark: () => notices,
+    waitForNewMail: (signal, since) => (since !== undefined && notices > since ? Promise.resolve('new_mail') : waitForExists(client, signal)),
     close: async () => {
       if (!client.usable) return;
       try {
