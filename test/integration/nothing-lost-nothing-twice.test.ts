@@ -68,6 +68,15 @@ describe('nothing lost, nothing twice', () => {
     expect(servers.smtp.received).toHaveLength(2);
   });
 
+  it('FOI_DRY_RUN writes the outbox but sends nothing; a later run without it sends', async () => {
+    await servers.mailbox.append(fixture('bulleted-request.eml'));
+    const dry = await runWith(testEnv(servers.mailbox.url, servers.smtp.url, { FOI_DRY_RUN: '1' }));
+    expect(dry).toMatchObject({ delivery: null, outboxQueued: 2 });
+    expect(servers.smtp.received).toHaveLength(0);
+    const live = await runWith(testEnv(servers.mailbox.url, servers.smtp.url));
+    expect(live.delivery).toMatchObject({ sent: 2 });
+  });
+
   it('a permanent rejection is recorded and flagged for officers, not retried for ever', async () => {
     await servers.mailbox.append(fixture('single-paragraph.eml'));
     servers.smtp.rejectWith = 550;
