@@ -7,7 +7,7 @@ import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { CaseDraft, Regime } from '../../domain/foi-case.js';
 import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
-import { ACKNOWLEDGED_KINDS } from '../analyse/acknowledgement-policy.js';
+import { shouldAcknowledge } from '../analyse/acknowledgement-policy.js';
 
 
 export function regimeFor(kind: RequestKind, jurisdiction: Jurisdiction): Regime | null {
@@ -54,9 +54,7 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     analysis,
     questions: analysis.questions,
     flags: [...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []), ...flagsFor(analysis)],
-    acknowledge: input.sender?.spoofSuspected
-      ? { send: false, reason: 'possible spoof: an acknowledgement to a forged address would be backscatter' }
-      : acknowledgementDecision(analysis.kind, input.automated),
+    acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
   };
 }
 
@@ -65,11 +63,19 @@ function requesterName(mail: InboundMail): string | null {
   return name ? name : null;
 }
 
-function acknowledgementDecision(kind: RequestKind, automated: AutomatedVerdict): CaseDraft['acknowledge'] {
-  if (automated.automated) return { send: false, reason: `automated mail (${automated.reason})` };
-  if (kind === 'complaint') return { send: true, form: 'complaint_receipt' };
-  if (!ACKNOWLEDGED_KINDS.has(kind)) return { send: false, reason: `a ${kind.replace('_', ' ')} is not acknowledged automatically` };
-  return { send: true };
+/**
+ * The auto-responder's policy (acknowledgement-policy.ts) decides; the daily limit per address is
+ * applied where the count is known, in the commit. A complaint gets a receipt instead.
+ */
+function acknowledgementDecision(kind: RequestKind, automated: AutomatedVerdict, spoofSuspected: boolean): CaseDraft['acknowledge'] {
+  const facts = { kind, automated: automated.automated, spoofSuspected, sentToAddressToday: 0, maxPerAddressPerDay: Number.POSITIVE_INFINITY };
+  const decision = shouldAcknowledge(kind === 'complaint' ? { ...facts, kind: 'foi' } : facts);
+  if (decision.send) return kind === 'complaint' ? { send: true, form: 'complaint_receipt' } : { send: true };
+  switch (decision.reason) {
+    case 'automated': return { send: false, reason: `automated mail (${automated.automated ? automated.reason : 'unknown'})` };
+    case 'spoof_suspected': return { send: false, reason: 'possible spoof: an acknowledgement to a forged address would be backscatter' };
+    default: return { send: false, reason: `a ${kind.replace('_', ' ')} is not acknowledged automatically` };
+  }
 }
 
 export function flagsFor(analysis: RequestAnalysis): string[] {
