@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from './errors.js';
-import { parseMailServerUrl, type MailServerEndpoint } from './config/mail-server-url.js';
+import { parseMailServerUrl } from './config/mail-server-url.js';
 import { parseAddressList, parseAddress, type ConfiguredAddress } from './config/address.js';
-export type { ConfiguredAddress };
+import { MAILBOX_NAME, checkMailboxSet, loadMailboxesFile, type MailConfig, type MailboxConfig } from './config/mailboxes-file.js';
+import { referenceFormatsCollide } from './pipeline/case/format-reference.js';
+export type { ConfiguredAddress, MailConfig, MailboxConfig };
 
 const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
@@ -57,18 +59,11 @@ const EnvSchema = z.object({
   FOI_OAUTH_SCOPE: z.string().min(1).optional(),
   FOI_OAUTH_USER: z.string().min(1).optional(),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  FOI_MAILBOX_NAME: z.string().regex(MAILBOX_NAME, 'must be lower-case letters, digits and hyphens').default('default'),
+  FOI_MAILBOXES_FILE: z.string().min(1).optional(),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
-
-export interface MailConfig {
-  imap: MailServerEndpoint & { mailbox: string };
-  smtp: MailServerEndpoint;
-  from: ConfiguredAddress;
-  officers: ConfiguredAddress[];
-  processedFolder: string;
-  heldFolder: string;
-}
 
 export interface AppConfig {
   databaseUrl: string | null;
@@ -108,6 +103,10 @@ export interface AppConfig {
   from: ConfiguredAddress | null;
   officers: ConfiguredAddress[] | null;
   heldFolder: string;
+  /** The name of the mailbox the variables above describe (FOI_MAILBOX_NAME, default `default`). */
+  mailboxName: string;
+  /** Further mailboxes from FOI_MAILBOXES_FILE, each complete (what they omit is inherited). */
+  extraMailboxes: MailboxConfig[];
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -137,7 +136,8 @@ function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undef
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = EnvSchema.safeParse(blankToUndefined(withFileSecrets(env)));
+  const merged = blankToUndefined(withFileSecrets(env));
+  const parsed = EnvSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
@@ -147,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { mail, problems } = buildMailConfig(e);
   const from = e.FOI_FROM ? parseAddress('FOI_FROM', e.FOI_FROM) : null;
   const officers = e.FOI_OFFICERS ? parseAddressList('FOI_OFFICERS', e.FOI_OFFICERS) : null;
+  const extraMailboxes = extraMailboxesOf(e, merged, mail);
   return {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: e.FOI_DATA_DIR,
@@ -166,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     from,
     officers,
     heldFolder: e.FOI_IMAP_HELD_FOLDER,
+    mailboxName: e.FOI_MAILBOX_NAME,
+    extraMailboxes,
     senderAuth: senderAuthOf(e),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,
@@ -205,6 +208,27 @@ function buildMailConfig(e: RawEnv): { mail: MailConfig | null; problems: string
     },
     problems,
   };
+}
+
+/** FOI_MAILBOXES_FILE's mailboxes, checked against each other and the main one. */
+function extraMailboxesOf(e: RawEnv, env: Record<string, string | undefined>, main: MailConfig | null): MailboxConfig[] {
+  if (!e.FOI_MAILBOXES_FILE) return [];
+  const extra = loadMailboxesFile(e.FOI_MAILBOXES_FILE, env, {
+    smtpUrl: e.FOI_SMTP_URL, from: e.FOI_FROM, officers: e.FOI_OFFICERS, authorityName: e.FOI_AUTHORITY_NAME,
+    jurisdiction: e.FOI_JURISDICTION, referenceFormat: e.FOI_REFERENCE_FORMAT, processedFolder: e.FOI_IMAP_PROCESSED_FOLDER,
+    heldFolder: e.FOI_IMAP_HELD_FOLDER, allowInsecure: e.FOI_ALLOW_INSECURE,
+  });
+  checkMailboxSet({ name: e.FOI_MAILBOX_NAME, mail: main, referenceFormat: e.FOI_REFERENCE_FORMAT }, extra, referenceFormatsCollide);
+  return extra;
+}
+
+/** Every mailbox the daemon reads, the main one first; each needs its mail settings complete. */
+export function requireMailboxes(config: AppConfig): MailboxConfig[] {
+  const main: MailboxConfig = {
+    name: config.mailboxName, mail: requireMailConfig(config), authorityName: config.authorityName,
+    jurisdiction: config.jurisdiction, referenceFormat: config.referenceFormat,
+  };
+  return [main, ...config.extraMailboxes];
 }
 
 /** The mail slice, or a config error naming the first missing variable. */

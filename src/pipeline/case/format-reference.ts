@@ -16,3 +16,14 @@ export function referencePattern(format: string): RegExp {
     .replace(/\\?\{seq(?::(\d+))?\\?\}/g, (_m, width?: string) => (width ? `\\d{${width},}` : '\\d+'));
   return new RegExp(source, 'i');
 }
+
+/**
+ * Whether one format can render a reference the other's pattern takes for its own (`A{seq}` and
+ * `A1{seq}`; `FOI-{year}-{seq}` and `FOI-{year}-{seq:5}` from 100000 on). Such mailboxes would have
+ * separate counters and could make the same reference twice, and replies could thread to the wrong case.
+ */
+export function referenceFormatsCollide(a: string, b: string): boolean {
+  const whole = (format: string) => new RegExp(`^(?:${referencePattern(format).source})$`, 'i');
+  const samples = (format: string) => [1, 42, 123_456_789].map((seq) => formatReference(format, 2026, seq));
+  return samples(a).some((r) => whole(b).test(r)) || samples(b).some((r) => whole(a).test(r));
+}
