@@ -1,48 +1,67 @@
-// The composition root's parts: from validated configuration to a database, a pipeline, a mailer
-// and an IMAP session factory. `main.ts`, the demo and the tests all build the app through here.
-import { requireSenderConfig, type AppConfig, type MailConfig } from './config.js';
+// The composition root's parts: from validated configuration to a database, a pipeline per mailbox,
+// a mailer and IMAP session factories. `main.ts`, the demo and the tests all build the app through here.
+import { requireSenderConfig, type AppConfig, type MailConfig, type MailboxConfig } from './config.js';
 import type { NotifySettings } from './pipeline/notify/compose-messages.js';
+import { createNotifyDirectory, type NotifyDirectory } from './pipeline/notify/notify-directory.js';
 import { createTokenProvider, type TokenProvider } from './adapters/oauth/token-provider.js';
 import { AppError } from './errors.js';
 import { formatAddress } from './config/address.js';
+import { mailboxKeyOf, smtpKeyOf } from './config/mailboxes-file.js';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { openMailboxSession, type MailboxSession } from './adapters/imap/imap-mailbox.js';
 import { createSmtpMailer, type Mailer } from './adapters/smtp/smtp-mailer.js';
+import { createRoutingMailer } from './adapters/smtp/routing-mailer.js';
 import type { Logger } from './logger.js';
 import { defaultPromptsDir } from './paths.js';
 import { loadAnalysisSettings } from './config/analysis-settings.js';
 import { loadTopicModel } from './adapters/topic-model-loader.js';
 import { createAnalyser } from './pipeline/analyse/create-analyser.js';
-import { loadTemplates } from './pipeline/notify/templates.js';
+import { loadTemplates, type TemplateSet } from './pipeline/notify/templates.js';
 import type { PipelineDeps, PipelineSettings } from './pipeline/process-message.js';
+
+export { mailboxKeyOf };
+
+/** One mailbox the daemon reads: its own settings, session factory and checkpoint/lease key. */
+export interface MailboxRuntime {
+  name: string;
+  /** The checkpoint row's and the lease's key: the account and folder. */
+  key: string;
+  config: MailboxConfig;
+  pipeline: PipelineDeps;
+  openSession(): Promise<MailboxSession>;
+}
 
 export interface Runtime {
   config: AppConfig;
+  /** The first mailbox's mail settings (`mailboxes[0]`). */
   mail: MailConfig;
   database: Database;
+  /** The first mailbox's pipeline (`mailboxes[0].pipeline`). */
   pipeline: PipelineDeps;
+  /** Sends each outbox row through its mailbox's SMTP server. */
   mailer: Mailer;
   log: Logger;
+  /** Every mailbox, the main one first; one database and one analyser serve them all. */
+  mailboxes: MailboxRuntime[];
+  /** Mail settings by the mailbox name recorded on a case. */
+  notify: NotifyDirectory;
+  /** Opens the first mailbox (`mailboxes[0].openSession()`). */
   openSession(): Promise<MailboxSession>;
   close(): Promise<void>;
 }
 
 export interface RuntimeOverrides {
   database?: Database;
+  /** One mailer for every mailbox (tests). */
   mailer?: Mailer;
   autoIdleDelayMs?: number;
 }
 
-/** A stable name for the mailbox's checkpoint row: the account and folder, never the password. */
-export function mailboxKeyOf(mail: MailConfig): string {
-  return `${mail.imap.user ?? ''}@${mail.imap.host}:${mail.imap.port}/${mail.imap.mailbox}`;
-}
-
-/** The mail-composing settings, for the pipeline and for officers' commands alike. */
-export function notifySettingsOf(config: AppConfig): NotifySettings {
+/** The main mailbox's mail-composing settings, for the pipeline and for officers' commands alike. */
+export function notifySettingsOf(config: AppConfig, templates?: TemplateSet): NotifySettings {
   const { from, officers } = requireSenderConfig(config);
   return {
-    templates: loadTemplates(config.promptsDir ?? defaultPromptsDir),
+    templates: templates ?? loadTemplates(config.promptsDir ?? defaultPromptsDir),
     from: formatAddress(from),
     fromAddress: from.address,
     officers: officers.map(formatAddress),
@@ -52,52 +71,124 @@ export function notifySettingsOf(config: AppConfig): NotifySettings {
   };
 }
 
-export function pipelineSettingsOf(config: AppConfig, mail: MailConfig): PipelineSettings {
+function mailboxNotifySettings(mailbox: MailboxConfig, templates: TemplateSet): NotifySettings {
   return {
-    mailbox: mailboxKeyOf(mail),
-    jurisdiction: config.jurisdiction,
-    referenceFormat: config.referenceFormat,
-    processedFolder: mail.processedFolder,
-    heldFolder: mail.heldFolder,
-    own: { addresses: [mail.from.address] },
+    templates,
+    from: formatAddress(mailbox.mail.from),
+    fromAddress: mailbox.mail.from.address,
+    officers: mailbox.mail.officers.map(formatAddress),
+    authorityName: mailbox.authorityName,
+    jurisdiction: mailbox.jurisdiction,
+    heldFolder: mailbox.mail.heldFolder,
+  };
+}
+
+/**
+ * Every mailbox's settings by name, for commands that act on cases without reading mail (the main
+ * mailbox needs only FOI_FROM and FOI_OFFICERS here, not its IMAP and SMTP URLs).
+ */
+export function notifyDirectoryOf(config: AppConfig): NotifyDirectory {
+  let templates: TemplateSet | undefined;
+  const shared = () => (templates ??= loadTemplates(config.promptsDir ?? defaultPromptsDir));
+  return createNotifyDirectory([
+    [config.mailboxName, () => notifySettingsOf(config, shared())],
+    ...config.extraMailboxes.map((m) => [m.name, () => mailboxNotifySettings(m, shared())] as const),
+  ]);
+}
+
+function pipelineSettingsFor(config: AppConfig, mailbox: MailboxConfig, notify: NotifySettings, ownAddresses: string[]): PipelineSettings {
+  return {
+    mailbox: mailboxKeyOf(mailbox.mail),
+    mailboxName: mailbox.name,
+    jurisdiction: mailbox.jurisdiction,
+    referenceFormat: mailbox.referenceFormat,
+    processedFolder: mailbox.mail.processedFolder,
+    heldFolder: mailbox.mail.heldFolder,
+    // Our own mail is never a request, whichever of our mailboxes it reaches (RFC 3834 loops).
+    own: { addresses: ownAddresses },
     senderAuth: config.senderAuth,
     maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
-    notify: notifySettingsOf(config),
+    notify,
   };
 }
 
-/** One token provider for IMAP and SMTP: Microsoft 365's .default scope covers both. */
-function oauthOf(config: AppConfig, mail: MailConfig): { user: string; tokens: TokenProvider } | undefined {
+/** The main mailbox (the FOI_* variables) followed by FOI_MAILBOXES_FILE's. */
+function mailboxesOf(config: AppConfig, mail: MailConfig): MailboxConfig[] {
+  const main: MailboxConfig = {
+    name: config.mailboxName, mail, authorityName: config.authorityName, jurisdiction: config.jurisdiction, referenceFormat: config.referenceFormat,
+  };
+  return [main, ...config.extraMailboxes];
+}
+
+/** One token provider for IMAP and SMTP and every mailbox: Microsoft 365's .default scope covers them. */
+function tokenProviderOf(config: AppConfig): TokenProvider | undefined {
   if (!config.oauth) return undefined;
   const { tokenUrl, clientId, clientSecret, scope } = config.oauth;
-  const user = config.oauth.user ?? mail.imap.user;
-  if (!user) throw new AppError('config.invalid', 'FOI_OAUTH_USER: required (or a user in FOI_IMAP_URL) with FOI_OAUTH_PROVIDER');
-  return { user, tokens: createTokenProvider({ tokenUrl, clientId, clientSecret, scope }) };
+  return createTokenProvider({ tokenUrl, clientId, clientSecret, scope });
+}
+
+function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, tokens: TokenProvider | undefined): { user: string; tokens: TokenProvider } | undefined {
+  if (!config.oauth || !tokens) return undefined;
+  const user = config.oauth.user ?? mailbox.mail.imap.user;
+  if (!user) {
+    const where = first ? 'FOI_IMAP_URL' : `the imapUrl of mailbox "${mailbox.name}"`;
+    throw new AppError('config.invalid', `FOI_OAUTH_USER: required (or a user in ${where}) with FOI_OAUTH_PROVIDER`);
+  }
+  return { user, tokens };
+}
+
+/** One mailer per SMTP server and account; rows are routed to theirs by their From. */
+function mailerOf(mailboxes: MailboxConfig[], oauths: ({ user: string; tokens: TokenProvider } | undefined)[]): Mailer {
+  const byServer = new Map<string, Mailer>();
+  const routes = new Map<string, Mailer>();
+  mailboxes.forEach((mailbox, i) => {
+    const oauth = oauths[i];
+    const key = `${smtpKeyOf(mailbox.mail.smtp)} ${oauth?.user ?? ''}`;
+    const mailer = byServer.get(key) ?? createSmtpMailer(mailbox.mail.smtp, oauth);
+    byServer.set(key, mailer);
+    if (!routes.has(mailbox.mail.from.address)) routes.set(mailbox.mail.from.address, mailer);
+  });
+  const first = routes.get(mailboxes[0]!.mail.from.address)!;
+  return byServer.size === 1 ? first : createRoutingMailer(routes, first);
 }
 
 export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logger, overrides: RuntimeOverrides = {}): Promise<Runtime> {
-  const settings = pipelineSettingsOf(config, mail);
+  const configured = mailboxesOf(config, mail);
+  const tokens = tokenProviderOf(config);
+  const oauths = configured.map((m, i) => oauthOf(config, m, i === 0, tokens));
+  const templates = loadTemplates(config.promptsDir ?? defaultPromptsDir);
+  const notifies = configured.map((m) => mailboxNotifySettings(m, templates));
+  const ownAddresses = [...new Set(configured.map((m) => m.mail.from.address))];
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
-  const oauth = oauthOf(config, mail);
-  const mailer = overrides.mailer ?? createSmtpMailer(mail.smtp, oauth);
+  const mailer = overrides.mailer ?? mailerOf(configured, oauths);
   const topicModel = await loadTopicModel(database.db);
-  log.info({ topicModelVersion: topicModel.version }, 'topic model loaded');
+  log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
   const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
+  const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
+    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses);
+    const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
+    return {
+      name: mailbox.name,
+      key: settings.mailbox,
+      config: mailbox,
+      pipeline: { db: database.db, settings, analyse },
+      openSession: () => openMailboxSession(imap, log.child({ mailbox: mailbox.name })),
+    };
+  });
+  const first = mailboxes[0]!;
   return {
     config,
     mail,
     database,
     mailer,
     log,
-    pipeline: { db: database.db, settings, analyse },
-    openSession: () =>
-      openMailboxSession(
-        { endpoint: mail.imap, mailbox: mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth },
-        log,
-      ),
+    mailboxes,
+    notify: createNotifyDirectory(mailboxes.map((m, i) => [m.name, () => notifies[i]!] as const)),
+    pipeline: first.pipeline,
+    openSession: () => first.openSession(),
     async close() {
       mailer.close();
       if (!overrides.database) await database.close();

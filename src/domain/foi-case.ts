@@ -53,6 +53,8 @@ export interface CaseDraft {
   flags: string[];
   /** Whether the requester gets an automatic acknowledgement (a complaint: a short receipt), and if not, why not. */
   acknowledge: { send: true; form?: 'acknowledgement' | 'complaint_receipt' } | { send: false; reason: string };
+  /** The configured name of the mailbox it came in by (absent: `default`). */
+  mailbox?: string;
 }
 
 export interface OpenedCase extends CaseDraft {

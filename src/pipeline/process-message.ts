@@ -20,7 +20,10 @@ import type { CaseDraft, OpenedCase } from '../domain/foi-case.js';
 import type { ExtraHoliday } from '../clock/index.js';
 
 export interface PipelineSettings {
+  /** The checkpoint and lease key (account and folder). */
   mailbox: string;
+  /** The configured name (`default`, `eir`): recorded on each case opened from this mailbox. */
+  mailboxName: string;
   jurisdiction: Jurisdiction;
   referenceFormat: string;
   processedFolder: string;
@@ -115,7 +118,7 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const sender = await verifySender(fetched.source, deps.settings.senderAuth);
     const { text } = await textForAnalysis(mail);
     const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
-    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender });
+    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender, mailbox: deps.settings.mailboxName });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
     return { ok: true, mail, draft, fingerprint: textFingerprint(stripQuotedText(text).text) };

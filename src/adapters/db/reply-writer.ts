@@ -9,7 +9,7 @@ import { decideReplyEffect } from '../../pipeline/case/reply-effect.js';
 import { composeCaseUpdate, composeClarificationAcknowledgement } from '../../pipeline/notify/compose-case-updates.js';
 import { composeAcknowledgement, composeOfficerSummary, type NotifySettings } from '../../pipeline/notify/compose-messages.js';
 import { insertCase } from './case-writer.js';
-import { addFlag, insertEvents, lockCase, saveTransition, snapshotOf, type Tx } from './case-state-store.js';
+import { addFlag, insertEvents, lockCase, saveTransition, snapshotOf, type CaseRow, type Tx } from './case-state-store.js';
 import { stateOfRow } from './case-state-store.js';
 import { eq } from 'drizzle-orm';
 import { cases } from './schema.js';
@@ -54,7 +54,7 @@ export async function writeReply(tx: Tx, caseId: number, ctx: ReplyContext): Pro
   }
   if (effect.effect === 'review') {
     await saveTransition(tx, caseId, effect.parent.next, effect.parent.events, []);
-    const review = await openReview(tx, row.id, effect.review, ctx);
+    const review = await openReview(tx, row, effect.review, ctx);
     await insertEvents(tx, review.id, effect.review.events);
     return { caseId: review.id, effect: 'review', outgoing: [composeAcknowledgement(review, ctx.mail, ctx.notify), composeOfficerSummary(review, ctx.mail, ctx.notify)] };
   }
@@ -64,12 +64,13 @@ export async function writeReply(tx: Tx, caseId: number, ctx: ReplyContext): Pro
   return { caseId, effect: 'correspondence', outgoing };
 }
 
-async function openReview(tx: Tx, parentId: number, review: { state: { regime: CaseDraft['regime']; dueDate: string | null; receivedDate: string }; dueExplain: string[] }, ctx: ReplyContext): Promise<OpenedCase> {
+/** A review belongs to the mailbox of the case it reviews, whichever mailbox the request came in by. */
+async function openReview(tx: Tx, parent: CaseRow, review: { state: { regime: CaseDraft['regime']; dueDate: string | null; receivedDate: string }; dueExplain: string[] }, ctx: ReplyContext): Promise<OpenedCase> {
   const draft: CaseDraft = {
     ...ctx.draft, kind: 'internal_review', regime: review.state.regime, dueDate: review.state.dueDate, dueExplain: review.dueExplain,
-    receivedDate: review.state.receivedDate, acknowledge: { send: true },
+    receivedDate: review.state.receivedDate, acknowledge: { send: true }, mailbox: parent.mailbox,
   };
   const opened = await insertCase(tx, draft, ctx.referenceFormat);
-  await tx.update(cases).set({ parentCaseId: parentId }).where(eq(cases.id, opened.id));
+  await tx.update(cases).set({ parentCaseId: parent.id }).where(eq(cases.id, opened.id));
   return opened;
 }

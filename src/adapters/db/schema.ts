@@ -2,7 +2,7 @@
 // PostgreSQL 15 runs. Migrations in drizzle/ are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
+  bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -91,6 +91,8 @@ export const cases = pgTable(
     parentCaseId: integer('parent_case_id'),
     /** Cases with the same request text from different people (a campaign) share this key. */
     campaignKey: text('campaign_key'),
+    /** The configured name of the mailbox the case came in by: its mail goes out in that mailbox's name. */
+    mailbox: text('mailbox').notNull().default('default'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -159,11 +161,20 @@ export const outbox = pgTable(
   ],
 );
 
-/** One row per reference year; the row lock serialises writers so references never collide. */
-export const referenceCounters = pgTable('reference_counters', {
-  year: integer('year').primaryKey(),
-  lastValue: integer('last_value').notNull(),
-});
+/**
+ * One row per reference format and year: mailboxes with different formats count separately, ones
+ * sharing a format share a sequence. The row lock serialises writers so references never collide.
+ * Rows from before formats were counted apart have the format ''; they are kept but no longer used.
+ */
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    format: text('format').notNull().default(''),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.format, t.year], name: 'reference_counters_format_year_pk' })],
+);
 
 
 /** Topic examples admins add (by hand or from a case's question), on top of fixtures/training. */
@@ -217,8 +228,13 @@ export const caseReminders = pgTable(
   (t) => [uniqueIndex('case_reminders_case_key').on(t.caseId, t.key)],
 );
 
-/** Daily digests sent, one per London date. */
-export const digests = pgTable('digests', {
-  day: date('day', { mode: 'string' }).primaryKey(),
-  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
-});
+/** Daily digests sent, one per London date and mailbox (each mailbox's officers get their own). */
+export const digests = pgTable(
+  'digests',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    mailbox: text('mailbox').notNull().default('default'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.mailbox], name: 'digests_day_mailbox_pk' })],
+);

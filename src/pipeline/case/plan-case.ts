@@ -32,6 +32,8 @@ export interface PlanCaseInput {
   extraHolidays?: readonly ExtraHoliday[];
   /** The sender-authentication verdict; a suspected spoof gets a case but no acknowledgement. */
   sender?: { spoofSuspected: boolean; reason: string | null } | null;
+  /** The configured name of the mailbox the request came in by; its mail goes out in that mailbox's name. */
+  mailbox?: string;
 }
 
 export function planCase(input: PlanCaseInput): CaseDraft {
@@ -55,6 +57,7 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     questions: analysis.questions,
     flags: [...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []), ...flagsFor(analysis)],
     acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
+    ...(input.mailbox ? { mailbox: input.mailbox } : {}),
   };
 }
 

@@ -1,0 +1,42 @@
+// Each configured mailbox's mail settings by name: a case's later mail (reminders, officers'
+// actions, delivery alerts) goes out in the name of the mailbox it came in by, to its officers.
+import type { NotifySettings } from './compose-messages.js';
+
+export interface NotifyDirectory {
+  /** Mailbox names in configuration order; the first is the default. */
+  readonly names: readonly string[];
+  /** The configured mailbox a recorded name belongs to: a name no longer configured falls to the first. */
+  nameOf(mailbox: string): string;
+  settingsOf(mailbox: string): NotifySettings;
+}
+
+/** Settings are made on first use, so a command touching one mailbox needs only that one's settings. */
+export function createNotifyDirectory(entries: readonly (readonly [name: string, settings: () => NotifySettings])[]): NotifyDirectory {
+  if (entries.length === 0) throw new Error('a notify directory needs at least one mailbox');
+  const made = new Map<string, NotifySettings>();
+  const makers = new Map(entries);
+  const names = entries.map(([name]) => name);
+  const nameOf = (mailbox: string) => (makers.has(mailbox) ? mailbox : names[0]!);
+  return {
+    names,
+    nameOf,
+    settingsOf(mailbox) {
+      const name = nameOf(mailbox);
+      const known = made.get(name);
+      if (known) return known;
+      const settings = makers.get(name)!();
+      made.set(name, settings);
+      return settings;
+    },
+  };
+}
+
+/** One mailbox's settings serving every case (a single-mailbox installation, and tests). */
+export function singleMailbox(settings: NotifySettings, name = 'default'): NotifyDirectory {
+  return createNotifyDirectory([[name, () => settings]]);
+}
+
+/** Callers may pass plain settings where there is only one mailbox. */
+export function asNotifyDirectory(notify: NotifySettings | NotifyDirectory): NotifyDirectory {
+  return 'settingsOf' in notify ? notify : singleMailbox(notify);
+}
