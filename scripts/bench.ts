@@ -164,8 +164,11 @@ async function main(): Promise<void> {
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await runOnce(runtime);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuShare = (cpu.user + cpu.system) / 1e6 / seconds;
     clearInterval(sampler);
     const latencies = await measureLatency(runtime, mailbox.url, smtp, random);
     const daemonPeak = process.memoryUsage().rss;
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
     row(`run --once wall time for ${N} messages (s)`, seconds.toFixed(1));
     row('  of which mailbox pass: commit + move (msg/s)', (N / (report.timings.mailboxMs / 1000)).toFixed(0));
     row('  of which outbox: 2 messages per case (msg/s)', ((2 * N) / (report.timings.deliveryMs / 1000)).toFixed(0));
+    row('  CPU of this process / wall time during run --once', `${(cpuShare * 100).toFixed(0)} %`);
     row('messages accepted by SMTP (acks, summaries, reminders)', String(smtp.received.length));
     row('analysis alone incl. topic model, one core (msg/s)', analysisRate.toFixed(0));
     row('peak RSS of the process during run --once (MB)', (peakRss / 1024 / 1024).toFixed(0));

@@ -2,7 +2,7 @@
 // compose the outgoing mail → commit it all in one transaction. Bad input is held, never dropped.
 import { createHash } from 'node:crypto';
 import type { Db } from '../adapters/db/database.js';
-import { commitInbound, type CommitPlan, type CommitResult, type InboundFacts, type PendingMessage } from '../adapters/db/inbound-store.js';
+import { type CommitPlan, type InboundFacts, type PendingMessage } from '../adapters/db/inbound-store.js';
 import type { FetchedMessage } from '../adapters/imap/imap-mailbox.js';
 import type { Jurisdiction } from '../config.js';
 import type { InboundMail } from '../domain/inbound-mail.js';
@@ -61,11 +61,11 @@ export async function prepareMessage(deps: PipelineDeps, uidValidity: number, fe
   return { facts, plan: commitPlanFor(prepared, fetched, settings, deps.extraHolidays) };
 }
 
-/** The whole pipeline for a batch of fetched messages, committed together. */
-export async function processMessages(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage[]): Promise<CommitResult[]> {
+/** Everything but the commit, for a batch of fetched messages. */
+export async function prepareMessages(deps: PipelineDeps, uidValidity: number, fetched: FetchedMessage[]): Promise<PendingMessage[]> {
   const pending: PendingMessage[] = [];
   for (const message of fetched) pending.push(await prepareMessage(deps, uidValidity, message));
-  return commitInbound(deps.db, deps.settings.mailbox, pending);
+  return pending;
 }
 
 function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings, extraHolidays?: readonly ExtraHoliday[]): CommitPlan {

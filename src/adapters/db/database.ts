@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { AppError } from '../../errors.js';
 import { migrationsFolder } from '../../paths.js';
+import { withoutRollbackOnLostConnection } from './lost-connection-guard.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -32,14 +34,14 @@ const MIGRATION_LOCK_ID = 7_364_201;
 async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  const client = withoutRollbackOnLostConnection(postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 }));
   try {
     await client`select 1`;
   } catch (cause) {
     await client.end({ timeout: 1 });
     throw new AppError('db.unavailable', 'cannot connect to PostgreSQL (DATABASE_URL)', { cause });
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(withPreparedStatements(client), { schema }) as unknown as Db;
   return {
     db,
     engine: 'postgres',

@@ -85,6 +85,16 @@ export async function findInbound(db: Db, key: InboundKey) {
   return row ?? null;
 }
 
+/** The batch's messages already recorded (a pass that crashed before its move), by "uidValidity:uid". */
+async function findRecorded(tx: Tx, mailbox: string, keys: InboundKey[]) {
+  const uidValidities = [...new Set(keys.map((k) => k.uidValidity))];
+  const rows = await tx
+    .select({ id: inboundMessages.id, uidValidity: inboundMessages.uidValidity, uid: inboundMessages.uid, destinationFolder: inboundMessages.destinationFolder })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.mailbox, mailbox), inArray(inboundMessages.uidValidity, uidValidities), inArray(inboundMessages.uid, keys.map((k) => k.uid))));
+  return new Map(rows.map((r) => [`${r.uidValidity}:${r.uid}`, r]));
+}
+
 export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash'>): string {
   return facts.messageId ?? `sha256:${facts.contentHash}`;
 }
@@ -104,9 +114,10 @@ export async function commitInbound(db: Db, mailbox: string, batch: PendingMessa
   return db.transaction(async (tx) => {
     // Serialises every writer of this mailbox, so two daemons never commit the same UID twice.
     await tx.select({ m: mailboxState.mailbox }).from(mailboxState).where(eq(mailboxState.mailbox, mailbox)).for('update');
+    const recorded = await findRecorded(tx, mailbox, batch.map((m) => m.facts));
     const results: CommitResult[] = [];
     for (const { facts, plan } of batch) {
-      const known = await findInbound(tx as unknown as Db, facts);
+      const known = recorded.get(`${facts.uidValidity}:${facts.uid}`);
       results.push(known ? { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder } : await commitNew(tx, facts, plan));
     }
     const highest = Math.max(...batch.map((m) => m.facts.uid));

@@ -41,23 +41,34 @@ export async function claimOutbox(db: Db, options: ClaimOptions): Promise<Outbox
   return claimed.sort((a, b) => a.id - b.id);
 }
 
-export async function recordSent(db: Db, row: OutboxRow, at: Date): Promise<void> {
+/**
+ * Records messages the SMTP server accepted, several in one transaction: one commit for a group
+ * of sends rather than one each. An acknowledgement also marks its case acknowledged, once.
+ */
+export async function recordSent(db: Db, rows: OutboxRow[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)
       .set({ status: 'sent', sentAt: at, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null, lastError: null })
-      .where(eq(outbox.id, row.id));
-    if (row.purpose !== 'acknowledgement' || row.caseId === null) return;
-    const [updated] = await tx
+      .where(inArray(outbox.id, rows.map((r) => r.id)));
+    const acknowledgements = new Map(rows.filter((r) => r.purpose === 'acknowledgement' && r.caseId !== null).map((r) => [r.caseId!, r]));
+    if (acknowledgements.size === 0) return;
+    const updated = await tx
       .update(cases)
       .set({ acknowledgedAt: at, status: sql`case when ${cases.status} = 'received' then 'acknowledged' else ${cases.status} end` })
-      .where(and(eq(cases.id, row.caseId), isNull(cases.acknowledgedAt)))
-      .returning({ status: cases.status });
-    if (!updated) return;
-    await tx.insert(caseEvents).values({
-      caseId: row.caseId, at, event: 'acknowledged', fromStatus: 'received', toStatus: updated.status,
-      cause: 'acknowledgement accepted by the SMTP server', details: { outboxId: row.id, messageId: row.messageId },
-    });
+      .where(and(inArray(cases.id, [...acknowledgements.keys()]), isNull(cases.acknowledgedAt)))
+      .returning({ id: cases.id, status: cases.status });
+    if (updated.length === 0) return;
+    await tx.insert(caseEvents).values(
+      updated.map(({ id, status }) => {
+        const row = acknowledgements.get(id)!;
+        return {
+          caseId: id, at, event: 'acknowledged', fromStatus: 'received', toStatus: status,
+          cause: 'acknowledgement accepted by the SMTP server', details: { outboxId: row.id, messageId: row.messageId },
+        };
+      }),
+    );
   });
 }
 

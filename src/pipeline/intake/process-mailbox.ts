@@ -1,13 +1,13 @@
 // One pass over the mailbox: finish moves that a crash interrupted (UIDs at or below the
 // checkpoint still in the inbox), then process new UIDs in order, moving each only after commit.
 import type { Db } from '../../adapters/db/database.js';
-import { markMoved, type CommitResult } from '../../adapters/db/inbound-store.js';
+import { commitInbound, markMoved, type CommitResult, type PendingMessage } from '../../adapters/db/inbound-store.js';
 import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-store.js';
 import { loadExtraHolidays } from '../../adapters/db/holiday-store.js';
 import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
-import { processMessages, type PipelineDeps } from '../process-message.js';
+import { prepareMessages, type PipelineDeps } from '../process-message.js';
 
 export interface PassReport {
   opened: number;
@@ -40,20 +40,33 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
   const fresh = await session.listUids(checkpoint.lastUid + 1);
   const report: PassReport = { opened: 0, attached: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
   const uids = [...leftovers, ...fresh];
-  for (let i = 0; i < uids.length; i += BATCH) {
-    if (deps.shouldStop()) {
-      report.stoppedEarly = true;
-      break;
+  // Two batches in flight: while one commits and moves (waiting on the database and the IMAP
+  // server), the next is fetched and prepared. Commits stay in UID order, one at a time, and
+  // nothing moves before its own commit.
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    for (let i = 0; i < uids.length; i += BATCH) {
+      if (deps.shouldStop()) {
+        report.stoppedEarly = true;
+        break;
+      }
+      const fetched = await session.fetchMessages(uids.slice(i, i + BATCH));
+      const pending = await prepareMessages(passDeps, session.uidValidity, fetched);
+      await inFlight;
+      inFlight = commitAndMove(passDeps, session, pending, report);
+      // A failed commit must not wait for the next batch's preparation to be reported.
+      inFlight.catch(() => undefined);
     }
-    await processBatch(passDeps, session, uids.slice(i, i + BATCH), report);
+  } finally {
+    await inFlight;
   }
   await recordPoll(db, settings.mailbox, deps.now());
   return report;
 }
 
-async function processBatch(deps: PassDeps, session: MailboxSession, uids: number[], report: PassReport): Promise<void> {
-  const fetched = await session.fetchMessages(uids);
-  const results = await processMessages(deps, session.uidValidity, fetched);
+async function commitAndMove(deps: PassDeps, session: MailboxSession, pending: PendingMessage[], report: PassReport): Promise<void> {
+  const fetched = pending.map((p) => p.facts);
+  const results = await commitInbound(deps.db, deps.settings.mailbox, pending);
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
   results.forEach((result, i) => {
     const uid = fetched[i]!.uid;

@@ -50,18 +50,62 @@ export async function deliverOutbox(deps: DeliveryDeps, options: { ignoreSchedul
 /** Sends with a few messages in flight (the SMTP pool's connections); returns rows left unsent. */
 async function sendConcurrently(deps: DeliveryDeps, rows: OutboxRow[], report: DeliveryReport): Promise<OutboxRow[]> {
   const queue = [...rows];
+  const recorder = createSentRecorder(deps);
   let unreachable = false;
   const worker = async () => {
     while (!unreachable) {
       const row = queue.shift();
       if (!row) return;
-      const { outcome, serverUnreachable } = await deliverOne(deps, row);
+      const { outcome, serverUnreachable } = await deliverOne(deps, row, recorder);
       report[outcome] += 1;
       unreachable ||= serverUnreachable;
     }
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  try {
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  } finally {
+    await recorder.drain();
+  }
   return queue;
+}
+
+interface SentRecorder {
+  add(row: OutboxRow): void;
+  /** Resolves once every accepted row is recorded; rejects if a record failed. */
+  drain(): Promise<void>;
+}
+
+/**
+ * Records accepted sends in groups: whatever was accepted while the last group was being written
+ * goes in the next transaction. The window between the server's acceptance and the record stays
+ * a few messages wide; a crash inside it can only resend those messages, with their Message-IDs.
+ */
+function createSentRecorder(deps: DeliveryDeps): SentRecorder {
+  let waiting: OutboxRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  const flush = async () => {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      await recordSent(deps.db, group, deps.now());
+      for (const row of group) deps.log.info({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose }, 'outgoing message sent');
+    }
+  };
+  return {
+    add(row) {
+      waiting.push(row);
+      if (waiting.length > 1) return; // a flush is already due to pick it up
+      writing = writing.then(flush).catch((error: unknown) => {
+        failure ??= error;
+      });
+    },
+    async drain() {
+      await writing;
+      if (waiting.length > 0) await flush();
+      if (failure !== null) throw failure;
+    },
+  };
 }
 
 interface DeliveryAttempt {
@@ -69,7 +113,7 @@ interface DeliveryAttempt {
   serverUnreachable: boolean;
 }
 
-async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryAttempt> {
+async function deliverOne(deps: DeliveryDeps, row: OutboxRow, recorder: SentRecorder): Promise<DeliveryAttempt> {
   try {
     await deps.mailer.send({
       messageId: row.messageId, from: row.fromAddress, to: row.recipients, subject: row.subject,
@@ -88,7 +132,6 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<DeliveryA
     return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };
   }
   crashPoint('after-smtp-accept-before-record');
-  await recordSent(deps.db, row, deps.now());
-  deps.log.info({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose }, 'outgoing message sent');
+  recorder.add(row);
   return { outcome: 'sent', serverUnreachable: false };
 }
