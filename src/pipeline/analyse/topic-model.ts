@@ -1,7 +1,9 @@
 // The trained half of topic classification: a `natural` naive Bayes model over the team's training
 // corpus plus admins' examples. Versioned as JSON in the database, so a retrain can be rolled back.
-// Only the classifiers module is imported: natural's main entry takes over a second and loads drivers.
-import natural from 'natural/lib/natural/classifiers/index.js';
+// Only the Bayes classifier's module is imported: natural's main entry takes over a second and
+// loads drivers, and its classifiers index loads MaxEnt and logistic regression too (~37 MB).
+import type natural from 'natural/lib/natural/classifiers/index.js';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 
 export interface TopicExample {
   topic: string;
@@ -42,12 +44,12 @@ function wrap(classifier: natural.BayesClassifier): TopicModel {
 }
 
 export function trainTopicModel(examples: readonly TopicExample[]): TopicModel {
-  const classifier = new natural.BayesClassifier();
+  const classifier = new BayesClassifier();
   for (const example of examples) classifier.addDocument(example.text, example.topic);
   classifier.train();
   return wrap(classifier);
 }
 
 export function restoreTopicModel(json: string): TopicModel {
-  return wrap(natural.BayesClassifier.restore(JSON.parse(json) as Record<string, unknown>));
+  return wrap(BayesClassifier.restore(JSON.parse(json) as Record<string, unknown>));
 }
