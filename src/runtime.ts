@@ -179,7 +179,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
     };
   });
   const first = mailboxes[0]!;
-  return {
+  const runtime: Runtime = {
     config,
     mail,
     database,
@@ -188,10 +188,18 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
     mailboxes,
     notify: createNotifyDirectory(mailboxes.map((m, i) => [m.name, () => notifies[i]!] as const)),
     pipeline: first.pipeline,
-    openSession: () => first.openSession(),
+    openSession: first.openSession,
     async close() {
       mailer.close();
       if (!overrides.database) await database.close();
     },
   };
+  // The first mailbox is the runtime's own: what is set on `runtime.pipeline` or `runtime.openSession`
+  // (tests put faults there) is what the daemon and `run --once` use for it.
+  mailboxes[0] = {
+    name: first.name, key: first.key, config: first.config,
+    get pipeline() { return runtime.pipeline; },
+    openSession: () => runtime.openSession(),
+  };
+  return runtime;
 }

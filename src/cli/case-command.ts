@@ -11,7 +11,7 @@ import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { actOnCase } from '../pipeline/case/act-on-case.js';
 import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
-import { notifySettingsOf } from '../runtime.js';
+import { notifyDirectoryOf } from '../runtime.js';
 import { describeCase } from './cases-command.js';
 
 type Write = (line: string) => void;
@@ -34,7 +34,7 @@ export function addCaseCommands(program: Command, env: NodeJS.ProcessEnv, write:
     const config = loadConfig(env);
     return withMigratedDb(config, async (db) => {
       const extraHolidays = await loadExtraHolidays(db);
-      const outcome = await actOnCase(db, reference, action, { now: new Date(), notify: notifySettingsOf(config), message, context: { extraHolidays } });
+      const outcome = await actOnCase(db, reference, action, { now: new Date(), notify: notifyDirectoryOf(config), message, context: { extraHolidays } });
       write(JSON.stringify(outcome));
     });
   };

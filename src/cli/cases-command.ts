@@ -2,8 +2,8 @@
 import { listCases, type CaseListing } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
 
-export async function runCasesList(db: Db, json: boolean, write: (line: string) => void): Promise<void> {
-  const all = await listCases(db);
+export async function runCasesList(db: Db, json: boolean, write: (line: string) => void, filter: { mailbox?: string } = {}): Promise<void> {
+  const all = await listCases(db, filter);
   for (const c of all) write(json ? JSON.stringify(c) : describeCase(c));
   if (!json && all.length === 0) write('no cases');
 }

@@ -6,7 +6,7 @@ import { loadConfig, requireMailConfig, type AppConfig } from '../config.js';
 import { withDatabase, withMigratedDb } from './with-database.js';
 import type { Db } from '../adapters/db/database.js';
 import { createLogger } from '../logger.js';
-import { notifySettingsOf, openRuntime } from '../runtime.js';
+import { notifyDirectoryOf, openRuntime } from '../runtime.js';
 import { runReminderJobs } from '../jobs/send-reminders.js';
 import { runPurge } from '../jobs/purge-job.js';
 import { exportCase } from '../adapters/db/case-export.js';
@@ -93,9 +93,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   cases
     .command('list')
     .option('--json', 'one JSON object per case per line')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--mailbox <name>', 'only the cases that came in by this mailbox')
+    .action(async (opts: { json?: boolean; mailbox?: string }) => {
       const config = loadConfig(env);
-      await withDatabase(config, async (database) => runCasesList(database.db, Boolean(opts.json), out));
+      await withDatabase(config, async (database) => runCasesList(database.db, Boolean(opts.json), out, { mailbox: opts.mailbox }));
     });
 
   program
@@ -148,7 +149,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .description('queue due-soon and overdue reminders and today\'s digest now (the daemon does this on FOI_REMINDER_CRON)')
     .action(async () => {
       const config = loadConfig(env);
-      await withMigratedDb(config, async (db) => out(JSON.stringify(await runReminderJobs(db, notifySettingsOf(config), new Date()))));
+      await withMigratedDb(config, async (db) => out(JSON.stringify(await runReminderJobs(db, notifyDirectoryOf(config), new Date()))));
     });
   addHolidayCommands(program, env, out);
   return program;

@@ -1,4 +1,4 @@
-// `foi-intake run`: IDLE on the mailbox with a node-cron polling fallback, reconnecting with
+// `foi-intake run`: IDLE on each mailbox with a node-cron polling fallback, reconnecting with
 // capped, jittered backoff. On stop it finishes the message in hand, logs out and returns.
 import cron from 'node-cron';
 import { IMAP_RECONNECT, backoffDelayMs } from '../backoff.js';
@@ -6,7 +6,7 @@ import type { MailboxSession } from '../adapters/imap/imap-mailbox.js';
 import { describeError } from '../errors.js';
 import { processMailbox } from '../pipeline/intake/process-mailbox.js';
 import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
-import type { Runtime } from '../runtime.js';
+import type { MailboxRuntime, Runtime } from '../runtime.js';
 import { deliveryDeps } from './run-once.js';
 import { runReminderJobs } from './send-reminders.js';
 import { runPurge } from './purge-job.js';
@@ -16,16 +16,20 @@ import { createObservability, type Observability } from './observability.js';
 export interface DaemonOptions {
   pollCron: string;
   reminderCron: string;
-  /** Called after every pass; tests and health checks watch it. */
-  onPass?: (pass: { opened: number; held: number }) => void;
+  /** Called after every pass of every mailbox; tests and health checks watch it. */
+  onPass?: (pass: { opened: number; held: number; mailbox: string }) => void;
 }
 
+/**
+ * Every mailbox is served by its own loop (its own connection, lease and reconnect backoff), all at
+ * once; reminders, the outbox and the health listener are shared. A stop ends every loop.
+ */
 export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: DaemonOptions): Promise<void> {
-  const ticks = new EventTarget();
-  const poll = cron.schedule(options.pollCron, () => void ticks.dispatchEvent(new Event('tick')), {
+  const wakers = runtime.mailboxes.map(() => new EventTarget());
+  const poll = cron.schedule(options.pollCron, () => wakers.forEach((ticks) => ticks.dispatchEvent(new Event('tick'))), {
     name: 'poll-mailbox', timezone: 'Europe/London', noOverlap: true,
   });
-  const remind = () => runReminderJobs(runtime.database.db, runtime.pipeline.settings.notify, new Date())
+  const remind = () => runReminderJobs(runtime.database.db, runtime.notify, new Date())
     .then((sent) => runtime.log.info(sent, 'reminder jobs done'))
     .then(() => runPurge(runtime.database.db, { now: new Date(), retentionMonths: runtime.config.retentionMonths }))
     .then((purged) => runtime.log.info(purged, 'retention purge done'))
@@ -35,37 +39,67 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   await remind();
   const observe = createObservability(runtime);
   await observe.start();
-  const lease = createMailboxLease(runtime.database.db, runtime.pipeline.settings.mailbox, 'daemon', runtime.config.leaseSeconds * 1000);
-  // A standby that becomes the holder works the mailbox at once rather than at the next tick.
-  lease.keepAlive(() => void ticks.dispatchEvent(new Event('tick')), (error) => runtime.log.warn({ err: describeError(error) }, 'lease renewal failed'));
-  let failures = 0;
+  const delivery = createDeliveryRunner(runtime, observe);
+  // A loop that fails outright stops the others too, so the process exits rather than limps.
+  const halt = new AbortController();
+  const stopAll = AbortSignal.any([stop, halt.signal]);
   try {
-    while (!stop.aborted) {
-      const healthy = await serveOneConnection(runtime, stop, ticks, options, lease, observe);
-      failures = healthy ? 0 : failures + 1;
-      if (!stop.aborted) observe.reconnecting();
-      if (!stop.aborted) await sleep(backoffDelayMs(IMAP_RECONNECT, Math.max(1, failures)), stop);
-    }
+    const loops = runtime.mailboxes.map((mailbox, i) =>
+      serveMailbox({ runtime, mailbox, ticks: wakers[i]!, stop: stopAll, options, observe, delivery }).catch((error: unknown) => {
+        halt.abort();
+        throw error;
+      }));
+    const settled = await Promise.allSettled(loops);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     await poll.stop();
     await reminders.stop();
-    await lease.release();
     await observe.stop();
   }
 }
 
+interface MailboxLoop {
+  runtime: Runtime;
+  mailbox: MailboxRuntime;
+  ticks: EventTarget;
+  stop: AbortSignal;
+  options: DaemonOptions;
+  observe: Observability;
+  delivery: DeliveryRunner;
+}
+
+/** One mailbox until the daemon stops: connect, work, reconnect with capped, jittered backoff. */
+async function serveMailbox(loop: MailboxLoop): Promise<void> {
+  const { runtime, mailbox, stop } = loop;
+  const lease = createMailboxLease(runtime.database.db, mailbox.key, 'daemon', runtime.config.leaseSeconds * 1000);
+  // A standby that becomes the holder works the mailbox at once rather than at the next tick.
+  lease.keepAlive(() => void loop.ticks.dispatchEvent(new Event('tick')), (error) => runtime.log.warn({ mailbox: mailbox.name, err: describeError(error) }, 'lease renewal failed'));
+  let failures = 0;
+  try {
+    while (!stop.aborted) {
+      const healthy = await serveOneConnection(loop, lease);
+      failures = healthy ? 0 : failures + 1;
+      if (!stop.aborted) loop.observe.reconnecting(mailbox.name);
+      if (!stop.aborted) await sleep(backoffDelayMs(IMAP_RECONNECT, Math.max(1, failures)), stop);
+    }
+  } finally {
+    await lease.release();
+  }
+}
+
 /** Works one IMAP connection until it drops or the daemon stops; false when it never got going. */
-async function serveOneConnection(
-  runtime: Runtime, stop: AbortSignal, ticks: EventTarget, options: DaemonOptions, lease: MailboxLease, observe: Observability,
-): Promise<boolean> {
+async function serveOneConnection(loop: MailboxLoop, lease: MailboxLease): Promise<boolean> {
+  const { runtime, mailbox, stop, observe } = loop;
+  const log = runtime.log.child({ mailbox: mailbox.name });
   let session: MailboxSession;
   try {
-    session = await runtime.openSession();
+    session = await mailbox.openSession();
   } catch (error) {
-    runtime.log.warn({ err: describeError(error) }, 'imap connection failed; will retry');
+    log.warn({ err: describeError(error) }, 'imap connection failed; will retry');
     return false;
   }
-  runtime.log.info({ uidValidity: session.uidValidity }, 'mailbox connected');
+  log.info({ uidValidity: session.uidValidity }, 'mailbox connected');
   let passes = 0;
   try {
     while (!stop.aborted && !session.closed) {
@@ -73,23 +107,52 @@ async function serveOneConnection(
       // Without the lease another daemon is reading this mailbox: stand by, work only the outbox.
       const holder = await lease.acquire();
       const pass = holder
-        ? await processMailbox({ ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: () => stop.aborted }, session)
+        ? await processMailbox({ ...mailbox.pipeline, log, now: () => new Date(), shouldStop: () => stop.aborted }, session)
         : null;
-      observe.passDone(pass, !holder);
+      observe.passDone(mailbox.name, pass, !holder);
       const report = pass ?? { opened: 0, held: 0, duplicates: 0 };
       passes += 1;
-      if (!runtime.config.dryRun) await observe.deliveryDone(await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false }));
-      runtime.log.info({ opened: report.opened, held: report.held, duplicates: report.duplicates }, 'mailbox pass done');
-      options.onPass?.({ opened: report.opened, held: report.held });
-      const woke = await waitForWork(session, ticks, stop, mark);
-      if (woke === 'closed') runtime.log.warn({}, 'imap connection closed; reconnecting');
+      await loop.delivery.kick();
+      log.info({ opened: report.opened, held: report.held, duplicates: report.duplicates }, 'mailbox pass done');
+      loop.options.onPass?.({ opened: report.opened, held: report.held, mailbox: mailbox.name });
+      const woke = await waitForWork(session, loop.ticks, stop, mark);
+      if (woke === 'closed') log.warn({}, 'imap connection closed; reconnecting');
     }
   } catch (error) {
-    runtime.log.error({ err: describeError(error) }, 'mailbox pass failed; reconnecting');
+    log.error({ err: describeError(error) }, 'mailbox pass failed; reconnecting');
   } finally {
     await session.close();
   }
   return passes > 0;
+}
+
+interface DeliveryRunner {
+  /** Sends what is due; resolves when a run that began after the call has finished. */
+  kick(): Promise<void>;
+}
+
+/**
+ * One outbox loop for every mailbox: passes ending together share a run instead of each starting
+ * their own, and a request made during a run is served by one more run after it.
+ */
+function createDeliveryRunner(runtime: Runtime, observe: Observability): DeliveryRunner {
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const run = async () => {
+    if (runtime.config.dryRun) return;
+    await observe.deliveryDone(await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false }));
+  };
+  const start = (): Promise<void> => (current = run().finally(() => void (current = null)));
+  return {
+    kick() {
+      if (!current) return start();
+      next ??= current.catch(() => undefined).then(() => {
+        next = null;
+        return start();
+      });
+      return next;
+    },
+  };
 }
 
 async function waitForWork(session: MailboxSession, ticks: EventTarget, stop: AbortSignal, since: number) {

@@ -1,4 +1,4 @@
-// `foi-intake run --once`: one pass over the mailbox while the outbox is sent alongside it, then a
+// `foi-intake run --once`: one pass over each mailbox while the outbox is sent alongside, then a
 // last pass over the outbox (retry schedule ignored: everything queued is tried now), then stop.
 import { countQueued, type OutboxRow } from '../adapters/db/outbox-store.js';
 import { queueDeliveryAlert } from '../adapters/db/delivery-alert.js';
@@ -6,51 +6,58 @@ import { describeError } from '../errors.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
 import { processMailbox, type PassReport } from '../pipeline/intake/process-mailbox.js';
 import { deliverOutbox, type DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
-import type { Runtime } from '../runtime.js';
+import type { MailboxRuntime, Runtime } from '../runtime.js';
 
 export interface RunOnceReport {
-  /** Null when another instance holds the mailbox's lease (it is processing it now). */
+  /** The first mailbox's pass; null when another instance holds its lease (it is processing it now). */
   mailbox: PassReport | null;
+  /** Every mailbox's pass by name (null: another instance holds that mailbox's lease). */
+  mailboxes: Record<string, PassReport | null>;
   delivery: DeliveryReport | null;
   outboxQueued: number;
   /** Wall time of each half, for operators and the benchmark. */
   timings: { mailboxMs: number; deliveryMs: number };
 }
 
+/** One pass over every mailbox at once (each under its own lease), the outbox sent alongside. */
 export async function runOnce(runtime: Runtime, options: { shouldStop?: () => boolean } = {}): Promise<RunOnceReport> {
   const started = performance.now();
-  const { db } = runtime.database;
-  const mailboxKey = runtime.pipeline.settings.mailbox;
-  const lease = createMailboxLease(db, mailboxKey, 'once', runtime.config.leaseSeconds * 1000);
   const alongside = sendAlongside(runtime);
-  let mailbox: PassReport | null;
+  let passes: PromiseSettledResult<PassReport | null>[];
   let early: DeliveryReport;
   try {
-    mailbox = await readMailbox(runtime, lease, options.shouldStop);
+    passes = await Promise.allSettled(runtime.mailboxes.map((mailbox) => readMailbox(runtime, mailbox, options.shouldStop)));
   } finally {
-    // Whatever happened to the mailbox pass, the sending alongside it stops before we return.
+    // Whatever happened to the mailbox passes, the sending alongside them stops before we return.
     early = await alongside.stop();
   }
+  const failed = passes.flatMap((pass, i) => (pass.status === 'rejected' ? [{ name: runtime.mailboxes[i]!.name, error: pass.reason as unknown }] : []));
+  for (const { name, error } of failed) runtime.log.error({ mailbox: name, err: describeError(error) }, 'mailbox pass failed');
+  // The other mailboxes' passes are committed; what they queued goes out with the next run.
+  if (failed.length > 0) throw failed[0]!.error;
+  const mailboxes = Object.fromEntries(runtime.mailboxes.map((m, i) => [m.name, (passes[i] as PromiseFulfilledResult<PassReport | null>).value]));
   const mailboxMs = Math.round(performance.now() - started);
   const last = runtime.config.dryRun ? null : await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: true });
   const delivery = last && { sent: early.sent + last.sent, retrying: last.retrying, failed: early.failed + last.failed };
   const deliveryMs = Math.round(performance.now() - started) - mailboxMs;
-  return { mailbox, delivery, outboxQueued: await countQueued(runtime.database.db), timings: { mailboxMs, deliveryMs } };
+  return {
+    mailbox: mailboxes[runtime.mailboxes[0]!.name] ?? null, mailboxes, delivery,
+    outboxQueued: await countQueued(runtime.database.db), timings: { mailboxMs, deliveryMs },
+  };
 }
 
-async function readMailbox(runtime: Runtime, lease: MailboxLease, shouldStop?: () => boolean): Promise<PassReport | null> {
+async function readMailbox(runtime: Runtime, mailbox: MailboxRuntime, shouldStop?: () => boolean): Promise<PassReport | null> {
+  const log = runtime.log.child({ mailbox: mailbox.name });
+  const lease = createMailboxLease(runtime.database.db, mailbox.key, 'once', runtime.config.leaseSeconds * 1000);
   if (!(await waitForLease(lease, runtime.config.leaseSeconds * 1000 + 2000, shouldStop))) {
-    runtime.log.warn({ mailbox: runtime.pipeline.settings.mailbox }, 'another instance holds the mailbox; only the outbox is worked');
+    log.warn({ mailboxKey: mailbox.key }, 'another instance holds the mailbox; only the outbox is worked');
     return null;
   }
-  lease.keepAlive(() => undefined, (error) => runtime.log.warn({ err: describeError(error) }, 'lease renewal failed'));
+  lease.keepAlive(() => undefined, (error) => log.warn({ err: describeError(error) }, 'lease renewal failed'));
   try {
-    const session = await runtime.openSession();
+    const session = await mailbox.openSession();
     try {
-      return await processMailbox(
-        { ...runtime.pipeline, log: runtime.log, now: () => new Date(), shouldStop: shouldStop ?? (() => false) },
-        session,
-      );
+      return await processMailbox({ ...mailbox.pipeline, log, now: () => new Date(), shouldStop: shouldStop ?? (() => false) }, session);
     } finally {
       await session.close();
     }
@@ -88,7 +95,7 @@ export function deliveryDeps(runtime: Runtime) {
     db: runtime.database.db, mailer: runtime.mailer, log: runtime.log, now: () => new Date(), maxAttempts: runtime.config.outboxMaxAttempts,
     // A claim outlives any one send; a process killed mid-send gives its rows back this soon.
     claimMs: runtime.config.leaseSeconds * 2000,
-    onFailed: (row: OutboxRow, error: string) => queueDeliveryAlert(runtime.database.db, runtime.pipeline.settings.notify, row, error),
+    onFailed: (row: OutboxRow, error: string) => queueDeliveryAlert(runtime.database.db, runtime.notify, row, error),
   };
 }
 

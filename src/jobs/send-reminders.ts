@@ -11,6 +11,7 @@ import { londonDateOf, type Jurisdiction } from '../clock/index.js';
 import type { CaseStatus, Regime } from '../domain/foi-case.js';
 import { composeDigest, composeReminder } from '../pipeline/notify/compose-case-updates.js';
 import type { NotifySettings } from '../pipeline/notify/compose-messages.js';
+import { asNotifyDirectory, type NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 import { DEFAULT_REMINDER_OFFSETS, selectReminders, type ReminderCase } from './select-reminders.js';
 
 /** Cases whose clock runs: the ones a deadline can still be missed on. */
@@ -20,7 +21,8 @@ const HEADLINES = { due_soon: 'response due soon', due_today: 'response due toda
 
 export interface ReminderJobDeps {
   db: Db;
-  notify: NotifySettings;
+  /** One mailbox's settings, or every mailbox's: a case's reminder goes to its own mailbox's officers. */
+  notify: NotifySettings | NotifyDirectory;
   /** Today in Europe/London (YYYY-MM-DD); passed in so tests need no fake timers. */
   today: string;
   now: Date;
@@ -40,6 +42,7 @@ export async function sendDueReminders(deps: ReminderJobDeps): Promise<{ queued:
     caseId: r.id, status: r.status as CaseStatus, regime: r.regime as Regime, jurisdiction: r.jurisdiction as Jurisdiction,
     dueDate: r.dueDate, lastReminder: lastOf(r.id),
   }));
+  const notify = asNotifyDirectory(deps.notify);
   const selected = selectReminders({ cases: candidates, today: deps.today, offsets: deps.offsets ?? DEFAULT_REMINDER_OFFSETS, extraHolidays: await loadExtraHolidays(deps.db) });
   let queued = 0;
   for (const reminder of selected) {
@@ -50,7 +53,7 @@ export async function sendDueReminders(deps: ReminderJobDeps): Promise<{ queued:
         .onConflictDoNothing().returning({ id: caseReminders.id });
       if (!claimed) return; // another daemon, or an earlier run, already sent it
       const headline = HEADLINES[reminder.kind];
-      await insertOutbox(tx, [composeReminder(await snapshotOf(tx, row), { headline, workingDaysLeft: reminder.workingDaysLeft }, deps.notify)], { caseId: row.id });
+      await insertOutbox(tx, [composeReminder(await snapshotOf(tx, row), { headline, workingDaysLeft: reminder.workingDaysLeft }, notify.settingsOf(row.mailbox))], { caseId: row.id });
       await insertEvents(tx, row.id, [{
         event: 'reminder_sent', at: deps.now, fromStatus: row.status as CaseStatus, toStatus: row.status as CaseStatus, cause: headline,
         details: { oldDueDate: row.dueDate, newDueDate: row.dueDate, key: reminder.key },
@@ -61,21 +64,28 @@ export async function sendDueReminders(deps: ReminderJobDeps): Promise<{ queued:
   return { queued };
 }
 
-/** One digest of open cases per London day, whatever the number of runs. */
+/** One digest of open cases per London day and mailbox, to that mailbox's officers, whatever the number of runs. */
 export async function sendDailyDigest(deps: ReminderJobDeps): Promise<{ queued: boolean }> {
-  return deps.db.transaction(async (tx) => {
-    const [claimed] = await tx.insert(digests).values({ day: deps.today, sentAt: deps.now }).onConflictDoNothing().returning({ day: digests.day });
-    if (!claimed) return { queued: false };
-    const open = await tx.select().from(cases).where(and(inArray(cases.status, [...RUNNING, 'awaiting_clarification', 'under_review'])));
-    const snapshots = await Promise.all(open.map((row) => snapshotOf(tx, row)));
-    snapshots.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-    await insertOutbox(tx, [composeDigest(deps.today, snapshots, deps.notify)], {});
-    return { queued: true };
-  });
+  const notify = asNotifyDirectory(deps.notify);
+  let queued = false;
+  for (const mailbox of notify.names) {
+    const done = await deps.db.transaction(async (tx) => {
+      const [claimed] = await tx.insert(digests).values({ day: deps.today, mailbox, sentAt: deps.now }).onConflictDoNothing().returning({ day: digests.day });
+      if (!claimed) return false;
+      const open = await tx.select().from(cases).where(and(inArray(cases.status, [...RUNNING, 'awaiting_clarification', 'under_review'])));
+      const own = open.filter((row) => notify.nameOf(row.mailbox) === mailbox);
+      const snapshots = await Promise.all(own.map((row) => snapshotOf(tx, row)));
+      snapshots.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+      await insertOutbox(tx, [composeDigest(deps.today, snapshots, notify.settingsOf(mailbox))], {});
+      return true;
+    });
+    queued ||= done;
+  }
+  return { queued };
 }
 
 /** Both jobs, as the daemon's schedule and `foi-intake reminders send` run them. */
-export async function runReminderJobs(db: Db, notify: NotifySettings, now: Date): Promise<{ reminders: number; digest: boolean }> {
+export async function runReminderJobs(db: Db, notify: NotifySettings | NotifyDirectory, now: Date): Promise<{ reminders: number; digest: boolean }> {
   const deps = { db, notify, now, today: londonDateOf(now) };
   const { queued } = await sendDueReminders(deps);
   const { queued: digest } = await sendDailyDigest(deps);

@@ -4,14 +4,25 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics.js';
 
+export type MailboxStatus = 'connected' | 'reconnecting' | 'standby';
+
+/** One mailbox of several: its own connection state and last completed pass. */
+export interface MailboxHealth {
+  name: string;
+  status: MailboxStatus;
+  lastPollAt: Date | null;
+}
+
 export interface HealthState {
   database: 'ok' | 'unreachable';
-  /** `standby`: another instance holds the mailbox's lease; this one works only the outbox. */
-  mailbox: 'connected' | 'reconnecting' | 'standby';
-  /** End of the last completed mailbox pass; null before the first. */
+  /** `standby`: another instance holds the mailbox's lease; this one works only the outbox. With several mailboxes, the worst. */
+  mailbox: MailboxStatus;
+  /** End of the last completed mailbox pass; null before the first. With several mailboxes, the oldest. */
   lastPollAt: Date | null;
   /** Outbox rows still queued; null when the database could not be asked. */
   outboxBacklog: number | null;
+  /** Each mailbox's own state, when the daemon reads several (or names its one). */
+  mailboxes?: MailboxHealth[];
 }
 
 export interface HealthReport {
@@ -20,6 +31,8 @@ export interface HealthReport {
   mailbox: HealthState['mailbox'];
   lastPollAt: string | null;
   outboxBacklog: number | null;
+  /** By mailbox name: `{"eir": {"status": "connected", "lastPollAt": "…"}}`. */
+  mailboxes?: Record<string, { status: MailboxStatus; lastPollAt: string | null }>;
 }
 
 export interface HealthServerOptions {
@@ -52,6 +65,9 @@ export function describeHealth(state: HealthState): { httpStatus: 200 | 503; rep
       mailbox: state.mailbox,
       lastPollAt: state.lastPollAt?.toISOString() ?? null,
       outboxBacklog: state.outboxBacklog,
+      ...(state.mailboxes
+        ? { mailboxes: Object.fromEntries(state.mailboxes.map((m) => [m.name, { status: m.status, lastPollAt: m.lastPollAt?.toISOString() ?? null }])) }
+        : {}),
     },
   };
 }

@@ -144,7 +144,7 @@ describe('foi-intake command', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', mailbox: 'connected' });
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/foi_messages_processed_total\{outcome="opened_case"\} 1/);
+    expect(metrics).toMatch(/foi_messages_processed_total\{mailbox="default",outcome="opened_case"\} 1/);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

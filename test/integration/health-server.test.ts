@@ -38,6 +38,33 @@ describe('health server', () => {
     expect(await (await fetch(url('/healthz'))).json()).toMatchObject({ status: 'ok', mailbox: 'standby' });
   });
 
+  it('reports each mailbox of several, degraded while any one reconnects', async () => {
+    const at = new Date('2026-11-27T09:31:00Z');
+    const { url } = await start(async () => ({
+      ...healthy, mailbox: 'reconnecting', lastPollAt: null,
+      mailboxes: [{ name: 'default', status: 'connected', lastPollAt: at }, { name: 'eir', status: 'reconnecting', lastPollAt: null }],
+    }));
+    expect(await (await fetch(url('/healthz'))).json()).toMatchObject({
+      status: 'degraded', mailbox: 'reconnecting',
+      mailboxes: { default: { status: 'connected', lastPollAt: '2026-11-27T09:31:00.000Z' }, eir: { status: 'reconnecting', lastPollAt: null } },
+    });
+  });
+
+  it('labels the mailbox counters and gauges by mailbox', async () => {
+    const { url, metrics } = await start(async () => healthy, createMetrics({ mailboxes: ['default', 'eir'] }));
+    metrics.recordPass({ opened: 1, attached: 0, held: 0, duplicates: 0, alreadyRecorded: 0 }, 'eir');
+    metrics.recordReconnect('default');
+    metrics.setMailboxState('eir', { connected: true, lastPollAt: new Date('2026-11-27T09:30:00Z') });
+    const text = await (await fetch(url('/metrics'))).text();
+    expect(text).toContain('foi_messages_processed_total{mailbox="eir",outcome="opened_case"} 1');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="opened_case"} 0');
+    expect(text).toContain('foi_imap_reconnects_total{mailbox="default"} 1');
+    expect(text).toContain('foi_imap_reconnects_total{mailbox="eir"} 0');
+    expect(text).toContain('foi_mailbox_connected{mailbox="eir"} 1');
+    expect(text).toContain('foi_mailbox_connected{mailbox="default"} 0');
+    expect(text).toContain(`foi_mailbox_last_poll_timestamp_seconds{mailbox="eir"} ${Date.parse('2026-11-27T09:30:00Z') / 1000}`);
+  });
+
   it('answers 503 degraded when the database is unreachable', async () => {
     const { url } = await start(async () => ({ ...healthy, database: 'unreachable', outboxBacklog: null }));
     const res = await fetch(url('/healthz'));
@@ -66,17 +93,17 @@ describe('health server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('foi_messages_processed_total{outcome="opened_case"} 2');
-    expect(text).toContain('foi_messages_processed_total{outcome="attached"} 1');
-    expect(text).toContain('foi_messages_processed_total{outcome="held"} 1');
-    expect(text).toContain('foi_messages_processed_total{outcome="duplicate"} 0');
-    expect(text).toContain('foi_messages_processed_total{outcome="already_recorded"} 3');
-    expect(text).toContain('foi_cases_opened_total{kind="eir"} 1');
-    expect(text).toContain('foi_cases_opened_total{kind="sar"} 0');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="opened_case"} 2');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="attached"} 1');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="held"} 1');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="duplicate"} 0');
+    expect(text).toContain('foi_messages_processed_total{mailbox="default",outcome="already_recorded"} 3');
+    expect(text).toContain('foi_cases_opened_total{mailbox="default",kind="eir"} 1');
+    expect(text).toContain('foi_cases_opened_total{mailbox="default",kind="sar"} 0');
     expect(text).toContain('foi_acknowledgements_total{result="sent"} 2');
     expect(text).toContain('foi_acknowledgements_total{result="failed"} 1');
     expect(text).toContain('foi_outbox_backlog 4');
-    expect(text).toContain('foi_imap_reconnects_total 1');
+    expect(text).toContain('foi_imap_reconnects_total{mailbox="default"} 1');
     expect(text).toContain('foi_message_processing_seconds_bucket{le="0.25"} 1');
     expect(text).toContain('foi_message_processing_seconds_count 1');
   });
@@ -84,7 +111,7 @@ describe('health server', () => {
   it('keeps each registry separate', async () => {
     const first = createMetrics();
     createMetrics().recordReconnect();
-    expect(await first.registry.metrics()).toContain('foi_imap_reconnects_total 0');
+    expect(await first.registry.metrics()).toContain('foi_imap_reconnects_total{mailbox="default"} 0');
   });
 
   it('answers 404 for other paths and 405 for other methods', async () => {

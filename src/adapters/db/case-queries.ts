@@ -1,6 +1,6 @@
 // Read side of cases: the rows behind `foi-intake cases list --json` and `case show`, in the
 // contract's field names.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
 import type { Db } from './database.js';
 import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
@@ -24,13 +24,15 @@ export interface CaseListing {
   parentCaseId: number | null;
   acknowledgedAt: string | null;
   messageIds: string[];
+  /** The configured name of the mailbox the case came in by. */
+  mailbox: string;
 }
 
-export async function listCases(db: Db, filter: { reference?: string } = {}): Promise<CaseListing[]> {
+export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
   const rows = await db
     .select()
     .from(cases)
-    .where(filter.reference ? eq(cases.reference, filter.reference) : undefined)
+    .where(and(filter.reference ? eq(cases.reference, filter.reference) : undefined, filter.mailbox ? eq(cases.mailbox, filter.mailbox) : undefined))
     .orderBy(asc(cases.id));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -67,6 +69,7 @@ export async function listCases(db: Db, filter: { reference?: string } = {}): Pr
       messageIds: [...messageRows, ...outboxRows]
         .filter((m) => m.caseId === row.id && m.messageId)
         .map((m) => m.messageId as string),
+      mailbox: row.mailbox,
     };
   });
 }

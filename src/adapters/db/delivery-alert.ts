@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
 import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
+import { asNotifyDirectory, type NotifyDirectory } from '../../pipeline/notify/notify-directory.js';
 import type { Db } from './database.js';
 import { snapshotOf } from './case-state-store.js';
 import { insertOutbox, type OutboxRow } from './outbox-store.js';
@@ -11,11 +12,12 @@ import { cases } from './schema.js';
 /** Officers' own mail is not alerted about (an undeliverable alert would alert again, for ever). */
 const OFFICER_PURPOSES = new Set(['officer_summary', 'case_update', 'reminder', 'digest', 'held_notice']);
 
-export async function queueDeliveryAlert(db: Db, notify: NotifySettings, row: OutboxRow, error: string): Promise<void> {
+/** The alert goes to the officers of the case's own mailbox. */
+export async function queueDeliveryAlert(db: Db, notify: NotifySettings | NotifyDirectory, row: OutboxRow, error: string): Promise<void> {
   if (row.caseId === null || OFFICER_PURPOSES.has(row.purpose)) return;
   const [caseRow] = await db.select().from(cases).where(eq(cases.id, row.caseId));
   if (!caseRow) return;
   const headline = `${row.purpose.replace(/_/g, ' ')} could not be delivered`;
   const details = [`To: ${row.recipients.join(', ')}`, `After ${row.attempts + 1} attempt(s): ${error}`];
-  await insertOutbox(db, [composeCaseUpdate(await snapshotOf(db, caseRow), headline, details, notify)], { caseId: row.caseId });
+  await insertOutbox(db, [composeCaseUpdate(await snapshotOf(db, caseRow), headline, details, asNotifyDirectory(notify).settingsOf(caseRow.mailbox))], { caseId: row.caseId });
 }

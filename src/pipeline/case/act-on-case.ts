@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { composeCaseUpdate, composeClarificationRequest, composeExtensionNotice } from '../notify/compose-case-updates.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
+import { asNotifyDirectory, type NotifyDirectory } from '../notify/notify-directory.js';
 import { applyCaseAction, type CaseAction, type LifecycleContext } from './case-lifecycle.js';
 
 export interface CaseActionOutcome {
@@ -20,7 +21,8 @@ export interface CaseActionOutcome {
 
 export interface ActOptions {
   now: Date;
-  notify: NotifySettings;
+  /** One mailbox's settings, or every mailbox's: the requester hears from the case's own mailbox. */
+  notify: NotifySettings | NotifyDirectory;
   context?: LifecycleContext;
   /** The officer's words for a clarification request. */
   message?: string;
@@ -36,21 +38,21 @@ export async function actOnCase(db: Db, reference: string, action: CaseAction, o
     if (!result.ok) throw new AppError('cli.invalid_argument', `${reference}: ${result.reason}`);
     await saveTransition(tx, row.id, result.next, result.events, result.dueExplain);
     const snapshot = { ...(await snapshotOf(tx, row)), status: result.next.status, dueDate: result.next.dueDate };
-    const mail = mailFor(action, snapshot, options);
+    const mail = mailFor(action, snapshot, options.message, asNotifyDirectory(options.notify).settingsOf(row.mailbox));
     await insertOutbox(tx, mail, { caseId: row.id });
     return { reference, status: result.next.status, dueDate: result.next.dueDate, explain: result.dueExplain, queued: mail.map((m) => m.purpose) };
   });
 }
 
-function mailFor(action: CaseAction, snapshot: Awaited<ReturnType<typeof snapshotOf>>, options: ActOptions): OutgoingMail[] {
+function mailFor(action: CaseAction, snapshot: Awaited<ReturnType<typeof snapshotOf>>, message: string | undefined, notify: NotifySettings): OutgoingMail[] {
   switch (action.type) {
     case 'seek_clarification':
-      if (!options.message?.trim()) throw new AppError('cli.invalid_argument', 'a clarification request needs the message to send (--message FILE)');
-      return [composeClarificationRequest(snapshot, options.message, options.notify)];
+      if (!message?.trim()) throw new AppError('cli.invalid_argument', 'a clarification request needs the message to send (--message FILE)');
+      return [composeClarificationRequest(snapshot, message, notify)];
     case 'extend':
       return [
-        composeExtensionNotice(snapshot, { kind: action.extension, reason: action.reason }, options.notify),
-        composeCaseUpdate(snapshot, `deadline extended to ${snapshot.dueDate}`, [action.reason], options.notify),
+        composeExtensionNotice(snapshot, { kind: action.extension, reason: action.reason }, notify),
+        composeCaseUpdate(snapshot, `deadline extended to ${snapshot.dueDate}`, [action.reason], notify),
       ];
     default:
       return [];
