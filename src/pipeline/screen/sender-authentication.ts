@@ -1,6 +1,6 @@
 // Acknowledging a forged request sends backscatter to a stranger, so each sender is checked with
 // SPF (RFC 7208), DKIM (RFC 6376) and DMARC (RFC 7489), read from our MX's RFC 8601 header or verified.
-import { authenticate } from 'mailauth';
+// mailauth (~36 MB loaded) is imported only when `verify` mode first needs it.
 import type { AuthenticateResult, DNSResolver } from 'mailauth';
 import { describeError } from '../../errors.js';
 import { findTrustedAuthenticationResults, propertyFor, resultFor } from './authentication-results.js';
@@ -78,6 +78,7 @@ async function verifyWithMailauth(raw: Buffer, resolver: VerifySenderOptions['re
   try {
     // Post-delivery there is no SMTP envelope: the client IP and HELO come from the top Received
     // line, the envelope sender from Return-Path. BIMI (logos) is irrelevant to spoofing.
+    const { authenticate } = await import('mailauth');
     result = await authenticate(raw, {
       trustReceived: true,
       disableBimi: true,
