@@ -7,6 +7,7 @@ import { parseMailServerUrl } from './config/mail-server-url.js';
 import { parseAddressList, parseAddress, type ConfiguredAddress } from './config/address.js';
 import { MAILBOX_NAME, checkMailboxSet, loadMailboxesFile, type MailConfig, type MailboxConfig } from './config/mailboxes-file.js';
 import { referenceFormatsCollide } from './pipeline/case/format-reference.js';
+import { oauthSettingsOf, type OAuthSettings } from './config/oauth-settings.js';
 export type { ConfiguredAddress, MailConfig, MailboxConfig };
 
 const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
@@ -51,13 +52,17 @@ const EnvSchema = z.object({
   FOI_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   FOI_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   FOI_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).optional(),
-  FOI_OAUTH_PROVIDER: z.enum(['microsoft', 'generic']).optional(),
+  FOI_OAUTH_PROVIDER: z.enum(['microsoft', 'generic', 'google']).optional(),
   FOI_OAUTH_TENANT: z.string().regex(/^[\w.-]+$/, 'must be a tenant id or domain').optional(),
   FOI_OAUTH_TOKEN_URL: z.string().url().optional(),
   FOI_OAUTH_CLIENT_ID: z.string().min(1).optional(),
   FOI_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   FOI_OAUTH_SCOPE: z.string().min(1).optional(),
   FOI_OAUTH_USER: z.string().min(1).optional(),
+  FOI_OAUTH_REFRESH_TOKEN: z.string().min(1).optional(),
+  // The key file's text (withFileSecrets reads FOI_OAUTH_SERVICE_ACCOUNT_FILE); its name is kept for messages.
+  FOI_OAUTH_SERVICE_ACCOUNT: z.string().min(1).optional(),
+  FOI_OAUTH_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   FOI_MAILBOX_NAME: z.string().regex(MAILBOX_NAME, 'must be lower-case letters, digits and hyphens').default('default'),
   FOI_MAILBOXES_FILE: z.string().min(1).optional(),
@@ -95,8 +100,8 @@ export interface AppConfig {
   health: { port: number; host: string } | null;
   /** Personal data of finished cases is anonymised after this many months; null keeps it. */
   retentionMonths: number | null;
-  /** OAuth2 client credentials for IMAP and SMTP (Microsoft 365 app-only access), or null for passwords. */
-  oauth: { tokenUrl: string; clientId: string; clientSecret: string; scope: string; user: string | null } | null;
+  /** OAuth2 for IMAP and SMTP (Microsoft 365 app-only, Google, a generic endpoint), or null for passwords. */
+  oauth: OAuthSettings | null;
   /** A header (name and value) the receiving server's spam filter adds to obvious spam. */
   spamHeader: { name: string; value: string };
   /** Who we send as and who is briefed; needed by every command that queues mail. */
@@ -175,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     leaseSeconds: e.FOI_LEASE_SECONDS,
     health: e.FOI_HEALTH_PORT ? { port: e.FOI_HEALTH_PORT, host: e.FOI_HEALTH_HOST } : null,
     retentionMonths: e.FOI_RETENTION_MONTHS ?? null,
-    oauth: oauthOf(e),
+    oauth: oauthSettingsOf(e),
     spamHeader: {
       name: e.FOI_SPAM_HEADER.slice(0, e.FOI_SPAM_HEADER.indexOf(':')).trim().toLowerCase(),
       value: e.FOI_SPAM_HEADER.slice(e.FOI_SPAM_HEADER.indexOf(':') + 1).trim().toLowerCase(),
@@ -249,20 +254,6 @@ function senderAuthOf(e: RawEnv): AppConfig['senderAuth'] {
     throw configError('FOI_TRUSTED_AUTHSERV_ID', 'required when FOI_SENDER_AUTH=trust-header (the authserv-id of your receiving mail server)');
   }
   return { mode, trustedAuthservId: trusted };
-}
-
-/** Client credentials (RFC 6749 §4.4); Microsoft 365's endpoint and scope follow from the tenant. */
-function oauthOf(e: RawEnv): AppConfig['oauth'] {
-  if (!e.FOI_OAUTH_PROVIDER) return null;
-  const microsoft = e.FOI_OAUTH_PROVIDER === 'microsoft';
-  if (microsoft && !e.FOI_OAUTH_TENANT && !e.FOI_OAUTH_TOKEN_URL) throw configError('FOI_OAUTH_TENANT', 'required when FOI_OAUTH_PROVIDER=microsoft');
-  const tokenUrl = e.FOI_OAUTH_TOKEN_URL ?? (microsoft ? `https://login.microsoftonline.com/${e.FOI_OAUTH_TENANT}/oauth2/v2.0/token` : undefined);
-  if (!tokenUrl) throw configError('FOI_OAUTH_TOKEN_URL', 'required when FOI_OAUTH_PROVIDER=generic');
-  if (!e.FOI_OAUTH_CLIENT_ID) throw configError('FOI_OAUTH_CLIENT_ID', 'required with FOI_OAUTH_PROVIDER');
-  if (!e.FOI_OAUTH_CLIENT_SECRET) throw configError('FOI_OAUTH_CLIENT_SECRET', 'required with FOI_OAUTH_PROVIDER (or FOI_OAUTH_CLIENT_SECRET_FILE)');
-  const scope = e.FOI_OAUTH_SCOPE ?? (microsoft ? 'https://outlook.office365.com/.default' : undefined);
-  if (!scope) throw configError('FOI_OAUTH_SCOPE', 'required when FOI_OAUTH_PROVIDER=generic');
-  return { tokenUrl, clientId: e.FOI_OAUTH_CLIENT_ID, clientSecret: e.FOI_OAUTH_CLIENT_SECRET, scope, user: e.FOI_OAUTH_USER ?? null };
 }
 
 /** From and officers, for commands that queue mail without reading the mailbox. */

@@ -4,6 +4,7 @@ import { requireSenderConfig, type AppConfig, type MailConfig, type MailboxConfi
 import type { NotifySettings } from './pipeline/notify/compose-messages.js';
 import { createNotifyDirectory, type NotifyDirectory } from './pipeline/notify/notify-directory.js';
 import { createTokenProvider, type TokenProvider } from './adapters/oauth/token-provider.js';
+import { grantFor } from './adapters/oauth/grant-for.js';
 import { AppError } from './errors.js';
 import { formatAddress } from './config/address.js';
 import { mailboxKeyOf, smtpKeyOf } from './config/mailboxes-file.js';
@@ -122,11 +123,13 @@ function mailboxesOf(config: AppConfig, mail: MailConfig): MailboxConfig[] {
   return [main, ...config.extraMailboxes];
 }
 
-/** One token provider for IMAP and SMTP and every mailbox: Microsoft 365's .default scope covers them. */
+/**
+ * One token provider for IMAP and SMTP and every mailbox: Microsoft 365's .default scope covers
+ * them; a Google token is for the one account FOI_OAUTH_USER (or the refresh token) names.
+ */
 function tokenProviderOf(config: AppConfig): TokenProvider | undefined {
   if (!config.oauth) return undefined;
-  const { tokenUrl, clientId, clientSecret, scope } = config.oauth;
-  return createTokenProvider({ tokenUrl, clientId, clientSecret, scope });
+  return createTokenProvider({ tokenUrl: config.oauth.tokenUrl, grant: grantFor(config.oauth) });
 }
 
 function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, tokens: TokenProvider | undefined): { user: string; tokens: TokenProvider } | undefined {

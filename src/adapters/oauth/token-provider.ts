@@ -1,6 +1,10 @@
-// OAuth2 client-credentials access tokens (Microsoft 365 app-only, or any RFC 6749 §4.4 endpoint):
-// fetched on demand, cached until shortly before expiry, renewed once for concurrent callers.
+// OAuth2 access tokens for IMAP and SMTP, whatever the grant (client credentials, a refresh token,
+// a signed service-account assertion): fetched on demand, cached until shortly before expiry,
+// renewed once for concurrent callers.
 import { AppError } from '../../errors.js';
+import { clientCredentialsGrant, type ClientCredentials, type TokenGrant } from './token-grants.js';
+
+export type { TokenGrant };
 
 export interface AccessToken {
   accessToken: string;
@@ -17,18 +21,17 @@ export interface TokenProvider {
   invalidate(): void;
 }
 
-export interface TokenProviderOptions {
+interface CommonOptions {
   tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** Space-separated scopes, e.g. `https://outlook.office365.com/.default`. */
-  scope: string;
   fetchImpl?: typeof fetch;
   /** Clock in epoch milliseconds; tests advance it. */
   now?: () => number;
   /** Abort the token request after this long (default 15 s). */
   timeoutMs?: number;
 }
+
+/** Either a grant, or client credentials (the grant Microsoft 365 app-only access uses). */
+export type TokenProviderOptions = CommonOptions & ({ grant: TokenGrant } | ClientCredentials);
 
 /** Renew this long before expiry, or half the lifetime for very short-lived tokens. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -39,19 +42,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const tokenUrl = parseTokenUrl(options.tokenUrl);
-  for (const key of ['clientId', 'clientSecret', 'scope'] as const) {
-    if (!options[key]) throw new AppError('config.invalid', `OAuth2 ${key} is empty`);
-  }
+  const grant = 'grant' in options ? options.grant : clientCredentialsGrant(options);
   let cached: AccessToken | undefined;
   let inFlight: Promise<AccessToken> | undefined;
 
   async function fetchToken(): Promise<AccessToken> {
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: options.clientId,
-      client_secret: options.clientSecret,
-      scope: options.scope,
-    });
+    const body = new URLSearchParams(await grant.formFields(now()));
     const where = `${tokenUrl.origin}${tokenUrl.pathname}`;
     let response: Response;
     try {
@@ -75,6 +71,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     if (!isRecord(payload) || typeof payload.access_token !== 'string' || payload.access_token === '') {
       throw new AppError('imap.connect_failed', `OAuth2 token endpoint ${where} returned no access_token`);
     }
+    grant.accepted?.(payload);
     const rawLifetime = Number(payload.expires_in ?? DEFAULT_LIFETIME_S);
     const lifetimeMs = (Number.isFinite(rawLifetime) && rawLifetime > 0 ? rawLifetime : DEFAULT_LIFETIME_S) * 1000;
     const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);

@@ -78,8 +78,8 @@ describe('loadConfig', () => {
   it('builds Microsoft 365 client credentials from the tenant, and names what is missing', () => {
     const oauth = { FOI_OAUTH_PROVIDER: 'microsoft', FOI_OAUTH_TENANT: 'council.onmicrosoft.com', FOI_OAUTH_CLIENT_ID: 'app-id', FOI_OAUTH_CLIENT_SECRET: 's3cret' };
     expect(loadConfig(oauth).oauth).toEqual({
-      tokenUrl: 'https://login.microsoftonline.com/council.onmicrosoft.com/oauth2/v2.0/token', clientId: 'app-id', clientSecret: 's3cret',
-      scope: 'https://outlook.office365.com/.default', user: null,
+      provider: 'microsoft', tokenUrl: 'https://login.microsoftonline.com/council.onmicrosoft.com/oauth2/v2.0/token',
+      scope: 'https://outlook.office365.com/.default', user: null, grant: { type: 'client_credentials', clientId: 'app-id', clientSecret: 's3cret' },
     });
     expect(() => loadConfig({ ...oauth, FOI_OAUTH_CLIENT_SECRET: undefined })).toThrow(/^FOI_OAUTH_CLIENT_SECRET: required/);
     expect(() => loadConfig({ FOI_OAUTH_PROVIDER: 'generic', FOI_OAUTH_CLIENT_ID: 'x', FOI_OAUTH_CLIENT_SECRET: 'y' })).toThrow(/^FOI_OAUTH_TOKEN_URL: required/);
