@@ -134,7 +134,7 @@ function tokenProviderOf(config: AppConfig): TokenProvider | undefined {
 
 function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, tokens: TokenProvider | undefined): { user: string; tokens: TokenProvider } | undefined {
   if (!config.oauth || !tokens) return undefined;
-  const user = config.oauth.user ?? mailbox.mail.imap.user;
+  const user = mailbox.oauthUser ?? config.oauth.user ?? mailbox.mail.imap.user;
   if (!user) {
     const where = first ? 'FOI_IMAP_URL' : `the imapUrl of mailbox "${mailbox.name}"`;
     throw new AppError('config.invalid', `FOI_OAUTH_USER: required (or a user in ${where}) with FOI_OAUTH_PROVIDER`);

@@ -28,6 +28,8 @@ export interface MailboxConfig {
   authorityName: string;
   jurisdiction: Jurisdiction;
   referenceFormat: string;
+  /** With FOI_OAUTH_PROVIDER: the account this mailbox logs in as (default FOI_OAUTH_USER, else the URL's user). */
+  oauthUser?: string;
 }
 
 /** The main environment's values: what an entry inherits. Raw strings, as the environment gives them. */
@@ -59,6 +61,7 @@ const Entry = z.strictObject({
   referenceFormat: z.string().regex(/\{seq(:\d+)?\}/, 'must contain {seq} or {seq:N}').optional(),
   processedFolder: z.string().min(1).optional(),
   heldFolder: z.string().min(1).optional(),
+  oauthUser: z.string().min(1).optional(),
 });
 type Entry = z.infer<typeof Entry>;
 const MailboxesFile = z.strictObject({ mailboxes: z.array(Entry).min(1) });
@@ -119,6 +122,7 @@ function resolveEntry(entry: Entry, at: string, ctx: ResolveContext): MailboxCon
     authorityName: entry.authorityName ?? defaults.authorityName,
     jurisdiction: entry.jurisdiction ?? defaults.jurisdiction,
     referenceFormat: entry.referenceFormat ?? defaults.referenceFormat,
+    ...(entry.oauthUser ? { oauthUser: entry.oauthUser } : {}),
   };
 }
 

@@ -55,8 +55,10 @@ describe('FOI_MAILBOXES_FILE', () => {
     });
     const own = requireMailboxes(loadConfig({ ...main, FOI_MAILBOXES_FILE: file([{
       ...eir, officers: ['a@council.gov.uk', 'B <b@council.gov.uk>'], authorityName: 'Another Council', jurisdiction: 'northern-ireland',
-      processedFolder: 'EIR/Done', heldFolder: 'EIR/Held', smtpUrl: 'smtp://127.0.0.1:2525',
+      processedFolder: 'EIR/Done', heldFolder: 'EIR/Held', smtpUrl: 'smtp://127.0.0.1:2525', oauthUser: 'eir@council.gov.uk',
     }]) }))[1]!;
+    expect(own.oauthUser).toBe('eir@council.gov.uk');
+    expect(second!.oauthUser).toBeUndefined();
     expect(own.mail.officers.map((o) => o.address)).toEqual(['a@council.gov.uk', 'b@council.gov.uk']);
     expect(own).toMatchObject({ authorityName: 'Another Council', jurisdiction: 'northern-ireland', mail: { processedFolder: 'EIR/Done', heldFolder: 'EIR/Held', smtp: { port: 2525 } } });
   });
