@@ -36,4 +36,6 @@ export interface InboundMail {
   /** Content-Type of the top-level entity, lower-case, e.g. `multipart/report`. */
   contentType: string;
   attachments: MailAttachment[];
+  /** What parsing had to work around (e.g. a broken MIME structure), shown to officers as flags. */
+  parseWarnings?: string[];
 }

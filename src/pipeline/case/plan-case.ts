@@ -55,7 +55,11 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     subject: mail.subject || '(no subject)',
     analysis,
     questions: analysis.questions,
-    flags: [...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []), ...flagsFor(analysis)],
+    flags: [
+      ...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []),
+      ...(input.mail.parseWarnings ?? []),
+      ...flagsFor(analysis),
+    ],
     acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
     ...(input.mailbox ? { mailbox: input.mailbox } : {}),
   };

@@ -16,6 +16,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
   }
   const from = firstAddress(parsed.from);
   if (!from) throw new AppError('parse.missing_sender', 'the message has no usable From address');
+  const rescued = hasNoReadablePart(parsed) ? textOfBrokenMultipart(source) : null;
   return {
     messageId: normaliseMessageId(parsed.messageId),
     from,
@@ -26,7 +27,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     date: parsed.date ?? null,
     inReplyTo: normaliseMessageId(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    text: (parsed.text ?? '').replace(/\r\n/g, '\n'),
+    text: rescued ?? (parsed.text ?? '').replace(/\r\n/g, '\n'),
     html: typeof parsed.html === 'string' ? parsed.html : null,
     headers: headerMap(parsed),
     contentType: contentTypeOf(parsed),
@@ -36,7 +37,41 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
       size: a.size,
       content: a.content,
     })),
+    parseWarnings: rescued === null ? [] : [BROKEN_MULTIPART_WARNING],
   };
+}
+
+const BROKEN_MULTIPART_WARNING = 'Broken MIME structure (a multipart message without a usable boundary): the text was read from the raw body';
+
+/** A multipart message from which the parser got nothing: no text, no HTML, no attachment. */
+function hasNoReadablePart(parsed: ParsedMail): boolean {
+  return contentTypeOf(parsed).startsWith('multipart/') && !(parsed.text ?? '').trim() && !parsed.html && parsed.attachments.length === 0;
+}
+
+/**
+ * A multipart body whose boundary is missing or never used is still text a person wrote: read it
+ * as a mail client's "view source" would, without the delimiter lines and the parts' own headers.
+ */
+function textOfBrokenMultipart(source: Buffer): string | null {
+  const raw = source.toString('utf8').replace(/\r\n/g, '\n');
+  const bodyStart = raw.indexOf('\n\n');
+  if (bodyStart === -1) return null;
+  const kept: string[] = [];
+  let inPartHeaders = false;
+  for (const line of raw.slice(bodyStart + 2).split('\n')) {
+    if (/^--\S+$/.test(line)) {
+      inPartHeaders = true;
+      continue;
+    }
+    if (inPartHeaders) {
+      if (line.trim() === '') inPartHeaders = false;
+      else if (/^[\w-]+:/.test(line) || /^[ \t]/.test(line)) continue;
+      else inPartHeaders = false;
+    }
+    if (!inPartHeaders) kept.push(line);
+  }
+  const text = kept.join('\n').trim();
+  return text === '' ? null : text;
 }
 
 function addressList(value: AddressObject | AddressObject[] | undefined): MailAddress[] {

@@ -1,9 +1,14 @@
 // parse-mail over the fixtures: charsets decoded, HTML-only mail read as text, headers and
 // threading fields extracted, unreadable input rejected with a typed error.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors.js';
 import { parseMail } from '../../../src/pipeline/parse/parse-mail.js';
 import { fixture } from '../../harness/test-runtime.js';
+
+const HOSTILE = fileURLToPath(new URL('../../../fixtures/hostile/', import.meta.url));
 
 describe('parseMail', () => {
   it('reads the seed request: sender, subject, Message-ID, text', async () => {
@@ -58,5 +63,20 @@ describe('parseMail', () => {
   it('rejects junk without a sender, and empty input, with typed errors', async () => {
     await expect(parseMail(fixture('unparsable.eml'))).rejects.toSatisfy((e) => isAppError(e, 'parse.missing_sender'));
     await expect(parseMail(Buffer.from('\r\n\r\n'))).rejects.toSatisfy((e) => isAppError(e, 'parse.empty_message'));
+  });
+
+  it('reads the text of a multipart message whose boundary is missing or never used, and says so', async () => {
+    for (const name of ['01-missing-mime-boundary.eml', '02-boundary-never-closed.eml']) {
+      const mail = await parseMail(readFileSync(join(HOSTILE, name)));
+      expect(mail.text, name).toContain('1. The number of pothole repair claims received in 2025.');
+      expect(mail.text, name).not.toMatch(/^--|Content-Type:/m);
+      expect(mail.parseWarnings, name).toEqual([expect.stringContaining('Broken MIME structure')]);
+    }
+  });
+
+  it('gives no warning for well-formed mail, nor invents text for a message that has none', async () => {
+    expect((await parseMail(fixture('seed-it-security.eml'))).parseWarnings).toEqual([]);
+    const headersOnly = await parseMail(readFileSync(join(HOSTILE, '23-headers-only.eml')));
+    expect({ text: headersOnly.text, warnings: headersOnly.parseWarnings }).toEqual({ text: '', warnings: [] });
   });
 });
