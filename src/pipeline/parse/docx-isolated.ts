@@ -4,15 +4,26 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-const MAMMOTH = createRequire(import.meta.url).resolve('mammoth');
+const resolve = createRequire(import.meta.url).resolve;
+const MAMMOTH = resolve('mammoth');
+const HTML_TO_TEXT = resolve('html-to-text');
 const MAX_DECLARED_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 // Plain CommonJS, run with `eval` so it works the same from src/ under the tests and from dist/.
+// Through HTML rather than mammoth's raw text: Word's automatic numbering ("1.", "a)") lives in
+// the list definitions, not the text, and only the HTML keeps it (as <ol>), which html-to-text
+// writes back as numbered lines — the numbers the requester sees and the questions are split by.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const mammoth = require(workerData.mammoth);
-mammoth.extractRawText({ buffer: Buffer.from(workerData.content) }).then(
-  (result) => parentPort.postMessage({ text: result.value }),
+const { convert } = require(workerData.htmlToText);
+const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));
+const options = {
+  wordwrap: false,
+  selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }, ...headings],
+};
+mammoth.convertToHtml({ buffer: Buffer.from(workerData.content) }).then(
+  (result) => parentPort.postMessage({ text: convert(result.value, options) }),
   (error) => parentPort.postMessage({ error: String((error && error.message) || error) }),
 );
 `;
@@ -34,7 +45,7 @@ export function readDocxIsolated(content: Buffer, limits: { timeoutMs: number; m
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { mammoth: MAMMOTH, content },
+      workerData: { mammoth: MAMMOTH, htmlToText: HTML_TO_TEXT, content },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb ?? 256, maxYoungGenerationSizeMb: 32 },
     });
     const finish = (settle: () => void) => {

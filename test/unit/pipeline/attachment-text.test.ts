@@ -55,14 +55,37 @@ function zip(files: Record<string, string>): Buffer {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const paragraph = (text: string, numbered = false) =>
+  `<w:p>${numbered ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+
 /** A Word document whose body is the given paragraphs. */
 function docx(paragraphs: string[]): Buffer {
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
+  return docxWith(paragraphs.map((p) => paragraph(p)).join(''));
+}
+
+/** A Word document with a lead-in and a list numbered by Word itself (numbering.xml), as Word writes "1." lists. */
+function docxWithWordNumbering(leadIn: string, items: string[]): Buffer {
+  const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">`
+    + '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+  return docxWith(paragraph(leadIn) + items.map((item) => paragraph(item, true)).join(''), numbering);
+}
+
+function docxWith(body: string, numbering?: string): Buffer {
+  const numberingParts: Record<string, string> = numbering
+    ? {
+        'word/numbering.xml': numbering,
+        'word/_rels/document.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+          + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+      }
+    : {};
   return zip({
+    ...numberingParts,
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
       + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + `<Override PartName="/word/document.xml" ContentType="${DOCX_TYPE}.main+xml"/></Types>`,
+      + `<Override PartName="/word/document.xml" ContentType="${DOCX_TYPE}.main+xml"/>`
+      + '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
     '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
       + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
@@ -100,6 +123,13 @@ describe('extractAttachmentText', () => {
     expect(fromDocx).toMatchObject({ filename: 'request.docx', contentType: DOCX_TYPE, kind: 'docx' });
     expect(fromDocx?.error).toBeUndefined();
     expect(fromDocx?.text.split(/\n+/)).toEqual(DOCX_REQUEST);
+  });
+
+  it("keeps Word's automatic list numbering, which is not in the document's text", async () => {
+    const items = ['How many potholes were reported on Mill Lane in 2025?', 'How much did the council spend repairing them?'];
+    const [result] = await extractAttachmentText([attachment(docxWithWordNumbering('Please tell me:', items), DOCX_TYPE, 'numbered.docx')]);
+    expect(result?.error).toBeUndefined();
+    expect(result?.text.split(/\n+/).map((line) => line.trim())).toEqual(['Please tell me:', `1. ${items[0]}`, `2. ${items[1]}`]);
   });
 
   it('recognises PDF and DOCX sent as application/octet-stream by their magic bytes', async () => {
