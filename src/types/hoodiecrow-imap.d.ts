@@ -4,6 +4,8 @@ declare module 'hoodiecrow-imap' {
   interface HoodiecrowOptions {
     plugins?: string[];
     storage?: Record<string, unknown>;
+    /** Accounts by user name (default: testuser/testpass, XOAUTH2 token `testtoken`). */
+    users?: Record<string, { password?: string; xoauth2?: { accessToken: string; sessionTimeout?: number } }>;
     debug?: boolean;
   }
   interface HoodiecrowServer {

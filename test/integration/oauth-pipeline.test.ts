@@ -92,7 +92,8 @@ async function processedCount(port: number, token: string): Promise<number> {
   const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, logger: false, auth: { user: MAILBOX, accessToken: token } });
   await client.connect();
   try {
-    return (await client.status('Processed', { messages: true })).messages ?? 0;
+    const status = await client.status('Processed', { messages: true });
+    return status ? status.messages ?? 0 : 0;
   } finally {
     await client.logout();
   }
