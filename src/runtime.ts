@@ -3,8 +3,8 @@
 import { requireSenderConfig, type AppConfig, type MailConfig, type MailboxConfig } from './config.js';
 import type { NotifySettings } from './pipeline/notify/compose-messages.js';
 import { createNotifyDirectory, type NotifyDirectory } from './pipeline/notify/notify-directory.js';
-import { createTokenProvider, type TokenProvider } from './adapters/oauth/token-provider.js';
-import { grantFor } from './adapters/oauth/grant-for.js';
+import type { TokenProvider } from './adapters/oauth/token-provider.js';
+import { createMailboxTokens } from './adapters/oauth/mailbox-tokens.js';
 import { AppError } from './errors.js';
 import { formatAddress } from './config/address.js';
 import { mailboxKeyOf, smtpKeyOf } from './config/mailboxes-file.js';
@@ -123,23 +123,19 @@ function mailboxesOf(config: AppConfig, mail: MailConfig): MailboxConfig[] {
   return [main, ...config.extraMailboxes];
 }
 
-/**
- * One token provider for IMAP and SMTP and every mailbox: Microsoft 365's .default scope covers
- * them; a Google token is for the one account FOI_OAUTH_USER (or the refresh token) names.
- */
-function tokenProviderOf(config: AppConfig): TokenProvider | undefined {
-  if (!config.oauth) return undefined;
-  return createTokenProvider({ tokenUrl: config.oauth.tokenUrl, grant: grantFor(config.oauth) });
+/** Token providers by mailbox account: shared by IMAP and SMTP, and by every mailbox the grant allows. */
+function tokenProviderOf(config: AppConfig): ((user: string) => TokenProvider) | undefined {
+  return config.oauth ? createMailboxTokens(config.oauth) : undefined;
 }
 
-function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, tokens: TokenProvider | undefined): { user: string; tokens: TokenProvider } | undefined {
+function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, tokens: ((user: string) => TokenProvider) | undefined): { user: string; tokens: TokenProvider } | undefined {
   if (!config.oauth || !tokens) return undefined;
   const user = mailbox.oauthUser ?? config.oauth.user ?? mailbox.mail.imap.user;
   if (!user) {
     const where = first ? 'FOI_IMAP_URL' : `the imapUrl of mailbox "${mailbox.name}"`;
     throw new AppError('config.invalid', `FOI_OAUTH_USER: required (or a user in ${where}) with FOI_OAUTH_PROVIDER`);
   }
-  return { user, tokens };
+  return { user, tokens: tokens(user) };
 }
 
 /** One mailer per SMTP server and account; rows are routed to theirs by their From. */

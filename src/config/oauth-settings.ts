@@ -10,7 +10,7 @@ export type OAuthProvider = 'microsoft' | 'generic' | 'google';
 export type OAuthGrantSettings =
   | { type: 'client_credentials'; clientId: string; clientSecret: string }
   | { type: 'refresh_token'; clientId: string; clientSecret: string; refreshToken: string }
-  | { type: 'service_account'; clientEmail: string; subject: string; privateKey: KeyObject; keyId: string | null };
+  | { type: 'service_account'; clientEmail: string; privateKey: KeyObject; keyId: string | null };
 
 export interface OAuthSettings {
   provider: OAuthProvider;
@@ -73,8 +73,8 @@ function clientCredentialsSettingsOf(e: OAuthEnv): OAuthSettings {
 }
 
 /**
- * Google: a service account with domain-wide delegation (RFC 7523 JWT bearer) acting as
- * FOI_OAUTH_USER, or a refresh token a Google account's admin authorised once.
+ * Google: a service account with domain-wide delegation (RFC 7523 JWT bearer) acting as each
+ * mailbox's account, or a refresh token a Google account's admin authorised once.
  */
 function googleSettingsOf(e: OAuthEnv): OAuthSettings {
   const scope = e.FOI_OAUTH_SCOPE ?? GOOGLE_MAIL_SCOPE;
@@ -83,11 +83,11 @@ function googleSettingsOf(e: OAuthEnv): OAuthSettings {
     const variable = variableOf(e, 'FOI_OAUTH_SERVICE_ACCOUNT');
     if (e.FOI_OAUTH_REFRESH_TOKEN) throw configError('FOI_OAUTH_REFRESH_TOKEN', `set either it or ${variable}, not both`);
     const key = readServiceAccountKey(variable, e.FOI_OAUTH_SERVICE_ACCOUNT);
-    if (!e.FOI_OAUTH_USER) throw configError('FOI_OAUTH_USER', `required with ${variable} (the mailbox the service account acts as)`);
     const tokenUrl = e.FOI_OAUTH_TOKEN_URL ?? key.tokenUri ?? GOOGLE_TOKEN_URL;
     return {
-      provider: 'google', tokenUrl, scope, user: e.FOI_OAUTH_USER,
-      grant: { type: 'service_account', clientEmail: key.clientEmail, subject: e.FOI_OAUTH_USER, privateKey: key.privateKey, keyId: key.keyId },
+      // The mailbox it acts as is each mailbox's account: FOI_OAUTH_USER, an entry's oauthUser, or the IMAP URL's user.
+      provider: 'google', tokenUrl, scope, user: e.FOI_OAUTH_USER ?? null,
+      grant: { type: 'service_account', clientEmail: key.clientEmail, privateKey: key.privateKey, keyId: key.keyId },
     };
   }
   if (!e.FOI_OAUTH_REFRESH_TOKEN) {

@@ -10,7 +10,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { isAppError } from '../../src/errors.js';
-import { grantFor } from '../../src/adapters/oauth/grant-for.js';
+import { createMailboxTokens, grantFor } from '../../src/adapters/oauth/mailbox-tokens.js';
 import { attachSmtpOAuth, smtpOAuthAuth } from '../../src/adapters/oauth/mail-auth.js';
 import { createTokenProvider, type TokenProvider } from '../../src/adapters/oauth/token-provider.js';
 import { assertionCheck, createTestServiceAccount, JWT_BEARER, type VerifiedAssertion } from '../harness/google-service-account.js';
@@ -36,7 +36,7 @@ async function endpointWith(options: Parameters<typeof startTokenEndpoint>[0] = 
 /** The token provider `foi-intake` builds from these variables (config → grant → provider). */
 function providerFrom(env: NodeJS.ProcessEnv, now?: () => number): TokenProvider {
   const oauth = loadConfig({ FOI_OAUTH_PROVIDER: 'google', FOI_OAUTH_USER: MAILBOX, ...env }).oauth!;
-  return createTokenProvider({ tokenUrl: oauth.tokenUrl, grant: grantFor(oauth), now });
+  return createTokenProvider({ tokenUrl: oauth.tokenUrl, grant: grantFor(oauth, MAILBOX), now });
 }
 
 function keyFileFor(text: string): string {
@@ -139,6 +139,19 @@ describe('Google service account with domain-wide delegation', () => {
     expect((error as Error).message).toMatch(/HTTP 400 \(invalid_grant\)$/);
     expect((error as Error).message).not.toContain(impostor.privateKeyPem.split('\n')[1]!);
     expect(endpoint.valid.size).toBe(0);
+  });
+
+  it('gets a token per mailbox it acts as; a refresh token serves every mailbox with one', async () => {
+    const { endpoint, seen } = await setUp();
+    const keyFile = keyFileFor(account.keyFile(endpoint.url));
+    const delegated = createMailboxTokens(loadConfig({ FOI_OAUTH_PROVIDER: 'google', FOI_OAUTH_SERVICE_ACCOUNT_FILE: keyFile }).oauth!);
+    expect(delegated('foi@council.example')).toBe(delegated('foi@council.example'));
+    await Promise.all([delegated('foi@council.example').getToken(), delegated('eir@council.example').getToken()]);
+    expect(seen.map((s) => s.claims.sub).sort()).toEqual(['eir@council.example', 'foi@council.example']);
+    const refreshed = createMailboxTokens(loadConfig({
+      FOI_OAUTH_PROVIDER: 'google', FOI_OAUTH_CLIENT_ID: 'c', FOI_OAUTH_CLIENT_SECRET: CLIENT_SECRET, FOI_OAUTH_REFRESH_TOKEN: REFRESH_TOKEN,
+    }).oauth!);
+    expect(refreshed('foi@council.example')).toBe(refreshed('eir@council.example'));
   });
 
   it('SMTP: a token the server refuses is renewed with a new assertion and the message goes through', async () => {

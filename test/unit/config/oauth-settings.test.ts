@@ -45,15 +45,15 @@ describe('FOI_OAUTH_PROVIDER=google', () => {
     expect(fromFile?.grant).toMatchObject({ type: 'refresh_token', refreshToken: '1//from-a-file' });
   });
 
-  it('with a service-account key file: acts as FOI_OAUTH_USER, at the token_uri the file names', () => {
+  it('with a service-account key file: acts as FOI_OAUTH_USER (or each mailbox’s user), at the token_uri the file names', () => {
     const oauth = loadConfig({ ...google, FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(account.keyFile('https://oauth2.example.test/token')) }).oauth;
     expect(oauth).toMatchObject({
       provider: 'google', tokenUrl: 'https://oauth2.example.test/token', scope: 'https://mail.google.com/', user: 'foi@council.gov.uk',
-      grant: { type: 'service_account', clientEmail: account.clientEmail, subject: 'foi@council.gov.uk', keyId: account.keyId },
+      grant: { type: 'service_account', clientEmail: account.clientEmail, keyId: account.keyId },
     });
     const keyless = JSON.stringify({ ...JSON.parse(account.keyFile()), token_uri: undefined, private_key_id: undefined });
-    const plain = loadConfig({ ...google, FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(keyless), FOI_OAUTH_SCOPE: 'https://mail.google.com/ openid' }).oauth;
-    expect(plain).toMatchObject({ tokenUrl: 'https://oauth2.googleapis.com/token', scope: 'https://mail.google.com/ openid', grant: { keyId: null } });
+    const plain = loadConfig({ ...google, FOI_OAUTH_USER: undefined, FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(keyless), FOI_OAUTH_SCOPE: 'https://mail.google.com/ openid' }).oauth;
+    expect(plain).toMatchObject({ tokenUrl: 'https://oauth2.googleapis.com/token', scope: 'https://mail.google.com/ openid', user: null, grant: { keyId: null } });
   });
 
   it('never prints the private key: not in the config when inspected, serialised or logged', () => {
@@ -72,7 +72,6 @@ describe('FOI_OAUTH_PROVIDER=google', () => {
     [{ FOI_OAUTH_REFRESH_TOKEN: 'r' }, /^FOI_OAUTH_CLIENT_ID: required with FOI_OAUTH_REFRESH_TOKEN$/],
     [{ FOI_OAUTH_REFRESH_TOKEN: 'r', FOI_OAUTH_CLIENT_ID: 'c' }, /^FOI_OAUTH_CLIENT_SECRET: required with FOI_OAUTH_REFRESH_TOKEN/],
     [{ FOI_OAUTH_SERVICE_ACCOUNT_FILE: '/nonexistent/key.json' }, /^FOI_OAUTH_SERVICE_ACCOUNT_FILE: cannot read the file it names$/],
-    [{ FOI_OAUTH_USER: undefined, FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(account.keyFile()) }, /^FOI_OAUTH_USER: required with FOI_OAUTH_SERVICE_ACCOUNT_FILE \(the mailbox/],
     [{ FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(account.keyFile()), FOI_OAUTH_REFRESH_TOKEN: 'r' }, /^FOI_OAUTH_REFRESH_TOKEN: set either it or FOI_OAUTH_SERVICE_ACCOUNT_FILE, not both$/],
     [{ FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(' \n') }, /^FOI_OAUTH_SERVICE_ACCOUNT_FILE: the file is empty$/],
   ])('names the variable that is missing or wrong (%#)', (extra, message) => {
