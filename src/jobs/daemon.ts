@@ -42,10 +42,11 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   const delivery = createDeliveryRunner(runtime, observe);
   // A loop that fails outright stops the others too, so the process exits rather than limps.
   const halt = new AbortController();
-  const stopAll = AbortSignal.any([stop, halt.signal]);
+  if (stop.aborted) halt.abort();
+  stop.addEventListener('abort', () => halt.abort(), { once: true });
   try {
     const loops = runtime.mailboxes.map((mailbox, i) =>
-      serveMailbox({ runtime, mailbox, ticks: wakers[i]!, stop: stopAll, options, observe, delivery }).catch((error: unknown) => {
+      serveMailbox({ runtime, mailbox, ticks: wakers[i]!, stop: halt.signal, options, observe, delivery }).catch((error: unknown) => {
         halt.abort();
         throw error;
       }));
