@@ -35,7 +35,7 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
   const { db, settings, log } = deps;
   const checkpoint = await syncCheckpoint(db, settings.mailbox, session.uidValidity);
   const passDeps = { ...deps, extraHolidays: await loadExtraHolidays(db) };
-  if (checkpoint.reset) log.warn({ mailbox: settings.mailbox, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
+  if (checkpoint.reset) log.warn({ mailboxKey: settings.mailbox, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
   const leftovers = checkpoint.lastUid > 0 ? await session.listUids(1, checkpoint.lastUid) : [];
   const fresh = await session.listUids(checkpoint.lastUid + 1);
   const report: PassReport = { opened: 0, attached: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
