@@ -31,10 +31,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 // An arbitrary constant: the advisory lock that lets only one process migrate at a time.
 const MIGRATION_LOCK_ID = 7_364_201;
 
+// Seconds before postgres.js reconnects after `retries` failed attempts. Its default grows to 20 s
+// during a database outage, so queries stalled that long after the server was back; and a reconnect
+// still pending when the pool is ended revives a connection that keeps a stopped daemon alive.
+const reconnectBackoff = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = withoutRollbackOnLostConnection(postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 }));
+  const client = withoutRollbackOnLostConnection(postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10, backoff: reconnectBackoff }));
   try {
     await client`select 1`;
   } catch (cause) {
