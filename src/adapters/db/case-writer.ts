@@ -21,12 +21,13 @@ export async function insertCase(tx: Tx, draft: CaseDraft, referenceFormat: stri
     })
     .returning({ id: cases.id });
   const caseId = row!.id;
-  if (draft.questions.length > 0) {
-    await tx.insert(questions).values(
-      draft.questions.map((q, position) => ({ caseId, position, number: q.number, text: q.text, topics: q.topics })),
-    );
-  }
-  await tx.insert(caseEvents).values(openingEvents(caseId, draft));
+  // Sent together: one round trip for both.
+  await Promise.all([
+    draft.questions.length > 0
+      ? tx.insert(questions).values(draft.questions.map((q, position) => ({ caseId, position, number: q.number, text: q.text, topics: q.topics })))
+      : null,
+    tx.insert(caseEvents).values(openingEvents(caseId, draft)),
+  ]);
   return { ...draft, id: caseId, reference };
 }
 

@@ -20,16 +20,19 @@ export interface Repeats {
 }
 
 export async function findRepeats(tx: Tx, facts: RepeatFacts): Promise<Repeats> {
-  const own = await tx
-    .select({ caseId: cases.id, reference: cases.reference, fingerprint: inboundMessages.fingerprint })
-    .from(inboundMessages)
-    .innerJoin(cases, eq(cases.id, inboundMessages.caseId))
-    .where(and(eq(cases.requesterAddress, facts.address), eq(inboundMessages.disposition, 'opened_case'), gt(inboundMessages.createdAt, facts.since), isNotNull(inboundMessages.fingerprint)));
+  // Both queries go out together: one round trip.
+  const [own, campaign] = await Promise.all([
+    tx
+      .select({ caseId: cases.id, reference: cases.reference, fingerprint: inboundMessages.fingerprint })
+      .from(inboundMessages)
+      .innerJoin(cases, eq(cases.id, inboundMessages.caseId))
+      .where(and(eq(cases.requesterAddress, facts.address), eq(inboundMessages.disposition, 'opened_case'), gt(inboundMessages.createdAt, facts.since), isNotNull(inboundMessages.fingerprint))),
+    tx
+      .select({ caseId: cases.id, reference: cases.reference })
+      .from(inboundMessages)
+      .innerJoin(cases, eq(cases.id, inboundMessages.caseId))
+      .where(and(eq(inboundMessages.fingerprintHash, facts.fingerprintHash), ne(cases.requesterAddress, facts.address), gt(inboundMessages.createdAt, facts.since))),
+  ]);
   const duplicate = own.find((r) => isNearDuplicate(facts.fingerprint, r.fingerprint!));
-  const campaign = await tx
-    .select({ caseId: cases.id, reference: cases.reference })
-    .from(inboundMessages)
-    .innerJoin(cases, eq(cases.id, inboundMessages.caseId))
-    .where(and(eq(inboundMessages.fingerprintHash, facts.fingerprintHash), ne(cases.requesterAddress, facts.address), gt(inboundMessages.createdAt, facts.since)));
   return { duplicateOf: duplicate ? { caseId: duplicate.caseId, reference: duplicate.reference } : null, campaign };
 }

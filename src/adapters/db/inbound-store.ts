@@ -10,14 +10,14 @@ import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { findThreadCandidates } from './thread-candidates.js';
 import { writeReply } from './reply-writer.js';
 import { fileAutomatedMail } from './automated-writer.js';
-import { findRepeats } from './duplicate-finder.js';
+import { findRepeats, type Repeats } from './duplicate-finder.js';
 import { addFlag, insertEvents, lockCase, snapshotOf } from './case-state-store.js';
 import { cases } from './schema.js';
 import type { AutomatedVerdict } from '../../pipeline/analyse/detect-automated-mail.js';
 import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
 import type { CaseStatus } from '../../domain/foi-case.js';
 import { referencePattern } from '../../pipeline/case/format-reference.js';
-import { threadReply } from '../../pipeline/case/thread-reply.js';
+import { threadReply, type ThreadCandidates } from '../../pipeline/case/thread-reply.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { ExtraHoliday } from '../../clock/index.js';
 import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
@@ -131,10 +131,12 @@ export async function commitInbound(db: Db, mailbox: string, batch: PendingMessa
 
 async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise<CommitResult> {
   const dedupeKey = dedupeKeyOf(facts);
-  const [first] = await tx
-    .select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder })
-    .from(inboundMessages)
-    .where(eq(inboundMessages.dedupeKey, dedupeKey));
+  // The reads a request needs go out together (postgres.js pipelines them on the transaction's
+  // connection): one round trip rather than one each. Unused when the message turns out a duplicate.
+  const [[first], around] = await Promise.all([
+    tx.select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder }).from(inboundMessages).where(eq(inboundMessages.dedupeKey, dedupeKey)),
+    plan.type === 'case' ? lookAround(tx, plan) : null,
+  ]);
   if (first) {
     const id = await insertInbound(tx, facts, {
       dedupeKey: null, duplicateOf: first.id, raw: null, disposition: 'duplicate', parseOutcome: 'duplicate',
@@ -151,29 +153,50 @@ async function commitNew(tx: Tx, facts: InboundFacts, plan: CommitPlan): Promise
     await insertOutbox(tx, plan.compose(id), { inboundId: id });
     return { type: 'held', inboundId: id, destinationFolder: plan.destinationFolder };
   }
-  const threaded = await threadToCase(tx, facts, plan, dedupeKey);
+  const { candidates, repeats, fingerprintHash, acknowledgementsSent } = around!;
+  const threaded = await threadToCase(tx, facts, plan, dedupeKey, candidates);
   if (threaded) return threaded;
-  const fingerprintHash = plan.fingerprint ? createHash('sha256').update(plan.fingerprint).digest('hex') : null;
-  const repeats = fingerprintHash
-    ? await findRepeats(tx, { address: plan.draft.requester.address, fingerprint: plan.fingerprint, fingerprintHash, since: new Date(Date.now() - plan.duplicateWindowDays * 86_400_000) })
-    : { duplicateOf: null, campaign: [] };
   if (repeats.duplicateOf) return fileDuplicate(tx, facts, plan, dedupeKey, repeats.duplicateOf);
-  const draft = withCampaignFlag(await withinAcknowledgementLimit(tx, plan), repeats.campaign);
+  const draft = withCampaignFlag(withinAcknowledgementLimit(plan, acknowledgementsSent), repeats.campaign);
   const opened = await insertCase(tx, draft, plan.referenceFormat);
-  if (repeats.campaign.length > 0) await linkCampaign(tx, [opened.id, ...repeats.campaign.map((c) => c.caseId)], fingerprintHash!);
-  const id = await insertInbound(tx, facts, {
-    dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
-    destinationFolder: plan.destinationFolder, fingerprint: plan.fingerprint || null, fingerprintHash,
-  });
+  const [id] = await Promise.all([
+    insertInbound(tx, facts, {
+      dedupeKey, raw: facts.raw, disposition: 'opened_case', parseOutcome: 'parsed', caseId: opened.id,
+      destinationFolder: plan.destinationFolder, fingerprint: plan.fingerprint || null, fingerprintHash,
+    }),
+    repeats.campaign.length > 0 ? linkCampaign(tx, [opened.id, ...repeats.campaign.map((c) => c.caseId)], fingerprintHash!) : null,
+  ]);
   await insertOutbox(tx, plan.compose(opened), { inboundId: id, caseId: opened.id });
   return { type: 'opened_case', inboundId: id, caseId: opened.id, reference: opened.reference, destinationFolder: plan.destinationFolder };
 }
 
+interface Surroundings {
+  candidates: ThreadCandidates;
+  repeats: Repeats;
+  fingerprintHash: string | null;
+  /** Acknowledgements to the requester in the last 24 hours (0 when this one would send none). */
+  acknowledgementsSent: number;
+}
+
+/** What decides a request's fate besides itself: the cases it may reply to or repeat, and the sending rate. */
+async function lookAround(tx: Tx, plan: CasePlan): Promise<Surroundings> {
+  const fingerprintHash = plan.fingerprint ? createHash('sha256').update(plan.fingerprint).digest('hex') : null;
+  const address = plan.draft.requester.address;
+  const [candidates, repeats, acknowledgementsSent] = await Promise.all([
+    findThreadCandidates(tx, plan.mail, referencePattern(plan.referenceFormat)),
+    fingerprintHash
+      ? findRepeats(tx, { address, fingerprint: plan.fingerprint, fingerprintHash, since: new Date(Date.now() - plan.duplicateWindowDays * 86_400_000) })
+      : { duplicateOf: null, campaign: [] },
+    plan.draft.acknowledge.send ? acknowledgementsSentTo(tx, address, new Date(Date.now() - 24 * 3_600_000)) : 0,
+  ]);
+  return { candidates, repeats, fingerprintHash, acknowledgementsSent };
+}
+
 /** A reply joins its case (or, matching several, is held); null when the message is a new request. */
-async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeKey: string): Promise<CommitResult | null> {
+async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeKey: string, candidates: ThreadCandidates): Promise<CommitResult | null> {
   const pattern = referencePattern(plan.referenceFormat);
   const now = new Date();
-  const thread = threadReply(plan.mail, await findThreadCandidates(tx, plan.mail, pattern), { referencePattern: pattern, now });
+  const thread = threadReply(plan.mail, candidates, { referencePattern: pattern, now });
   if (thread.match === 'none') return null;
   if (thread.match === 'ambiguous') {
     const error = `thread.ambiguous: the reply matches several cases (ids ${thread.caseIds.join(', ')})`;
@@ -190,11 +213,9 @@ async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeK
 }
 
 /** A flood of requests from one address (a loop, or abuse) gets cases but not endless replies. */
-async function withinAcknowledgementLimit(tx: Tx, plan: CasePlan): Promise<CaseDraft> {
+function withinAcknowledgementLimit(plan: CasePlan, sent: number): CaseDraft {
   const { draft } = plan;
-  if (!draft.acknowledge.send) return draft;
-  const sent = await acknowledgementsSentTo(tx, draft.requester.address, new Date(Date.now() - 24 * 3_600_000));
-  if (sent < plan.maxAcksPerAddressPerDay) return draft;
+  if (!draft.acknowledge.send || sent < plan.maxAcksPerAddressPerDay) return draft;
   return {
     ...draft,
     acknowledge: { send: false, reason: `rate limit: ${sent} acknowledgements already sent to this address in 24 hours` },

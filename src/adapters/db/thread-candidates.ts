@@ -10,21 +10,22 @@ export async function findThreadCandidates(tx: Tx, mail: InboundMail, referenceP
   const references = referencesInSubject(mail.subject, referencePattern);
   const { inReplyTo, references: refs } = threadMessageIds(mail);
   const ids = [...new Set([...inReplyTo, ...refs])];
-  const byReference = references.length === 0 ? [] : await tx
-    .select({ caseId: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.reference, references));
-  const inbound = ids.length === 0 ? [] : await tx
-    .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId }).from(inboundMessages).where(inArray(inboundMessages.messageId, ids));
-  const sent = ids.length === 0 ? [] : await tx
-    .select({ caseId: outbox.caseId, messageId: outbox.messageId }).from(outbox).where(inArray(outbox.messageId, ids));
-  const byMessageId = [...inbound, ...sent]
-    .filter((m): m is { caseId: number; messageId: string } => m.caseId !== null && m.messageId !== null);
   // The last resort (same sender, close subject) is only for mail that presents itself as a reply:
   // a requester's second, different request with a generic subject ("FOI request") is a new case.
-  const bySender = !mail.from || !looksLikeReply(mail) ? [] : (await tx
-    .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
-    .from(cases)
-    .where(and(eq(cases.requesterAddress, mail.from.address), notInArray(cases.status, ['closed', 'withdrawn']))))
-    .map((c) => ({ ...c, address: c.address ?? '' }));
+  const sender = mail.from && looksLikeReply(mail) ? mail.from.address : null;
+  // Independent reads, sent together: one round trip.
+  const [byReference, inbound, sent, senderCases] = await Promise.all([
+    references.length === 0 ? [] : tx.select({ caseId: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.reference, references)),
+    ids.length === 0 ? [] : tx.select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId }).from(inboundMessages).where(inArray(inboundMessages.messageId, ids)),
+    ids.length === 0 ? [] : tx.select({ caseId: outbox.caseId, messageId: outbox.messageId }).from(outbox).where(inArray(outbox.messageId, ids)),
+    sender === null ? [] : tx
+      .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
+      .from(cases)
+      .where(and(eq(cases.requesterAddress, sender), notInArray(cases.status, ['closed', 'withdrawn']))),
+  ]);
+  const byMessageId = [...inbound, ...sent]
+    .filter((m): m is { caseId: number; messageId: string } => m.caseId !== null && m.messageId !== null);
+  const bySender = senderCases.map((c) => ({ ...c, address: c.address ?? '' }));
   return { byReference, byMessageId, bySender };
 }
 
