@@ -54,12 +54,20 @@ function adviceAndAssistanceLaw(regime: Regime | null, jurisdiction: Jurisdictio
   return 'section 16 of the Freedom of Information Act 2000';
 }
 
+// A "question" split from junk or a pasted document can run to pages; mail repeats a readable
+// part of it and officers read the whole in `case show`.
+const MAX_ECHOED_CHARS = 1000;
+
+function echoed(text: string): string {
+  return text.length <= MAX_ECHOED_CHARS ? text : `${text.slice(0, MAX_ECHOED_CHARS).trimEnd()} […]`;
+}
+
 function caseView(foiCase: OpenedCase, settings: NotifySettings) {
   const questions = foiCase.questions.map((q, i) => ({
     label: questionLabel(q.number, i),
-    text: q.text,
+    text: echoed(q.text),
     // A lead-in that governs a list ("for each of the following:") keeps its items under it.
-    items: q.items ?? [],
+    items: (q.items ?? []).map(echoed),
     topicList: q.topics.length > 0 ? q.topics.join(', ') : 'other',
   }));
   return {

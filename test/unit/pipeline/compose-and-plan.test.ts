@@ -105,6 +105,17 @@ describe('composing outgoing mail', () => {
     expect(ack.text).toMatch(/section 16 of the Freedom of Information Act 2000\)\. We will give it/);
   });
 
+  it('repeats at most the first 1,000 characters of a page-long question, in every mail', async () => {
+    const { foiCase, mail } = await openedSeedCase();
+    const long = `Please provide ${'all of the records held about the matter described below and '.repeat(80)}`;
+    const withLong = { ...foiCase, questions: [{ ...foiCase.questions[0]!, text: long, items: [long] }] };
+    for (const message of [composeAcknowledgement(withLong, mail, settings), composeOfficerSummary(withLong, mail, settings)]) {
+      expect(message.text).toContain(`${long.slice(0, 200)}`);
+      expect(message.text).not.toContain(long.slice(0, 1200));
+      expect(message.text).toContain('[…]');
+    }
+  });
+
   it('says nothing about advice and assistance when the request did not ask', async () => {
     const { foiCase, mail } = await openedSeedCase(analysis({ citesSection16: false }));
     expect(composeAcknowledgement(foiCase, mail, settings).text).not.toMatch(/advice and assistance/);
