@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTopicTrainingCorpus } from '../../../src/adapters/fs/training-corpus.js';
 import { loadAnalysisSettings } from '../../../src/config/analysis-settings.js';
@@ -158,5 +159,31 @@ describe('SpamAssassin public corpus', () => {
     expect(run.insaneAnalyses).toEqual([]);
     // Not all of it is noise: most messages ask for something the splitter can find.
     expect(run.questions).toBeGreaterThan(run.counts.analysed / 2);
+  });
+});
+
+// Real winmail.dat files (Outlook's TNEF), as shipped by the node-tnef devDependency, attached the
+// way Outlook sends them to a request that says the request is attached.
+const tnefDir = join(dirname(createRequire(import.meta.url).resolve('node-tnef/package.json')), 'testFiles');
+
+describe('node-tnef winmail.dat samples', () => {
+  it('parses and analyses a request carrying each of them, without a crash', async () => {
+    const settings = loadAnalysisSettings(null);
+    const analyse = createAnalyser(settings, trainTopicModel(readTopicTrainingCorpus()));
+    const samples = readdirSync(tnefDir).filter((f) => f.endsWith('.dat')).sort();
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    for (const sample of samples) {
+      const source = await new MailComposer({
+        from: 'A Requester <requester@example.org>', to: 'foi@example.gov.uk', subject: `FOI request (${sample})`,
+        text: 'Dear FOI team,\n\nPlease find my request attached.\n\nRegards,\nA Requester',
+        attachments: [{ filename: 'winmail.dat', contentType: 'application/ms-tnef', content: readFileSync(join(tnefDir, sample)) }],
+      }).compile().build();
+      const mail = await parseMail(source);
+      expect(mail.attachments.map((a) => a.contentType), sample).toEqual(['application/ms-tnef']);
+      const { text } = await textForAnalysis(mail);
+      const analysis = analyse({ subject: mail.subject, text, from: mail.from, receivedAt: RECEIVED_AT });
+      expect(analysisProblems(analysis, text, settings.topics), sample).toEqual([]);
+      expect(analysis.kind, sample).toBe('foi');
+    }
   });
 });
