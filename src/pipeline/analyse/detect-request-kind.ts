@@ -3,6 +3,7 @@
 import type { Evidence, RequestKind } from '../../domain/request-analysis.js';
 import { EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
 import { countWords } from './text-lines.js';
+import { allMatches } from './all-matches.js';
 
 export interface KindVerdict {
   kind: RequestKind;
@@ -40,10 +41,10 @@ export function detectRequestKind(subject: string, body: string): KindVerdict {
 function detectEnvironmental(subject: string, body: string): KindVerdict {
   const invoked = EIR_INVOKED.exec(body) ?? EIR_INVOKED_WORDS.exec(body);
   if (invoked || EIR_INVOKED.test(subject)) return { kind: 'eir', evidence: invoked ? toEvidence(invoked) : null };
-  const hits = [...`${subject}\n${body}`.matchAll(ENVIRONMENTAL)];
+  const hits = allMatches(ENVIRONMENTAL, `${subject}\n${body}`);
   const distinct = new Set(hits.map((m) => m.slice(1).findIndex((group) => group !== undefined)));
   if (distinct.size >= MIN_ENVIRONMENTAL_CONCEPTS) {
-    const first = [...body.matchAll(ENVIRONMENTAL)][0];
+    const first = allMatches(ENVIRONMENTAL, body)[0];
     return { kind: 'eir', evidence: first ? toEvidence(first) : null };
   }
   return { kind: 'foi', evidence: null };

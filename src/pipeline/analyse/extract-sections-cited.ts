@@ -1,6 +1,7 @@
 // Lists the FOIA/FOISA sections (`s12`) and EIR regulations (`reg12`) a requester cites, so an officer sees
 // at once which exemptions or duties are in play; sections of other Acts are left out on purpose.
 import type { Evidence } from '../../domain/request-analysis.js';
+import { allMatches } from './all-matches.js';
 
 /** Highest section number of FOIA 2000 (FOISA stops lower); anything above is another statute. */
 export const MAX_FOI_SECTION = 88;
@@ -33,8 +34,8 @@ export function findSectionCitations(text: string): SectionCitation[] {
     const evidence = { text: m[0], start, end: start + m[0].length };
     for (const n of numbersIn(m[1] ?? '')) if (accept(n)) found.push({ section: `${prefix}${n}`, evidence });
   };
-  for (const m of text.matchAll(SECTION_REFERENCE)) cite(m, 's', (n) => n >= 1 && n <= MAX_FOI_SECTION);
-  if (EIR_CONTEXT.test(text)) for (const m of text.matchAll(REGULATION_REFERENCE)) cite(m, 'reg', () => true);
+  for (const m of allMatches(SECTION_REFERENCE, text)) cite(m, 's', (n) => n >= 1 && n <= MAX_FOI_SECTION);
+  if (EIR_CONTEXT.test(text)) for (const m of allMatches(REGULATION_REFERENCE, text)) cite(m, 'reg', () => true);
   return found;
 }
 

@@ -30,8 +30,12 @@ const LEADING_PREPOSITION = /^(?:(?:in|during|for|over|within|covering)\s+(?:(?:
 
 export function extractTimeSpan(text: string): Evidence | null {
   for (const pattern of PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index ?? 0;
+    // exec on the module's own RegExp rather than matchAll (see all-matches.ts), stopping at the
+    // first match that is not a statute's year.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0] === '') pattern.lastIndex += 1;
+      const start = m.index;
       if (STATUTE_YEAR.test(text.slice(Math.max(0, start - 25), start))) continue;
       return trimPreposition(m[0], start);
     }

@@ -1,6 +1,7 @@
 // Flags vague terms an officer may need to clarify before searching ("security events", "senior staff"):
 // FOIA s.1(3) lets the authority ask, and the clock waits for the answer, so spotting them early saves days.
 import type { Evidence } from '../../domain/request-analysis.js';
+import { allMatches } from './all-matches.js';
 
 /** Vague phrasings, as regex sources (case-insensitive); each match is reported as written. */
 export const AMBIGUOUS_TERM_PATTERNS = [
@@ -24,7 +25,7 @@ export function findAmbiguousTermSpans(questions: readonly { text: string; start
   const found = new Map<string, { evidence: Evidence; order: number }>();
   questions.forEach((question, questionIndex) => {
     for (const pattern of PATTERNS) {
-      for (const m of question.text.matchAll(pattern)) {
+      for (const m of allMatches(pattern, question.text)) {
         const term = m[0].replace(/[.\s]+$/, '');
         const key = term.toLowerCase();
         const at = m.index ?? 0;

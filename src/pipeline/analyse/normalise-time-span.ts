@@ -1,6 +1,7 @@
 // Turns the requester's period ("last 5 years", "since 2019", "financial years 2021/22 to 2023/24") into
 // calendar dates, so that officers and the cost estimate see the same range whatever words were used.
 import type { TimeSpanRange as DateRange } from '../../domain/request-analysis.js';
+import { allMatches } from './all-matches.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
@@ -65,7 +66,7 @@ function readBounds(span: string, received: Date | null): Bound[] {
   const financial = !/\b(calendar|academic)\b/i.test(span);
   const academic = /\bacademic\b/i.test(span);
   const bounds: Bound[] = [];
-  for (const m of span.matchAll(DATE_TOKEN)) {
+  for (const m of allMatches(DATE_TOKEN, span)) {
     const bound = toBound(m, { financial, academic, received });
     if (bound) bounds.push(bound);
   }
