@@ -42,8 +42,10 @@ export function seededRandom(seed: number): Random {
 /** A request sent as a scanned-letter PDF (1–2 MB) with a one-line covering note. */
 export function syntheticPdfRequest(index: number, random: Random, when: Date): Buffer {
   const text = syntheticRequest(index, random, when).toString('utf8');
-  const [headerBlock, body = ''] = text.split('\r\n\r\n');
-  const headers = headerBlock!.split('\r\n').filter((h) => !/^(Content-Type|Content-Transfer-Encoding|MIME-Version):/i.test(h));
+  // The whole letter goes into the PDF: everything after the header block's blank line.
+  const headerEnd = text.indexOf('\r\n\r\n');
+  const body = text.slice(headerEnd + 4).replace(/\r\n$/, '');
+  const headers = text.slice(0, headerEnd).split('\r\n').filter((h) => !/^(Content-Type|Content-Transfer-Encoding|MIME-Version):/i.test(h));
   const image = Buffer.alloc(1_000_000 + Math.floor(random.next() * 1_000_000));
   for (let i = 0; i < image.length; i += 4) image.writeUInt32LE(Math.floor(random.next() * 0xffffffff), i - (i + 4 > image.length ? 4 : 0));
   const pdf = syntheticPdf([body.split('\r\n')], { imageBytes: image });
