@@ -97,12 +97,14 @@ export function notifyDirectoryOf(config: AppConfig): NotifyDirectory {
   ]);
 }
 
-function pipelineSettingsFor(config: AppConfig, mailbox: MailboxConfig, notify: NotifySettings, ownAddresses: string[]): PipelineSettings {
+function pipelineSettingsFor(config: AppConfig, mailbox: MailboxConfig, notify: NotifySettings, ownAddresses: string[], allFormats: string[]): PipelineSettings {
   return {
     mailbox: mailboxKeyOf(mailbox.mail),
     mailboxName: mailbox.name,
     jurisdiction: mailbox.jurisdiction,
     referenceFormat: mailbox.referenceFormat,
+    // A reply may quote a case of another of our mailboxes: it is filed with that case.
+    threadReferenceFormats: [...new Set([mailbox.referenceFormat, ...allFormats])],
     processedFolder: mailbox.mail.processedFolder,
     heldFolder: mailbox.mail.heldFolder,
     // Our own mail is never a request, whichever of our mailboxes it reaches (RFC 3834 loops).
@@ -167,7 +169,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
   const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
-    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses);
+    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses, configured.map((m) => m.referenceFormat));
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
     return {
       name: mailbox.name,

@@ -26,6 +26,8 @@ export interface PipelineSettings {
   mailboxName: string;
   jurisdiction: Jurisdiction;
   referenceFormat: string;
+  /** Every one of our mailboxes' formats, this one's first: a reply may quote any of our references. */
+  threadReferenceFormats?: readonly string[];
   processedFolder: string;
   heldFolder: string;
   notify: NotifySettings;
@@ -83,7 +85,7 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
     };
   }
   return {
-    type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat,
+    type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat, threadReferenceFormats: settings.threadReferenceFormats ?? [settings.referenceFormat],
     destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notify: settings.notify, extraHolidays,
     maxAcksPerAddressPerDay: settings.maxAcksPerAddressPerDay,
     fingerprint: prepared.fingerprint, duplicateWindowDays: settings.duplicateWindowDays,

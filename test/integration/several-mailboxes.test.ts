@@ -109,6 +109,22 @@ describe('several mailboxes', () => {
     expect(lines.map((l) => JSON.parse(l) as { reference: string; mailbox: string })).toMatchObject([{ reference: 'EIR-2017-0001', mailbox: 'eir' }]);
   });
 
+  it('files a reply that quotes a case of the other mailbox with that case', async () => {
+    await servers.mailbox.append(fixture('seed-it-security.eml'), RECEIVED);
+    await withRuntime(twoMailboxes(), (runtime) => runOnce(runtime));
+    // A fresh message (no In-Reply-To, no "Re:") to the EIR inbox that names the FOI case.
+    const reply = [
+      'From: Martin Greaves <martin.greaves@example.org>', 'To: EIR Team <eir@example.gov.uk>',
+      'Subject: Clarification for FOI-2017-00001', 'Message-ID: <cross-mailbox-reply@mail.example.org>',
+      'Date: Fri, 02 Jun 2017 10:00:00 +0100', 'Content-Type: text/plain; charset=utf-8', '',
+      'By "security events" I mean incidents reported to the Information Commissioner.', '',
+    ].join('\r\n');
+    await client.append('EIR', Buffer.from(reply), [], new Date('2017-06-02T09:00:00Z'));
+    const report = await withRuntime(twoMailboxes(), (runtime) => runOnce(runtime));
+    expect(report.mailboxes.eir).toMatchObject({ opened: 0, attached: 1, held: 0 });
+    expect((await listCases(servers.db.db)).map((c) => c.reference)).toEqual(['FOI-2017-00001']);
+  });
+
   it('officer commands, reminders, digests and delivery alerts use the settings of the case\'s mailbox', async () => {
     await servers.mailbox.append(fixture('seed-it-security.eml'), RECEIVED);
     await appendEir('eir-air-quality.eml');

@@ -16,7 +16,7 @@ import { cases } from './schema.js';
 import type { AutomatedVerdict } from '../../pipeline/analyse/detect-automated-mail.js';
 import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
 import type { CaseStatus } from '../../domain/foi-case.js';
-import { referencePattern } from '../../pipeline/case/format-reference.js';
+import { referencePatternOf } from '../../pipeline/case/format-reference.js';
 import { threadReply, type ThreadCandidates } from '../../pipeline/case/thread-reply.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { ExtraHoliday } from '../../clock/index.js';
@@ -43,6 +43,8 @@ export interface CasePlan {
   draft: CaseDraft;
   mail: InboundMail;
   referenceFormat: string;
+  /** The formats a reply's subject is searched for (all our mailboxes'). */
+  threadReferenceFormats: readonly string[];
   destinationFolder: string;
   heldFolder: string;
   notify: NotifySettings;
@@ -183,7 +185,7 @@ async function lookAround(tx: Tx, plan: CasePlan): Promise<Surroundings> {
   const fingerprintHash = plan.fingerprint ? createHash('sha256').update(plan.fingerprint).digest('hex') : null;
   const address = plan.draft.requester.address;
   const [candidates, repeats, acknowledgementsSent] = await Promise.all([
-    findThreadCandidates(tx, plan.mail, referencePattern(plan.referenceFormat)),
+    findThreadCandidates(tx, plan.mail, referencePatternOf(plan.threadReferenceFormats)),
     fingerprintHash
       ? findRepeats(tx, { address, fingerprint: plan.fingerprint, fingerprintHash, since: new Date(Date.now() - plan.duplicateWindowDays * 86_400_000) })
       : { duplicateOf: null, campaign: [] },
@@ -194,7 +196,7 @@ async function lookAround(tx: Tx, plan: CasePlan): Promise<Surroundings> {
 
 /** A reply joins its case (or, matching several, is held); null when the message is a new request. */
 async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeKey: string, candidates: ThreadCandidates): Promise<CommitResult | null> {
-  const pattern = referencePattern(plan.referenceFormat);
+  const pattern = referencePatternOf(plan.threadReferenceFormats);
   const now = new Date();
   const thread = threadReply(plan.mail, candidates, { referencePattern: pattern, now });
   if (thread.match === 'none') return null;

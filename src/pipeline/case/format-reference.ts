@@ -17,6 +17,12 @@ export function referencePattern(format: string): RegExp {
   return new RegExp(source, 'i');
 }
 
+/** Any of several formats' references (a reply may quote a case of another of our mailboxes). */
+export function referencePatternOf(formats: readonly string[]): RegExp {
+  if (formats.length === 1) return referencePattern(formats[0]!);
+  return new RegExp(formats.map((format) => `(?:${referencePattern(format).source})`).join('|'), 'i');
+}
+
 /**
  * Whether one format can render a reference the other's pattern takes for its own (`A{seq}` and
  * `A1{seq}`; `FOI-{year}-{seq}` and `FOI-{year}-{seq:5}` from 100000 on). Such mailboxes would have
