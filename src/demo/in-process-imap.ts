@@ -1,5 +1,6 @@
 // An IMAP server inside this process (hoodiecrow-imap), for the demo and the default test tier:
-// IDLE, UIDPLUS and MOVE, one user (testuser/testpass), nothing written to disk.
+// IDLE, UIDPLUS and MOVE, one user (testuser/testpass), nothing written to disk. Tests may choose
+// the capabilities, the accounts (e.g. XOAUTH2-only) and what the inbox holds at start.
 import type { Socket } from 'node:net';
 import hoodiecrow from 'hoodiecrow-imap';
 
@@ -12,8 +13,19 @@ export interface InProcessImap {
 
 const PLUGINS = ['ID', 'IDLE', 'ENABLE', 'CONDSTORE', 'UIDPLUS', 'MOVE', 'SASL-IR', 'AUTH-PLAIN', 'NAMESPACE', 'UNSELECT', 'LITERALPLUS', 'SPECIAL-USE'];
 
-export async function startInProcessImap(): Promise<InProcessImap> {
-  const server = hoodiecrow({ plugins: PLUGINS, storage: { INBOX: { messages: [] }, '': { separator: '/', folders: {} } } });
+export interface InProcessImapOptions {
+  plugins?: string[];
+  users?: NonNullable<Parameters<typeof hoodiecrow>[0]>['users'];
+  /** Messages in INBOX at start. */
+  inbox?: { raw: Buffer; internalDate: Date }[];
+}
+
+export async function startInProcessImap(options: InProcessImapOptions = {}): Promise<InProcessImap> {
+  const messages = (options.inbox ?? []).map((m) => ({ raw: m.raw.toString('binary'), internaldate: m.internalDate }));
+  const server = hoodiecrow({
+    plugins: options.plugins ?? PLUGINS, ...(options.users ? { users: options.users } : {}),
+    storage: { INBOX: { messages }, '': { separator: '/', folders: {} } },
+  });
   const sockets = new Set<Socket>();
   server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);

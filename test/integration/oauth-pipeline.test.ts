@@ -3,11 +3,11 @@
 // an SMTP server that accept nothing but XOAUTH2 with that token, and turns a request into one case
 // and an acknowledgement. Runs on PGlite, or on the PostgreSQL DATABASE_URL names.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import hoodiecrow from 'hoodiecrow-imap';
+import { startInProcessImap } from '../../src/demo/in-process-imap.js';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -42,23 +42,13 @@ afterEach(async () => {
 
 /** hoodiecrow with LOGIN disabled and no AUTH=PLAIN: the one way in is XOAUTH2 with `token`. */
 async function startXoauth2Imap(token: string, seed: Buffer): Promise<number> {
-  const plugins = ['ID', 'IDLE', 'ENABLE', 'UIDPLUS', 'MOVE', 'SASL-IR', 'XOAUTH2', 'LOGINDISABLED', 'NAMESPACE', 'UNSELECT', 'SPECIAL-USE'];
-  const server = hoodiecrow({
-    plugins,
+  const server = await startInProcessImap({
+    plugins: ['ID', 'IDLE', 'ENABLE', 'UIDPLUS', 'MOVE', 'SASL-IR', 'XOAUTH2', 'LOGINDISABLED', 'NAMESPACE', 'UNSELECT', 'SPECIAL-USE'],
     users: { [MAILBOX]: { xoauth2: { accessToken: token, sessionTimeout: 3600_000 } } },
-    storage: { INBOX: { messages: [{ raw: seed.toString('binary'), internaldate: new Date() }] }, '': { separator: '/', folders: {} } },
+    inbox: [{ raw: seed, internalDate: new Date() }],
   });
-  const sockets = new Set<Socket>();
-  server.server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  cleanups.push(() => new Promise((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  }));
-  return (server.server.address() as AddressInfo).port;
+  cleanups.push(server.close);
+  return server.port;
 }
 
 interface XoauthSmtp {

@@ -1,8 +1,8 @@
 // OAuth2 client credentials against real loopback peers: a token endpoint started here, smtp-server
 // with XOAUTH2 (renewal after a rejected token), and hoodiecrow IMAP with SASL-IR + XOAUTH2.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import hoodiecrow from 'hoodiecrow-imap';
+import type { AddressInfo } from 'node:net';
+import { startInProcessImap } from '../../src/demo/in-process-imap.js';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -187,19 +187,9 @@ describe('SMTP with XOAUTH2 (nodemailer → smtp-server)', () => {
 
 describe('IMAP with XOAUTH2 (imapflow → hoodiecrow)', () => {
   async function startImap(): Promise<number> {
-    const plugins = ['ID', 'IDLE', 'UIDPLUS', 'MOVE', 'SASL-IR', 'XOAUTH2', 'NAMESPACE', 'SPECIAL-USE'];
-    const server = hoodiecrow({ plugins, storage: { INBOX: { messages: [] }, '': { separator: '/', folders: {} } } });
-    const sockets = new Set<Socket>();
-    server.server.on('connection', (socket: Socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    cleanups.push(() => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }));
-    return (server.server.address() as AddressInfo).port;
+    const server = await startInProcessImap({ plugins: ['ID', 'IDLE', 'UIDPLUS', 'MOVE', 'SASL-IR', 'XOAUTH2', 'NAMESPACE', 'SPECIAL-USE'] });
+    cleanups.push(server.close);
+    return server.port;
   }
 
   async function login(port: number, tokens: TokenProvider): Promise<ImapFlow> {
