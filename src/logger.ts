@@ -11,9 +11,11 @@ export const REDACTED_PATHS = [
   'name', '*.name', 'subject', '*.subject',
 ];
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    { level, base: { service: 'foi-intake' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    destination ?? pino.destination({ dest: 2, sync: true }),
-  );
+/**
+ * Logs go to stdout for the daemon (`run`), where a container's log collector expects them, and to
+ * stderr for every command whose stdout is data (`run --once`'s report, `cases list --json`, …).
+ */
+export function createLogger(level: string, destination: pino.DestinationStream | 'stdout' | 'stderr' = 'stderr'): Logger {
+  const stream = typeof destination === 'string' ? pino.destination({ dest: destination === 'stdout' ? 1 : 2, sync: true }) : destination;
+  return pino({ level, base: { service: 'foi-intake' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, stream);
 }

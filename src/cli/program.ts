@@ -65,7 +65,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .action(async (opts: { once?: boolean }) => {
       const config = loadConfig(env);
       const mail = requireMailConfig(config);
-      const log = createLogger(config.logLevel);
+      const log = createLogger(config.logLevel, opts.once ? 'stderr' : 'stdout');
       const stop = stopSignal();
       const runtime = await openRuntime(config, mail, log);
       try {

@@ -110,11 +110,14 @@ describe('foi-intake command', () => {
     // A yearly poll: only IDLE can bring the new message in within the test's time.
     const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_POLL_CRON: '0 0 1 1 *' };
     const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The daemon logs pino JSON to stdout, where a container's log collector reads it.
+    let logs = '';
     let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const firstPass = new Promise<void>((resolve) =>
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        if (stderr.includes('mailbox pass done')) resolve();
+      child.stdout.on('data', (d: Buffer) => {
+        logs += d.toString();
+        if (logs.includes('mailbox pass done')) resolve();
       }),
     );
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -123,18 +126,22 @@ describe('foi-intake command', () => {
     await smtp.waitFor(2, 30_000);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stderr).not.toMatch(/"level":(50|60)/);
+    const lines = logs.trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: number; msg: string });
+    expect(lines.every((line) => line.service === 'foi-intake')).toBe(true);
+    expect(lines.map((line) => line.msg)).toContain('message committed');
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+    expect(stderr).toBe('');
     expect(await mailbox.subjectsIn('Processed')).toHaveLength(1);
   });
 
   it('the daemon serves /healthz and /metrics when FOI_HEALTH_PORT is set', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_HEALTH_PORT: String(port) };
-    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    const firstPass = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes('mailbox pass done')) resolve();
+    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let logs = '';
+    const firstPass = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
+      logs += d.toString();
+      if (logs.includes('mailbox pass done')) resolve();
     }));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await mailbox.append(fixture('numbered-request.eml'));

@@ -58,10 +58,10 @@ interface DeliveryLine {
 
 /** A daemon whose log (JSON lines) the test reads, and which it stops as an operator does. */
 function watchedDaemon(environment: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, 'run'], { env: { ...environment, FOI_LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'run'], { env: { ...environment, FOI_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Complete JSON lines only: the last one may still be arriving, and Node writes warnings here too.
   const lines = (msg: string) => log.split('\n').slice(0, -1).flatMap((line) => {

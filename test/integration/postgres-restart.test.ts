@@ -76,8 +76,8 @@ describe.skipIf(privatePostgresUnavailable !== null)(`PostgreSQL restarted mid-r
       FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'info', FOI_POLL_CRON: '*/2 * * * * *', FOI_REMINDER_CRON: '0 0 1 1 *',
     });
     let log = '';
-    daemon = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    daemon.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    daemon = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    daemon.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     let exitCode: number | null | undefined;
     daemon.on('exit', (code) => (exitCode = code));
     try {
