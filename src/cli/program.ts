@@ -68,6 +68,9 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       const log = createLogger(config.logLevel, opts.once ? 'stderr' : 'stdout');
       const stop = stopSignal();
       const runtime = await openRuntime(config, mail, log);
+      if (!opts.once && config.senderAuth.mode === 'off' && !config.dryRun) {
+        log.warn({ setting: 'FOI_SENDER_AUTH' }, 'sender authentication is off: a forged sender would be acknowledged; set FOI_TRUSTED_AUTHSERV_ID or FOI_SENDER_AUTH=verify');
+      }
       try {
         if (opts.once) out(JSON.stringify(await runOnce(runtime, { shouldStop: () => stop.aborted })));
         else await runDaemon(runtime, stop, { pollCron: config.pollCron, reminderCron: config.reminderCron });

@@ -129,6 +129,8 @@ describe('foi-intake command', () => {
     const lines = logs.trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: number; msg: string });
     expect(lines.every((line) => line.service === 'foi-intake')).toBe(true);
     expect(lines.map((line) => line.msg)).toContain('message committed');
+    // No trusted authserv-id here: the operator is told that forged senders would be acknowledged.
+    expect(lines.some((line) => line.level === 40 && line.msg.startsWith('sender authentication is off'))).toBe(true);
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
     expect(stderr).toBe('');
     expect(await mailbox.subjectsIn('Processed')).toHaveLength(1);
