@@ -140,6 +140,15 @@ function oauthOf(config: AppConfig, mailbox: MailboxConfig, first: boolean, toke
   return { user, tokens: tokens(user) };
 }
 
+/** A refresh token signs in as the one account that granted it; Gmail refuses it for any other. */
+function requireOneAccountPerRefreshToken(config: AppConfig, oauths: ({ user: string } | undefined)[]): void {
+  if (config.oauth?.grant.type !== 'refresh_token') return;
+  const accounts = new Set(oauths.map((o) => o?.user.toLowerCase()));
+  if (accounts.size > 1) {
+    throw new AppError('config.invalid', `FOI_OAUTH_REFRESH_TOKEN: a refresh token signs in as one account, but the mailboxes log in as ${accounts.size}; use a service account (FOI_OAUTH_SERVICE_ACCOUNT_FILE) to act as several`);
+  }
+}
+
 /** One mailer per SMTP server and account; rows are routed to theirs by their From. */
 function mailerOf(mailboxes: MailboxConfig[], oauths: ({ user: string; tokens: TokenProvider } | undefined)[]): Mailer {
   const byServer = new Map<string, Mailer>();
@@ -159,6 +168,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   const configured = mailboxesOf(config, mail);
   const tokens = tokenProviderOf(config);
   const oauths = configured.map((m, i) => oauthOf(config, m, i === 0, tokens));
+  requireOneAccountPerRefreshToken(config, oauths);
   const templates = loadTemplates(config.promptsDir ?? defaultPromptsDir);
   const notifies = configured.map((m) => mailboxNotifySettings(m, templates));
   const ownAddresses = [...new Set(configured.map((m) => m.mail.from.address))];

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig, requireMailConfig } from '../../../src/config.js';
+import { openRuntime } from '../../../src/runtime.js';
 import { createLogger } from '../../../src/logger.js';
 import { createTestServiceAccount } from '../../harness/google-service-account.js';
 
@@ -104,5 +105,24 @@ describe('FOI_OAUTH_PROVIDER=google', () => {
     expect(errorOf({ ...microsoft, FOI_OAUTH_REFRESH_TOKEN: 'r' })).toBe('FOI_OAUTH_REFRESH_TOKEN: only with FOI_OAUTH_PROVIDER=google');
     expect(errorOf({ FOI_OAUTH_SERVICE_ACCOUNT_FILE: file(account.keyFile()) })).toBe('FOI_OAUTH_SERVICE_ACCOUNT_FILE: needs FOI_OAUTH_PROVIDER=google');
     expect(errorOf({ ...google, FOI_OAUTH_PROVIDER: 'gmail' })).toMatch(/^FOI_OAUTH_PROVIDER: /);
+  });
+});
+
+describe('a refresh token and several mailboxes', () => {
+  const mail = {
+    FOI_IMAP_URL: 'imaps://imap.gmail.com/INBOX', FOI_SMTP_URL: 'smtps://smtp.gmail.com', FOI_FROM: 'FOI Team <foi@council.gov.uk>',
+    FOI_OFFICERS: 'officers@council.gov.uk', FOI_OAUTH_PROVIDER: 'google', FOI_OAUTH_CLIENT_ID: 'client.apps.googleusercontent.com',
+    FOI_OAUTH_CLIENT_SECRET: 'GOCSPX-s3cret', FOI_OAUTH_REFRESH_TOKEN: '1//r3fresh', FOI_OAUTH_USER: 'foi@council.gov.uk',
+  };
+  const mailboxes = (oauthUser: string) => file(JSON.stringify({ mailboxes: [{
+    name: 'eir', imapUrl: 'imaps://imap.gmail.com/EIR', from: 'EIR Team <eir@council.gov.uk>', referenceFormat: 'EIR-{year}-{seq:5}', oauthUser,
+  }] }));
+  const silent = createLogger('silent');
+
+  it('refuses, before anything is opened, mailboxes that would sign in as different accounts with it', async () => {
+    const config = loadConfig({ ...mail, FOI_MAILBOXES_FILE: mailboxes('eir@council.gov.uk') });
+    await expect(openRuntime(config, requireMailConfig(config), silent)).rejects.toThrow(
+      /^FOI_OAUTH_REFRESH_TOKEN: a refresh token signs in as one account, but the mailboxes log in as 2; use a service account/,
+    );
   });
 });
