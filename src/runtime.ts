@@ -58,30 +58,31 @@ export interface RuntimeOverrides {
   autoIdleDelayMs?: number;
 }
 
-/** The main mailbox's mail-composing settings, for the pipeline and for officers' commands alike. */
-export function notifySettingsOf(config: AppConfig, templates?: TemplateSet): NotifySettings {
-  const { from, officers } = requireSenderConfig(config);
+type Sender = Pick<MailConfig, 'from' | 'officers' | 'heldFolder'> & Pick<MailboxConfig, 'authorityName' | 'jurisdiction'>;
+
+/** A mailbox's mail-composing settings, for the pipeline and for officers' commands alike. */
+function notifySettingsFor(sender: Sender, templates: TemplateSet): NotifySettings {
   return {
-    templates: templates ?? loadTemplates(config.promptsDir ?? defaultPromptsDir),
-    from: formatAddress(from),
-    fromAddress: from.address,
-    officers: officers.map(formatAddress),
-    authorityName: config.authorityName,
-    jurisdiction: config.jurisdiction,
-    heldFolder: config.heldFolder,
+    templates,
+    from: formatAddress(sender.from),
+    fromAddress: sender.from.address,
+    officers: sender.officers.map(formatAddress),
+    authorityName: sender.authorityName,
+    jurisdiction: sender.jurisdiction,
+    heldFolder: sender.heldFolder,
   };
 }
 
+/** The main mailbox's settings from FOI_FROM and FOI_OFFICERS alone (no IMAP or SMTP URL needed). */
+export function notifySettingsOf(config: AppConfig, templates?: TemplateSet): NotifySettings {
+  return notifySettingsFor(
+    { ...requireSenderConfig(config), heldFolder: config.heldFolder, authorityName: config.authorityName, jurisdiction: config.jurisdiction },
+    templates ?? loadTemplates(config.promptsDir ?? defaultPromptsDir),
+  );
+}
+
 function mailboxNotifySettings(mailbox: MailboxConfig, templates: TemplateSet): NotifySettings {
-  return {
-    templates,
-    from: formatAddress(mailbox.mail.from),
-    fromAddress: mailbox.mail.from.address,
-    officers: mailbox.mail.officers.map(formatAddress),
-    authorityName: mailbox.authorityName,
-    jurisdiction: mailbox.jurisdiction,
-    heldFolder: mailbox.mail.heldFolder,
-  };
+  return notifySettingsFor({ ...mailbox.mail, authorityName: mailbox.authorityName, jurisdiction: mailbox.jurisdiction }, templates);
 }
 
 /**

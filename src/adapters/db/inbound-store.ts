@@ -79,14 +79,6 @@ export type CommitResult =
   | { type: 'attached'; inboundId: number; caseId: number; effect: string; destinationFolder: string }
   | { type: 'held'; inboundId: number; destinationFolder: string };
 
-export async function findInbound(db: Db, key: InboundKey) {
-  const [row] = await db
-    .select({ id: inboundMessages.id, destinationFolder: inboundMessages.destinationFolder, movedAt: inboundMessages.movedAt })
-    .from(inboundMessages)
-    .where(and(eq(inboundMessages.mailbox, key.mailbox), eq(inboundMessages.uidValidity, key.uidValidity), eq(inboundMessages.uid, key.uid)));
-  return row ?? null;
-}
-
 /** The batch's messages already recorded (a pass that crashed before its move), by "uidValidity:uid". */
 async function findRecorded(tx: Tx, mailbox: string, keys: InboundKey[]) {
   const uidValidities = [...new Set(keys.map((k) => k.uidValidity))];

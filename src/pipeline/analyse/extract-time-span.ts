@@ -1,6 +1,7 @@
 // Finds the period the requester wants the information for, verbatim ("last 5 years", "since 2019",
 // "between April 2020 and March 2023"): officers check it against the cost limit and the records held.
 import type { Evidence } from '../../domain/request-analysis.js';
+import { allMatches } from './all-matches.js';
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const NUMBER_WORD = String.raw`(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)`;
@@ -30,11 +31,7 @@ const LEADING_PREPOSITION = /^(?:(?:in|during|for|over|within|covering)\s+(?:(?:
 
 export function extractTimeSpan(text: string): Evidence | null {
   for (const pattern of PATTERNS) {
-    // exec on the module's own RegExp rather than matchAll (see all-matches.ts), stopping at the
-    // first match that is not a statute's year.
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      if (m[0] === '') pattern.lastIndex += 1;
+    for (const m of allMatches(pattern, text)) {
       const start = m.index;
       if (STATUTE_YEAR.test(text.slice(Math.max(0, start - 25), start))) continue;
       return trimPreposition(m[0], start);
