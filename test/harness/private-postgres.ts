@@ -2,10 +2,10 @@
 // and start the server: the shared PostgreSQL other test files use must never be restarted.
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './cli.js';
 
 const run = promisify(execFile);
 
@@ -70,14 +70,6 @@ const located = locateBinaries();
 
 /** Why a private cluster cannot be started here, or null when it can. */
 export const privatePostgresUnavailable: string | null = typeof located === 'string' ? located : null;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   if (typeof located === 'string') throw new Error(located);

@@ -1,12 +1,11 @@
 // The `foi-intake` command as operators run it (a child process), against real servers: the
 // acceptance path `migrate && run --once`, `cases list --json`, configuration errors, SIGTERM.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
-import { CLI, cliEnv, jsonLines, runCli } from '../harness/cli.js';
+import { cliEnv, freePort, jsonLines, runCli, watchDaemon } from '../harness/cli.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
 import { FOI_FROM, OFFICERS, fixture } from '../harness/test-runtime.js';
@@ -109,53 +108,35 @@ describe('foi-intake command', () => {
   it('run (daemon) picks up new mail while idling and exits 0 on SIGTERM', async () => {
     // A yearly poll: only IDLE can bring the new message in within the test's time.
     const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_POLL_CRON: '0 0 1 1 *' };
-    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     // The daemon logs pino JSON to stdout, where a container's log collector reads it.
-    let logs = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const firstPass = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d: Buffer) => {
-        logs += d.toString();
-        if (logs.includes('mailbox pass done')) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    await firstPass;
+    const daemon = watchDaemon(env);
+    await daemon.waitForLog('mailbox pass done');
     await mailbox.append(fixture('bulleted-request.eml'));
     await smtp.waitFor(2, 30_000);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    const lines = logs.trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: number; msg: string });
+    expect(await daemon.stop()).toBe(0);
+    const lines = daemon.logs().trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: number; msg: string });
     expect(lines.every((line) => line.service === 'foi-intake')).toBe(true);
     expect(lines.map((line) => line.msg)).toContain('message committed');
     // No trusted authserv-id here: the operator is told that forged senders would be acknowledged.
     expect(lines.some((line) => line.level === 40 && line.msg.startsWith('sender authentication is off'))).toBe(true);
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
-    expect(stderr).toBe('');
+    expect(daemon.stderr()).toBe('');
     expect(await mailbox.subjectsIn('Processed')).toHaveLength(1);
   });
 
   it('the daemon serves /healthz and /metrics when FOI_HEALTH_PORT is set', async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const env = { ...mailEnv(await databaseEnv()), FOI_LOG_LEVEL: 'info', FOI_HEALTH_PORT: String(port) };
-    const child = spawn(process.execPath, [CLI, 'run'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
-    let logs = '';
-    const firstPass = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
-      logs += d.toString();
-      if (logs.includes('mailbox pass done')) resolve();
-    }));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await mailbox.append(fixture('numbered-request.eml'));
-    await firstPass;
+    const daemon = watchDaemon(env);
+    await daemon.waitForLog('mailbox pass done');
     await smtp.waitFor(2, 30_000);
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(10_000) });
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', mailbox: 'connected' });
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
     expect(metrics).toMatch(/foi_messages_processed_total\{mailbox="default",outcome="opened_case"\} 1/);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await daemon.stop()).toBe(0);
   });
 
   it('export gives everything held about a case; purge anonymises finished cases past retention', async () => {
