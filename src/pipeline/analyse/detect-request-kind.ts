@@ -1,7 +1,7 @@
 // Decides what kind of message this is (FOI, EIR, SAR, internal review, clarification, complaint or
 // other): the kind sets the statutory clock (20 working days, one month, review) and who handles it.
 import type { Evidence, RequestKind } from '../../domain/request-analysis.js';
-import { EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
+import { ACCESS_LAW_NAMED, EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, MARKETING_CONCEPTS, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
 import { countWords } from './text-lines.js';
 import { allMatches } from './all-matches.js';
 
@@ -18,6 +18,10 @@ const EIR_INVOKED_WORDS = new RegExp(EIR_INVOKED_PATTERN.replace('EIRs?|EISR|', 
 /** One capture group per concept, so that distinct concepts can be counted. */
 const ENVIRONMENTAL = new RegExp(ENVIRONMENTAL_TERMS.map((concept) => `(${concept.split('|').map(escapeRegex).join('|')})`).join('|'), 'gi');
 const MIN_ENVIRONMENTAL_CONCEPTS = 2;
+// Inner groups made non-capturing, so that the group that matched names the concept.
+const MARKETING = new RegExp(MARKETING_CONCEPTS.map((concept) => `(${concept.replace(/(?<!\\)\((?!\?)/g, '(?:')})`).join('|'), 'gi');
+const MIN_MARKETING_CONCEPTS = 2;
+const ACCESS_LAW = new RegExp(ACCESS_LAW_NAMED, 'i');
 
 function escapeRegex(term: string): string {
   return `\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
@@ -34,7 +38,22 @@ export function detectRequestKind(subject: string, body: string): KindVerdict {
       if (m) return { kind: rule.kind, evidence: toEvidence(m) };
     }
   }
-  return detectEnvironmental(subject, body);
+  return detectMarketing(subject, body) ?? detectEnvironmental(subject, body);
+}
+
+/** A sales pitch or scam: two distinct marketing concepts, and no access law named anywhere. */
+function detectMarketing(subject: string, body: string): KindVerdict | null {
+  const whole = `${subject}\n${body}`;
+  if (ACCESS_LAW.test(whole)) return null;
+  const hits = allMatches(MARKETING, whole);
+  if (distinctConcepts(hits) < MIN_MARKETING_CONCEPTS) return null;
+  const first = allMatches(MARKETING, body)[0];
+  return { kind: 'other', evidence: first ? toEvidence(first) : null };
+}
+
+/** Patterns built with one capture group per concept: how many different groups matched. */
+function distinctConcepts(hits: readonly RegExpExecArray[]): number {
+  return new Set(hits.map((m) => m.slice(1).findIndex((group) => group !== undefined))).size;
 }
 
 /** EIR when invoked by name, or when the information asked for is plainly environmental. */
@@ -42,8 +61,7 @@ function detectEnvironmental(subject: string, body: string): KindVerdict {
   const invoked = EIR_INVOKED.exec(body) ?? EIR_INVOKED_WORDS.exec(body);
   if (invoked || EIR_INVOKED.test(subject)) return { kind: 'eir', evidence: invoked ? toEvidence(invoked) : null };
   const hits = allMatches(ENVIRONMENTAL, `${subject}\n${body}`);
-  const distinct = new Set(hits.map((m) => m.slice(1).findIndex((group) => group !== undefined)));
-  if (distinct.size >= MIN_ENVIRONMENTAL_CONCEPTS) {
+  if (distinctConcepts(hits) >= MIN_ENVIRONMENTAL_CONCEPTS) {
     const first = allMatches(ENVIRONMENTAL, body)[0];
     return { kind: 'eir', evidence: first ? toEvidence(first) : null };
   }

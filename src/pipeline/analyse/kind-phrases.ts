@@ -85,3 +85,25 @@ export const ENVIRONMENTAL_TERMS = [
 
 /** Up to this many words a message counts as short (a clarification or chaser, not a new request). */
 export const SHORT_MESSAGE_WORDS = 120;
+
+/**
+ * Unsolicited commercial mail that slipped past the receiving server's filter asks the authority for
+ * nothing: it is `other`, never acknowledged. Each entry is one concept (a regex source); it takes two
+ * distinct concepts, so a request that asks about free school meals or "click here" buttons is safe.
+ */
+export const MARKETING_CONCEPTS = [
+  String.raw`\bclick (here|below|on (the|this) link|the link|this link|to (order|buy|claim|visit|learn|find out|get|see|start|register))\b`,
+  String.raw`\b(special|exclusive|limited[- ]time|introductory|one[- ]time) offer\b|\bact now\b|\border (now|today)\b|\bbuy now\b|\bcall (now|today)\b|\btoll[- ]free\b|\blowest (price|rate)s?\b|\bsave up to\b|\b\d+ ?% off\b|\bwhile (stocks|supplies) last\b`,
+  String.raw`\bmoney[- ]back\b|\brisk[- ]free\b|\bno obligation\b|\b100 ?% (free|guaranteed|satisfaction)\b|\bsatisfaction guaranteed\b|\bno credit checks?\b`,
+  String.raw`\bmake money\b|\bextra income\b|\b(work|working) (from|at) home\b|\bfinancial freedom\b|\bearn (up to )?\$|\$\$|\bhome[- ]based business\b|\b(business|investment|income) opportunit(y|ies)\b|\bmulti-?level marketing\b`,
+  String.raw`\byou('ve| have) (won|been (specially )?(selected|chosen|pre-?approved|approved))\b|\bcongratulations!|\bclaim your (prize|reward|gift)\b|\byou('re| are) (a )?(winner|pre-?approved)\b`,
+  String.raw`\btransfer (of )?(the )?(funds|sum)\b|\bUS ?\$ ?\d|\b\d+(\.\d+)? million (US )?dollars\b|\bconfidential (business )?(proposal|transaction)\b`,
+  String.raw`(?<![-\w])free (gift|trial|quote|consultation|sample|report|membership|shipping|bonus|offer)s?\b`,
+  String.raw`\bthis is not (spam|unsolicited)\b|\bsent in compliance\b|\bbulk e-?mail\b|\bremove (yourself|you|your (e-?mail|name|address)) from\b|\bremoved from (our|this|the|future) (mailing|e-?mail|distribution)\b|\bopt[- ]?out\b`,
+  String.raw`\bviagra\b|\bcialis\b|\bxxx\b|\bhorny\b|\bpenis\b|\benlarge(ment)?\b|\blose \d+ ?(lbs|pounds)\b|\bonline (pharmacy|casino)\b|\bp[o*]rn\b|\bnude\b|\bnaked\b|\bsexy\b|\bhot (babes|girls)\b`,
+  String.raw`\b1[- ]?8(00|88|77|66)[- ]?\d{3}[- ]?\d{4}\b|(?<![\w$])\$ ?\d{1,3}(,\d{3})*(\.\d\d)?(?!\w)`,
+  String.raw`\bdear (friend|valued customer|fellow \w+ user)\b|\bbad credit\b|\brefinanc(e|ing)\b|\bmerchant account\b|\bdebt (relief|consolidation)\b|\bmortgage rates?\b`,
+] as const;
+
+/** Naming an access law, even in a pitch, leaves the message to the rules for requests. */
+export const ACCESS_LAW_NAMED = String.raw`\bfreedom of information\b|\bFOI(A|SA)?\b|\benvironmental information\b|\bEIRs?\b|\bsubject access\b|\bdata protection act\b`;

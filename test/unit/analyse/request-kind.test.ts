@@ -87,3 +87,27 @@ describe('detectRequestKind: environmental information', () => {
     expect(kindOf('Requests', 'This is a request under the EIR for the noise monitoring results.')).toBe('eir');
   });
 });
+
+describe('detectRequestKind: sales pitches and scams that slipped past the spam filter', () => {
+  it.each([
+    ['Grow your footfall this spring', 'Hi there,\n\nOur exclusive offer ends Friday: 30% off all signage for local businesses. Click here to order and we will ship within 48 hours.'],
+    ['Urgent and confidential', 'Dear friend,\n\nI am the accountant of a late client who left US$ 12,500,000 with no heir. I seek your help with the transfer of the funds and offer you 30%.'],
+    ['Re: your account', 'You have been pre-approved! Refinance today at the lowest rates in years, no obligation. Call 1-800-555-0199 now.'],
+    ['Work from home', 'Make money from your kitchen table. Earn $5,000 a month with our home-based business kit, money-back guarantee.'],
+  ])('%s → other', (subject, body) => {
+    const verdict = detectRequestKind(subject, body);
+    expect(verdict.kind).toBe('other');
+    expect(verdict.evidence?.text).toBeTruthy();
+  });
+
+  it.each([
+    // One marketing phrase is not a pitch: requests mention them as their subject matter.
+    ['School meals', 'How many pupils in the borough received free school meals in 2024, and what was the cost of the free trial of breakfast clubs?'],
+    ['Council website', 'Please tell me how many times residents used the "click here to report a pothole" link in 2024.'],
+    ['Overseas travel', 'Please list each overseas trip by councillors in 2024 with its cost; for the New York visit, the cost in $ as invoiced.'],
+    // Naming the Act keeps it a request, whatever vocabulary the requester quotes from a scam they report.
+    ['Scam reports', 'Under the Freedom of Information Act, how many reports of "you have won, click here to claim your prize" scam emails did Trading Standards receive in 2024?'],
+  ])('%s → foi', (subject, body) => {
+    expect(kindOf(subject, body)).toBe('foi');
+  });
+});

@@ -72,6 +72,8 @@ interface CorpusRun {
   questions: number;
   longestQuestion: { length: number; message: string };
   kinds: Record<string, number>;
+  /** Kinds of the mail that passes the automated screen and would reach the daemon's rules, by folder. */
+  screenedKinds: Record<string, Record<string, number>>;
   ms: { parse: number; analyse: number };
 }
 
@@ -83,7 +85,7 @@ async function runCorpus(): Promise<CorpusRun> {
   const run: CorpusRun = {
     counts: { messages: 0, parsed: 0, automated: 0, listOrBulk: 0, listOrBulkFlagged: 0, analysed: 0 },
     unexpectedFailures: [], missed: [], analysisCrashes: [], insaneAnalyses: [], questions: 0,
-    longestQuestion: { length: 0, message: '' }, kinds: {}, ms: { parse: 0, analyse: 0 },
+    longestQuestion: { length: 0, message: '' }, kinds: {}, screenedKinds: {}, ms: { parse: 0, analyse: 0 },
   };
   const failures: Record<string, number> = {};
   const reasons: Record<string, number> = {};
@@ -124,6 +126,10 @@ async function runCorpus(): Promise<CorpusRun> {
         const analysis = analyse({ subject: mail.subject, text, from: mail.from, receivedAt: RECEIVED_AT });
         run.counts.analysed += 1;
         run.kinds[analysis.kind] = (run.kinds[analysis.kind] ?? 0) + 1;
+        if (!verdict.automated) {
+          const tally = (run.screenedKinds[folder] ??= {});
+          tally[analysis.kind] = (tally[analysis.kind] ?? 0) + 1;
+        }
         run.questions += analysis.questions.length;
         for (const q of analysis.questions) if (q.text.length > run.longestQuestion.length) run.longestQuestion = { length: q.text.length, message: name };
         const problems = analysisProblems(analysis, text, settings.topics);
@@ -135,7 +141,7 @@ async function runCorpus(): Promise<CorpusRun> {
       }
     }
   }
-  console.log(JSON.stringify({ every: EVERY, ...run.counts, failures, reasons, kinds: run.kinds, questions: run.questions,
+  console.log(JSON.stringify({ every: EVERY, ...run.counts, failures, reasons, kinds: run.kinds, screenedKinds: run.screenedKinds, questions: run.questions,
     longestQuestion: run.longestQuestion, ms: { parse: Math.round(run.ms.parse), analyse: Math.round(run.ms.analyse) } }, null, 2));
   return run;
 }
@@ -159,6 +165,14 @@ describe('SpamAssassin public corpus', () => {
     expect(run.insaneAnalyses).toEqual([]);
     // Not all of it is noise: most messages ask for something the splitter can find.
     expect(run.questions).toBeGreaterThan(run.counts.analysed / 2);
+  });
+
+  it('reads most of the spam that passes the automated screen as asking for nothing (other), so it gets no acknowledgement', () => {
+    const spam = ['spam-1', 'spam-2'].map((folder) => run.screenedKinds[folder] ?? {});
+    const total = spam.reduce((sum, kinds) => sum + Object.values(kinds).reduce((a, b) => a + b, 0), 0);
+    const other = spam.reduce((sum, kinds) => sum + (kinds.other ?? 0), 0);
+    // Measured 1,002 of 1,531 (65 %); without the marketing concepts it was 298 (19 %).
+    expect(other / total).toBeGreaterThan(0.6);
   });
 });
 
