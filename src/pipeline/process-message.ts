@@ -123,11 +123,20 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender, mailbox: deps.settings.mailboxName });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
-    return { ok: true, mail, draft, fingerprint: textFingerprint(stripQuotedText(text).text) };
+    return { ok: true, mail: withoutAttachmentBytes(mail), draft, fingerprint: textFingerprint(stripQuotedText(text).text) };
   } catch (cause) {
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
     return { ok: false, parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };
   }
+}
+
+/**
+ * Once read, an attachment's bytes are not needed again (the raw message keeps them): dropping them
+ * keeps a batch waiting for its commit from holding every 2 MB PDF twice.
+ */
+function withoutAttachmentBytes(mail: InboundMail): InboundMail {
+  if (mail.attachments.length === 0) return mail;
+  return { ...mail, attachments: mail.attachments.map((a) => ({ ...a, content: Buffer.alloc(0) })) };
 }
 
 /** The receiving server's spam verdict (e.g. SpamAssassin's X-Spam-Flag: YES): held, no case. */
