@@ -98,7 +98,10 @@ export function notifyDirectoryOf(config: AppConfig): NotifyDirectory {
   ]);
 }
 
-function pipelineSettingsFor(config: AppConfig, mailbox: MailboxConfig, notify: NotifySettings, ownAddresses: string[], allFormats: string[]): PipelineSettings {
+function pipelineSettingsFor(
+  config: AppConfig, mailbox: MailboxConfig, notify: NotifySettings, ownAddresses: string[], allFormats: string[],
+  notifyByMailbox: (mailboxName: string) => NotifySettings | undefined,
+): PipelineSettings {
   return {
     mailbox: mailboxKeyOf(mailbox.mail),
     mailboxName: mailbox.name,
@@ -115,6 +118,7 @@ function pipelineSettingsFor(config: AppConfig, mailbox: MailboxConfig, notify: 
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
     notify,
+    notifyByMailbox,
   };
 }
 
@@ -173,6 +177,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   const templates = loadTemplates(config.promptsDir ?? defaultPromptsDir);
   const notifies = configured.map((m) => mailboxNotifySettings(m, templates));
   const ownAddresses = [...new Set(configured.map((m) => m.mail.from.address))];
+  const notifyByName = new Map(configured.map((m, i) => [m.name, notifies[i]!] as const));
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
@@ -180,7 +185,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
   const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
-    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses, configured.map((m) => m.referenceFormat));
+    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses, configured.map((m) => m.referenceFormat), (name) => notifyByName.get(name));
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
     return {
       name: mailbox.name,

@@ -31,6 +31,11 @@ export interface PipelineSettings {
   processedFolder: string;
   heldFolder: string;
   notify: NotifySettings;
+  /**
+   * Every configured mailbox's settings by name: mail about a case of another of our mailboxes (a
+   * reply sent to the wrong address) goes out in that mailbox's name, to its officers. Unset: this one's.
+   */
+  notifyByMailbox?: (mailboxName: string) => NotifySettings | undefined;
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
   maxAcksPerAddressPerDay: number;
@@ -73,7 +78,7 @@ export async function prepareMessages(deps: PipelineDeps, uidValidity: number, f
 function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: PipelineSettings, extraHolidays?: readonly ExtraHoliday[]): CommitPlan {
   if (prepared.ok === 'automated') {
     return {
-      type: 'automated', mail: prepared.mail, verdict: prepared.verdict, notify: settings.notify,
+      type: 'automated', mail: prepared.mail, verdict: prepared.verdict, notifyFor: caseNotify(settings),
       destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder,
     };
   }
@@ -86,12 +91,17 @@ function commitPlanFor(prepared: Prepared, fetched: FetchedMessage, settings: Pi
   }
   return {
     type: 'case', draft: prepared.draft, mail: prepared.mail, referenceFormat: settings.referenceFormat, threadReferenceFormats: settings.threadReferenceFormats ?? [settings.referenceFormat],
-    destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notify: settings.notify, extraHolidays,
+    destinationFolder: settings.processedFolder, heldFolder: settings.heldFolder, notifyFor: caseNotify(settings), extraHolidays,
     maxAcksPerAddressPerDay: settings.maxAcksPerAddressPerDay,
     fingerprint: prepared.fingerprint, duplicateWindowDays: settings.duplicateWindowDays,
     compose: (opened) => composeCaseMail(opened, prepared.mail, settings.notify),
     composeHeld: (inboundId, reason) => [composeHeldNotice({ inboundId, receivedAt: fetched.internalDate, reason }, settings.notify)],
   };
+}
+
+/** The settings mail about a recorded case goes out with: its own mailbox's, where still configured. */
+function caseNotify(settings: PipelineSettings): (caseMailbox: string) => NotifySettings {
+  return (caseMailbox) => settings.notifyByMailbox?.(caseMailbox) ?? settings.notify;
 }
 
 function composeCaseMail(opened: OpenedCase, mail: InboundMail, notify: NotifySettings) {

@@ -111,7 +111,10 @@ describe('several mailboxes', () => {
 
   it('files a reply that quotes a case of the other mailbox with that case', async () => {
     await servers.mailbox.append(fixture('seed-it-security.eml'), RECEIVED);
-    await withRuntime(twoMailboxes(), (runtime) => runOnce(runtime));
+    const env = twoMailboxes();
+    await withRuntime(env, (runtime) => runOnce(runtime));
+    await actOnCase(servers.db.db, 'FOI-2017-00001', { type: 'seek_clarification', date: '2017-05-31', cause: 'officer' },
+      { now: new Date('2017-05-31T10:00:00Z'), notify: notifyDirectoryOf(loadConfig(env)), message: 'What do you mean by "security events"?' });
     // A fresh message (no In-Reply-To, no "Re:") to the EIR inbox that names the FOI case.
     const reply = [
       'From: Martin Greaves <martin.greaves@example.org>', 'To: EIR Team <eir@example.gov.uk>',
@@ -120,9 +123,16 @@ describe('several mailboxes', () => {
       'By "security events" I mean incidents reported to the Information Commissioner.', '',
     ].join('\r\n');
     await client.append('EIR', Buffer.from(reply), [], new Date('2017-06-02T09:00:00Z'));
-    const report = await withRuntime(twoMailboxes(), (runtime) => runOnce(runtime));
+    const report = await withRuntime(env, (runtime) => runOnce(runtime));
     expect(report.mailboxes.eir).toMatchObject({ opened: 0, attached: 1, held: 0 });
     expect((await listCases(servers.db.db)).map((c) => c.reference)).toEqual(['FOI-2017-00001']);
+    // The case is the FOI team's: the requester and its officers hear from the FOI address, through
+    // the FOI mailbox's SMTP server, not from the inbox the reply happened to reach.
+    const answers = await servers.db.db.select().from(outbox).where(inArray(outbox.purpose, ['clarification_acknowledgement', 'case_update'])).orderBy(asc(outbox.id));
+    expect(answers.map((r) => r.purpose)).toEqual(['clarification_acknowledgement', 'case_update']);
+    expect(answers.every((r) => r.fromAddress === '"FOI Team" <foi@example.gov.uk>')).toBe(true);
+    expect(answers.filter((r) => r.purpose === 'case_update').map((r) => r.recipients.join())).toEqual(['"Casework Officer" <officer@example.gov.uk>']);
+    expect(eirSmtp.received).toEqual([]);
   });
 
   it('officer commands, reminders, digests and delivery alerts use the settings of the case\'s mailbox', async () => {

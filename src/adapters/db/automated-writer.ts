@@ -19,7 +19,7 @@ export interface AutomatedFiling {
 
 /** The case this automated message is about, with the events and notices it causes; null when none. */
 export async function fileAutomatedMail(
-  tx: Tx, mail: InboundMail, verdict: Extract<AutomatedVerdict, { automated: true }>, notify: NotifySettings, now: Date,
+  tx: Tx, mail: InboundMail, verdict: Extract<AutomatedVerdict, { automated: true }>, notifyFor: (caseMailbox: string) => NotifySettings, now: Date,
 ): Promise<AutomatedFiling | null> {
   const report = bouncedMessageIds(mail);
   if (report.messageIds.length === 0) return null;
@@ -37,5 +37,5 @@ export async function fileAutomatedMail(
   if (!bouncedAck) return { caseId: row.id, outgoing: [] };
   const flag = `Acknowledgement undeliverable: the requester's server bounced it${report.status ? ` (status ${report.status})` : ''}`;
   await addFlag(tx, row.id, flag);
-  return { caseId: row.id, outgoing: [composeCaseUpdate(await snapshotOf(tx, row), 'acknowledgement undeliverable', [flag], notify)] };
+  return { caseId: row.id, outgoing: [composeCaseUpdate(await snapshotOf(tx, row), 'acknowledgement undeliverable', [flag], notifyFor(row.mailbox))] };
 }

@@ -47,7 +47,8 @@ export interface CasePlan {
   threadReferenceFormats: readonly string[];
   destinationFolder: string;
   heldFolder: string;
-  notify: NotifySettings;
+  /** The mail settings for an existing case, by the mailbox it belongs to (a reply may reach another). */
+  notifyFor: (caseMailbox: string) => NotifySettings;
   extraHolidays?: readonly ExtraHoliday[];
   /** At most this many acknowledgements to one address in 24 hours; beyond it the case is flagged. */
   maxAcksPerAddressPerDay: number;
@@ -62,7 +63,7 @@ export interface AutomatedPlan {
   type: 'automated';
   mail: InboundMail;
   verdict: Extract<AutomatedVerdict, { automated: true }>;
-  notify: NotifySettings;
+  notifyFor: (caseMailbox: string) => NotifySettings;
   destinationFolder: string;
   heldFolder: string;
 }
@@ -198,7 +199,7 @@ async function threadToCase(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupeK
     await insertOutbox(tx, plan.composeHeld(id, error), { inboundId: id });
     return { type: 'held', inboundId: id, destinationFolder: plan.heldFolder };
   }
-  const written = await writeReply(tx, thread.caseId, { mail: plan.mail, draft: plan.draft, notify: plan.notify, referenceFormat: plan.referenceFormat, extraHolidays: plan.extraHolidays, now });
+  const written = await writeReply(tx, thread.caseId, { mail: plan.mail, draft: plan.draft, notifyFor: plan.notifyFor, referenceFormat: plan.referenceFormat, extraHolidays: plan.extraHolidays, now });
   const id = await insertInbound(tx, facts, {
     dedupeKey, raw: facts.raw, disposition: 'attached', parseOutcome: 'parsed', caseId: written.caseId, destinationFolder: plan.destinationFolder,
   });
@@ -218,7 +219,7 @@ function withinAcknowledgementLimit(plan: CasePlan, sent: number): CaseDraft {
 }
 
 async function commitAutomated(tx: Tx, facts: InboundFacts, plan: AutomatedPlan, dedupeKey: string): Promise<CommitResult> {
-  const filed = await fileAutomatedMail(tx, plan.mail, plan.verdict, plan.notify, new Date());
+  const filed = await fileAutomatedMail(tx, plan.mail, plan.verdict, plan.notifyFor, new Date());
   const error = `automated mail: ${plan.verdict.reason} (${plan.verdict.evidence})`;
   if (!filed) {
     const id = await insertInbound(tx, facts, { dedupeKey, raw: facts.raw, disposition: 'held', parseOutcome: 'automated', error, destinationFolder: plan.heldFolder });
@@ -243,7 +244,7 @@ async function fileDuplicate(tx: Tx, facts: InboundFacts, plan: CasePlan, dedupe
   const id = await insertInbound(tx, facts, {
     dedupeKey, raw: facts.raw, disposition: 'attached', parseOutcome: 'parsed', caseId: row.id, destinationFolder: plan.destinationFolder,
   });
-  await insertOutbox(tx, [composeCaseUpdate(await snapshotOf(tx, row), 'duplicate request received', [flag], plan.notify)], { inboundId: id, caseId: row.id });
+  await insertOutbox(tx, [composeCaseUpdate(await snapshotOf(tx, row), 'duplicate request received', [flag], plan.notifyFor(row.mailbox))], { inboundId: id, caseId: row.id });
   return { type: 'attached', inboundId: id, caseId: row.id, effect: 'duplicate', destinationFolder: plan.destinationFolder };
 }
 

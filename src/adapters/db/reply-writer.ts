@@ -17,7 +17,8 @@ import { cases } from './schema.js';
 export interface ReplyContext {
   mail: InboundMail;
   draft: CaseDraft;
-  notify: NotifySettings;
+  /** The case's own mailbox's settings: the requester hears from the address the case is handled at. */
+  notifyFor: (caseMailbox: string) => NotifySettings;
   referenceFormat: string;
   extraHolidays?: readonly ExtraHoliday[];
   now: Date;
@@ -34,9 +35,10 @@ export async function writeReply(tx: Tx, caseId: number, ctx: ReplyContext): Pro
   const row = (await lockCase(tx, { id: caseId }))!;
   const state = stateOfRow(row);
   const snapshot = await snapshotOf(tx, row);
+  const notify = ctx.notifyFor(row.mailbox);
   if (!state) {
     await insertEvents(tx, caseId, [{ event: 'message_attached', at: ctx.now, fromStatus: null, toStatus: row.status as never, cause: 'reply attached', details: { oldDueDate: null, newDueDate: null } }]);
-    return { caseId, effect: 'correspondence', outgoing: [composeCaseUpdate(snapshot, 'reply received', [], ctx.notify)] };
+    return { caseId, effect: 'correspondence', outgoing: [composeCaseUpdate(snapshot, 'reply received', [], notify)] };
   }
   const effect = decideReplyEffect(
     { state, kind: ctx.draft.kind, receivedAt: ctx.draft.receivedAt, chaser: ctx.draft.kind === 'other' }, ctx.now, { extraHolidays: ctx.extraHolidays },
@@ -47,8 +49,8 @@ export async function writeReply(tx: Tx, caseId: number, ctx: ReplyContext): Pro
     return {
       caseId, effect: 'clarification',
       outgoing: [
-        composeClarificationAcknowledgement(updated, effect.next.clarificationReceived ?? ctx.draft.receivedDate, ctx.notify),
-        composeCaseUpdate(updated, `clarification received; due ${effect.next.dueDate}`, [`The clock restarted from ${effect.next.clarificationReceived} (FOIA s.10(6)(b)).`], ctx.notify),
+        composeClarificationAcknowledgement(updated, effect.next.clarificationReceived ?? ctx.draft.receivedDate, notify),
+        composeCaseUpdate(updated, `clarification received; due ${effect.next.dueDate}`, [`The clock restarted from ${effect.next.clarificationReceived} (FOIA s.10(6)(b)).`], notify),
       ],
     };
   }
@@ -56,11 +58,11 @@ export async function writeReply(tx: Tx, caseId: number, ctx: ReplyContext): Pro
     await saveTransition(tx, caseId, effect.parent.next, effect.parent.events, []);
     const review = await openReview(tx, row, effect.review, ctx);
     await insertEvents(tx, review.id, effect.review.events);
-    return { caseId: review.id, effect: 'review', outgoing: [composeAcknowledgement(review, ctx.mail, ctx.notify), composeOfficerSummary(review, ctx.mail, ctx.notify)] };
+    return { caseId: review.id, effect: 'review', outgoing: [composeAcknowledgement(review, ctx.mail, notify), composeOfficerSummary(review, ctx.mail, notify)] };
   }
   await insertEvents(tx, caseId, effect.events);
   if (effect.flag) await addFlag(tx, caseId, effect.flag);
-  const outgoing = effect.notifyOfficers ? [composeCaseUpdate(snapshot, effect.flag ?? 'reply received', effect.flag ? [effect.flag] : [], ctx.notify)] : [];
+  const outgoing = effect.notifyOfficers ? [composeCaseUpdate(snapshot, effect.flag ?? 'reply received', effect.flag ? [effect.flag] : [], notify)] : [];
   return { caseId, effect: 'correspondence', outgoing };
 }
 
