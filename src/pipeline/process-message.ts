@@ -128,9 +128,9 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
   if (automated.automated) return { ok: 'automated', mail, verdict: automated };
   try {
     const sender = await verifySender(fetched.source, deps.settings.senderAuth);
-    const { text } = await textForAnalysis(mail);
+    const { text, attachmentFlags } = await textForAnalysis(mail);
     const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
-    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender, mailbox: deps.settings.mailboxName });
+    const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender, mailbox: deps.settings.mailboxName, attachmentFlags });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
     return { ok: true, mail: withoutAttachmentBytes(mail), draft, fingerprint: textFingerprint(stripQuotedText(text).text) };

@@ -34,6 +34,8 @@ export interface PlanCaseInput {
   sender?: { spoofSuspected: boolean; reason: string | null } | null;
   /** The configured name of the mailbox the request came in by; its mail goes out in that mailbox's name. */
   mailbox?: string;
+  /** Attachments an officer must read themselves (a scan, a broken file, a photo of a letter). */
+  attachmentFlags?: readonly string[];
 }
 
 export function planCase(input: PlanCaseInput): CaseDraft {
@@ -58,6 +60,7 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     flags: [
       ...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []),
       ...(input.mail.parseWarnings ?? []),
+      ...(input.attachmentFlags ?? []),
       ...flagsFor(analysis),
     ],
     acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
