@@ -1,7 +1,7 @@
 // Decides what kind of message this is (FOI, EIR, SAR, internal review, clarification, complaint or
 // other): the kind sets the statutory clock (20 working days, one month, review) and who handles it.
 import type { Evidence, RequestKind } from '../../domain/request-analysis.js';
-import { ACCESS_LAW_NAMED, EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, MARKETING_CONCEPTS, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
+import { ACCESS_LAW_INVOKED, EIR_INVOKED_PATTERN, ENVIRONMENTAL_TERMS, KIND_RULES, MARKETING_CONCEPTS, SHORT_MESSAGE_WORDS } from './kind-phrases.js';
 import { countWords } from './text-lines.js';
 import { allMatches } from './all-matches.js';
 
@@ -21,7 +21,7 @@ const MIN_ENVIRONMENTAL_CONCEPTS = 2;
 // Inner groups made non-capturing, so that the group that matched names the concept.
 const MARKETING = new RegExp(MARKETING_CONCEPTS.map((concept) => `(${concept.replace(/(?<!\\)\((?!\?)/g, '(?:')})`).join('|'), 'gi');
 const MIN_MARKETING_CONCEPTS = 2;
-const ACCESS_LAW = new RegExp(ACCESS_LAW_NAMED, 'i');
+const ACCESS_LAW = new RegExp(ACCESS_LAW_INVOKED, 'i');
 
 function escapeRegex(term: string): string {
   return `\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
@@ -41,7 +41,7 @@ export function detectRequestKind(subject: string, body: string): KindVerdict {
   return detectMarketing(subject, body) ?? detectEnvironmental(subject, body);
 }
 
-/** A sales pitch or scam: two distinct marketing concepts, and no access law named anywhere. */
+/** A sales pitch or scam: two distinct marketing concepts, and no access law invoked. */
 function detectMarketing(subject: string, body: string): KindVerdict | null {
   const whole = `${subject}\n${body}`;
   if (ACCESS_LAW.test(whole)) return null;

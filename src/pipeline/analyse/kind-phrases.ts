@@ -14,13 +14,15 @@ export interface KindRule {
 /** The requester's own personal data (UK GDPR Art. 15): one calendar month, not 20 working days. */
 export const SAR_RULES: readonly KindRule[] = [
   // A count of SARs ("the number of subject access requests received") is an FOI question about them.
-  { kind: 'sar', in: 'either', pattern: String.raw`(?<!\b(number|numbers|statistics|proportion|percentage|how many|volume|total) of )(?<!how many )\b(subject access request|DSAR|right of access|article 15|SAR)\b(?! (timeliness|performance|compliance|statistics|figures|volumes|numbers|response times|handling|process|policy|procedures?|team|backlog)\b)` },
+  { kind: 'sar', in: 'either', pattern: String.raw`(?<!\b(number|numbers|statistics|proportion|percentage|how many|volume|total) of )(?<!how many )(?<!\b(FOI|FOIA|FOISA|freedom of information|EIR) (and|or|&|\/) )\b(subject access request|DSAR|right of access|article 15|SAR)\b(?! (requests|timeliness|performance|compliance|statistics|figures|volumes|numbers|response times|handling|process|policy|procedures?|team|backlog)\b)` },
   { kind: 'sar', in: 'body', pattern: String.raw`\bmy (own )?personal (data|information)\b|\b(data|information|records|files?|notes|anything|everything|emails?|correspondence|documents)\b[^.?!\n]{0,50}\b(about|on|relating to|concerning|regarding|referring to|that (mention|mentions|name|names|refer to|refers to)|mentioning|naming|which (mention|mentions|name|names)) me\b` },
   { kind: 'sar', in: 'body', pattern: String.raw`\b(cop(y|ies) of|see|access|view|have|obtain|request|send me) (all )?(of )?my (own |full |complete |entire |whole )?([\w-]+ ){0,2}(records?|files?|case notes|notes|data|history)\b|\bmy (own |full |complete |entire )?(\w+ )?(medical|health|care|GP|hospital|personnel|HR|employment|social care|school|educational|education|student|housing|tenancy|case|council tax|benefits?) (records?|files?|notes)\b(?! (show|shows|indicate|suggest|say))|\bCCTV (footage|images) of me\b|\b(written|said|recorded|held|kept|put) (on your systems )?about me\b|\bmy (son|daughter|child|children)'s (\w+ ){0,2}(records?|file|data)\b|\bpersonal (data|information)\b[^.?!\n]{0,60}\b(about|on|relating to) (him|her|my (son|daughter|child|mother|father|late \w+))\b` },
   // "Under data protection law I would like…": the requester invokes the DPA/GDPR for themselves.
   { kind: 'sar', in: 'body', pattern: String.raw`\bunder (the )?(UK )?(GDPR|general data protection regulation|data protection (law|laws|legislation|act|rules))\b(?! (and|or) (the )?freedom)[^.?!\n]{0,60}\b(I|me|my)\b|\b(I|me|my)\b[^.?!\n]{0,60}\bunder (the )?(UK )?(GDPR|general data protection regulation|data protection (law|laws|legislation|act|rules))\b` },
+  { kind: 'sar', in: 'body', pattern: String.raw`\b(notes|minutes|recordings?|comments|feedback|marks|records|reports?|assessments?|transcripts?)\b[^.?!\n]{0,30}\b(at|of|during|from|on|about) my (own )?(?!(local|area|ward|street|road|town|village|city|constituency|council|borough|county|neighbourhood|community|parish|nearest|MP|councillor)\b)([\w-]+ ){0,3}(hearing|meeting|interview|appointment|assessment|appeal|dissertation|thesis|exams?|examination|application|case|complaint|call|visit|consultation|grievance|disciplinary|tribunal)\b` },
 ];
 
+/** What was written or recorded about the requester's own hearing, appeal, exam or appointment is their personal data. */
 /** Messages that ask for no recorded information: chasers, withdrawals, thanks, enquiries, bulk mail. */
 export const OTHER_RULES: readonly KindRule[] = [
   { kind: 'other', in: 'either', pattern: String.raw`^[\s\S]{0,300}?\b(out of (the )?office|on annual leave|automatic reply|auto-?reply|undeliverable|delivery status notification|could not be delivered|mail delivery (subsystem|failed)|delivery has failed)\b` },
@@ -56,15 +58,17 @@ export const KIND_RULES: readonly KindRule[] = [
   { kind: 'complaint', in: 'body', pattern: String.raw`\b(register|lodge|raise|record|make) (an|my|a formal) objection\b|\bI (wish to |want to )?object to (your|the) (intention|proposal|plan) to (withhold|refuse|apply)\b` },
   ...SAR_RULES,
   { kind: 'clarification', in: 'either', pattern: String.raw`^\s*follow-?up to\b` },
-  { kind: 'clarification', in: 'subject', pattern: String.raw`\bclarif(y|ication|ying)\b|\bfollow-?up\b|\bnarrow(ing|ed)?\b` },
-  { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^[\s\S]{0,150}?(?<!\b(need|require|want|have|seek|any|further)[\w ]{0,20})\bclarif(y|ication|ying)\b|\bnarrow(ing|ed)? (down )?(my|the) request\b` },
+  { kind: 'clarification', in: 'subject', pattern: String.raw`\bclarif(y|ication|ying)\b|\bfollow-?up\b|\bnarrow(ing|ed)?\b|\b(correction|amendment|change|corrections|amendments|changes) (to|of|in) (my|the|our) ([\w-]+ ){0,2}request\b` },
+  // Correcting a slip in a pending request changes what is asked: the clock question is the same as a clarification's.
+  { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\b(noticed|made|spotted|found) (an? )?(error|mistake|typo|slip) in (my|the|question|item|part|point)\b|\b(my|the) request (should|ought to) (have )?(read|said|say)\b|\b(everything|the rest) (else )?(of|in) (my|the) request (stays|remains|is) (the same|unchanged|as it (was|is))\b` },
+  { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^[\s\S]{0,150}?(?<!\b(need|require|want|have|seek|any|further)[\w ]{0,20})\bclarif(y|ication|ying)\b|(?<!\b(so (that )?I (can|could|may|might)|how (I (can|could|might|should)|to)|help(ing)? me( to)?|assist me( to| in)?|in order to|able to|advise me (on )?how to) )\bnarrow(ing|ed)? (down )?(my|the) request\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\bby ['"“‘]?[\w -]{2,40}['"”’]? I mean\b|\bfurther to your (request for clarification|e-?mail|letter)\b|\bin answer to your question\b|\bI('m| am|'d be| would be) (happy|content|willing|prepared|glad) to (limit|narrow|restrict|reduce|amend|refine|revise|cut)\b|\b(please )?(treat|read|take|consider|amend) my (original |earlier )?request (as|to) (now )?(being |be )?(for|limited|restricted|narrowed|reduced|amended|covering|cover)\b|\b(I have|I've) (changed|amended|narrowed|refined|revised|reduced) my request\b|\b(refine|narrow|restrict|reduce|limit|amend) (my|the) request to\b|\bthe period I am interested in\b|\bI('m| am) (particularly|only|mainly) (looking for|interested in)\b` },
   { kind: 'clarification', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`\bI (can )?confirm (that )?(I|we) (would like|want|need|mean|am (only |happy|content|interested))\b|\b(treat|consider|regard) (the (parts?|items?|questions?) of )?(my|the) request\b[^.]{0,80}\bas withdrawn\b|\bI (mean|meant)\b|\b(calendar|financial|academic) years? (is|are|would be) (fine|ok|okay|acceptable)\b|\b(either|both) (would be|is|are) (fine|ok|okay|acceptable)\b` },
   ...OTHER_RULES,
 ];
 
 /** Naming the EIR or Aarhus makes an EIR request whatever the information; counting EIR requests does not. */
-export const EIR_INVOKED_PATTERN = String.raw`(?<!\b(FOI|FOIA|freedom of information|FoI) ?(and|or|&|\/) ?)\b(environmental information regulations|EIRs?|EISR|EI\(S\)R|aarhus)\b(?!\s+(and|or|&|\/)\s+(FOI|freedom of information)\b)(?!\s+(requests|cases|responses|compliance|performance|statistics|team|officers?)\b)`;
+export const EIR_INVOKED_PATTERN = String.raw`(?<!\b(FOI|FOIA|freedom of information|FoI) ?(and|or|&|\/) ?)\b(environmental information (\(scotland\) )?regulations|EIRs?|EISR|EI\(S\)R|aarhus)\b(?!\s+(and|or|&|\/)\s+(FOI|freedom of information)\b)(?!\s+(requests|cases|responses|compliance|performance|statistics|team|officers?)\b)`;
 
 /**
  * Information that is environmental in itself (EIR reg 2(1)): state of the elements, emissions, measures.
@@ -100,10 +104,14 @@ export const MARKETING_CONCEPTS = [
   String.raw`\btransfer (of )?(the )?(funds|sum)\b|\bUS ?\$ ?\d|\b\d+(\.\d+)? million (US )?dollars\b|\bconfidential (business )?(proposal|transaction)\b`,
   String.raw`(?<![-\w])free (gift|trial|quote|consultation|sample|report|membership|shipping|bonus|offer)s?\b`,
   String.raw`\bthis is not (spam|unsolicited)\b|\bsent in compliance\b|\bbulk e-?mail\b|\bremove (yourself|you|your (e-?mail|name|address)) from\b|\bremoved from (our|this|the|future) (mailing|e-?mail|distribution)\b|\bopt[- ]?out\b`,
+  // Business-to-business pitches: the sales call, the price list, the outreach.
+  String.raw`\b(quick|short|free|brief|15[- ]minute|20[- ]minute|30[- ]minute) (demo|call|chat)\b|\bbook a (demo|call)\b|\bschedule a (demo|call)\b`,
+  String.raw`\b(pricing|prices?|plans?) (starts?|starting) (at|from)\b|\b(from|at) (just|only) [£$€] ?\d`,
+  String.raw`\b(I'm|I am|we're|we are) reaching out\b|\bour clients (typically|include|see|report)\b|\bI hope this (e-?mail )?finds you well\b`,
   String.raw`\bviagra\b|\bcialis\b|\bxxx\b|\bhorny\b|\bpenis\b|\benlarge(ment)?\b|\blose \d+ ?(lbs|pounds)\b|\bonline (pharmacy|casino)\b|\bp[o*]rn\b|\bnude\b|\bnaked\b|\bsexy\b|\bhot (babes|girls)\b`,
   String.raw`\b1[- ]?8(00|88|77|66)[- ]?\d{3}[- ]?\d{4}\b|(?<![\w$])\$ ?\d{1,3}(,\d{3})*(\.\d\d)?(?!\w)`,
   String.raw`\bdear (friend|valued customer|fellow \w+ user)\b|\bbad credit\b|\brefinanc(e|ing)\b|\bmerchant account\b|\bdebt (relief|consolidation)\b|\bmortgage rates?\b`,
 ] as const;
 
-/** Naming an access law, even in a pitch, leaves the message to the rules for requests. */
-export const ACCESS_LAW_NAMED = String.raw`\bfreedom of information\b|\bFOI(A|SA)?\b|\benvironmental information\b|\bEIRs?\b|\bsubject access\b|\bdata protection act\b`;
+/** Invoking an access law leaves the message to the rules for requests (a vendor naming FOI in a pitch does not). */
+export const ACCESS_LAW_INVOKED = String.raw`\bunder (the )?(freedom of information|FOI(A|SA)?|environmental information|EIRs?|EISR|data protection|UK GDPR|GDPR)\b|\b(my|this|a|an|the following) (FOI(A|SA)?|freedom of information|EIR|EISR|subject access|information) request\b|\brequest (for information|under)\b|\bI (would like to |wish to |want to )?(make|am making|submit)\b[^.?!\n]{0,40}\brequest\b`;

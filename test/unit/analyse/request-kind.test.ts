@@ -111,3 +111,33 @@ describe('detectRequestKind: sales pitches and scams that slipped past the spam 
     expect(kindOf(subject, body)).toBe('foi');
   });
 });
+
+describe('detectRequestKind: general causes found on a blind set', () => {
+  it('reads "advice and assistance so that I can narrow the request" as a section 16 reminder, not a clarification', () => {
+    const body = 'Please provide the number of school transport appeals in 2024. If this would exceed the cost limit, please advise me under section 16 so that I can narrow the request.';
+    expect(kindOf('School transport appeals', body)).toBe('foi');
+    expect(kindOf('Re: FOI 5521', 'Thank you. I am happy to narrow the request to the 2024 calendar year only.')).toBe('clarification');
+  });
+
+  it('takes the Environmental Information (Scotland) Regulations spelled out as invoking the EISR', () => {
+    expect(kindOf('Street lighting', 'Under the Environmental Information (Scotland) Regulations 2004, please tell me how many streetlights the council has converted to LED.')).toBe('eir');
+  });
+
+  it('reads a correction of a slip in a pending request as a clarification', () => {
+    expect(kindOf('Correction to my FOI request', 'I gave the wrong depot name in my request: please read Northgate for Southgate.')).toBe('clarification');
+    expect(kindOf('Library request', 'Sorry, I made a typo in question 3 of my request of 2 May: the year should be 2023, not 2013. Everything else in my request stays the same.')).toBe('clarification');
+  });
+
+  it('does not take a vendor mentioning "FOI and SAR requests" for a subject access request, and reads the pitch as other', () => {
+    const pitch = 'I hope this finds you well. Our case management platform handles FOI and SAR requests end to end. Pricing starts at £2,000 a year. Could we book a demo next week?';
+    expect(kindOf('Faster FOI responses', pitch)).toBe('other');
+    expect(kindOf('Data protection', 'How many FOI and SAR requests did the trust receive in 2024?')).toBe('foi');
+  });
+
+  it('reads a request for what was recorded at the requester\'s own hearing or exam as a subject access request', () => {
+    expect(kindOf('Information request', 'Please send me the notes taken at my disciplinary hearing on 4 March.')).toBe('sar');
+    expect(kindOf('Information request', 'I would like the examiners\' feedback on my final year dissertation.')).toBe('sar');
+    // "My local" is the requester's area, not their own records.
+    expect(kindOf('Parish meetings', 'Please provide the minutes of my local parish council meeting of 12 May.')).toBe('foi');
+  });
+});
