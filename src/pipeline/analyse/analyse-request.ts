@@ -9,7 +9,7 @@ import { classifyTopics, type TopicKeywords } from './classify-topics.js';
 import type { TopicModel } from './topic-model.js';
 import { isExplicitRequest } from './classify-sentence.js';
 import { detectPublicInterest } from './detect-public-interest.js';
-import { detectRequestKind } from './detect-request-kind.js';
+import { detectRequestKind, type KindVerdict } from './detect-request-kind.js';
 import { detectSection16 } from './detect-section16.js';
 import { findSectionCitations } from './extract-sections-cited.js';
 import { detectFormat } from './detect-format.js';
@@ -65,7 +65,7 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
   return {
     kind: verdict.kind,
     questions,
-    topics: topicsForKind(verdict.kind, topics.request),
+    topics: topicsForKind(verdict, topics.request, options.topics ?? DEFAULT_TOPICS),
     topicConfidence: round(topics.confidence),
     citesSection16: found.section16 !== null,
     publicInterestArgument: found.publicInterest !== null,
@@ -145,10 +145,15 @@ function questionsForKind(kind: RequestKind, questions: SplitQuestion[]): SplitQ
   return questions.filter((q) => q.source === 'list' || (q.source === 'prose' && isExplicitRequest(q.text)));
 }
 
-/** A review or complaint is about the handling of a request: the FOI process itself, topic `other`. */
-function topicsForKind(kind: RequestKind, topics: Topic[]): Topic[] {
-  if (kind !== 'internal_review' && kind !== 'complaint') return topics;
-  return ['other', ...topics.filter((t) => t !== 'other')];
+/**
+ * A review or complaint is about the handling of a request, and a pitch or a how-to question about
+ * no work of the authority: topic `other`. A subject access request is about the requester's own
+ * data, whatever service holds it: `personal_data` first.
+ */
+function topicsForKind(verdict: KindVerdict, topics: Topic[], taxonomy: readonly Topic[]): Topic[] {
+  const first = verdict.kind === 'sar' && taxonomy.includes('personal_data') ? 'personal_data'
+    : verdict.kind === 'internal_review' || verdict.kind === 'complaint' || verdict.offTopic ? 'other' : null;
+  return first ? [first, ...topics.filter((t) => t !== first)] : topics;
 }
 
 /** FOIA s.8(1)(c) concerns new requests; other kinds refer to a request already described. */

@@ -9,6 +9,8 @@ export interface KindVerdict {
   kind: RequestKind;
   /** The phrase that decided it, with offsets in the body; null when taken from the subject or a default. */
   evidence: Evidence | null;
+  /** Asks nothing about the authority's work (a sales pitch, how to make a request): topic `other`. */
+  offTopic?: boolean;
 }
 
 const RULES = KIND_RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'i') }));
@@ -31,11 +33,11 @@ export function detectRequestKind(subject: string, body: string): KindVerdict {
   const replyOrShort = /^\s*(re|aw|sv|antw)\s*:/i.test(subject) || countWords(body) <= SHORT_MESSAGE_WORDS;
   for (const rule of RULES) {
     if (rule.in !== 'body') {
-      if (rule.regex.test(subject)) return { kind: rule.kind, evidence: null };
+      if (rule.regex.test(subject)) return { kind: rule.kind, evidence: null, ...offTopic(rule) };
     }
     if (rule.in !== 'subject' && (replyOrShort || !rule.onlyInReplyOrShort)) {
       const m = rule.regex.exec(body);
-      if (m) return { kind: rule.kind, evidence: toEvidence(m) };
+      if (m) return { kind: rule.kind, evidence: toEvidence(m), ...offTopic(rule) };
     }
   }
   return detectMarketing(subject, body) ?? detectEnvironmental(subject, body);
@@ -48,7 +50,7 @@ function detectMarketing(subject: string, body: string): KindVerdict | null {
   const hits = allMatches(MARKETING, whole);
   if (distinctConcepts(hits) < MIN_MARKETING_CONCEPTS) return null;
   const first = allMatches(MARKETING, body)[0];
-  return { kind: 'other', evidence: first ? toEvidence(first) : null };
+  return { kind: 'other', evidence: first ? toEvidence(first) : null, offTopic: true };
 }
 
 /** Patterns built with one capture group per concept: how many different groups matched. */
@@ -66,6 +68,10 @@ function detectEnvironmental(subject: string, body: string): KindVerdict {
     return { kind: 'eir', evidence: first ? toEvidence(first) : null };
   }
   return { kind: 'foi', evidence: null };
+}
+
+function offTopic(rule: { aboutTheProcess?: boolean }): { offTopic?: true } {
+  return rule.aboutTheProcess ? { offTopic: true } : {};
 }
 
 function toEvidence(m: RegExpExecArray | RegExpMatchArray): Evidence {

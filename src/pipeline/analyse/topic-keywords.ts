@@ -37,15 +37,18 @@ export const TOPIC_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     'planning', 'environment', 'pollution', 'air quality', 'emission', 'waste', 'litter*', 'fly-tipping', 'fly tipping',
     'recycling', 'bin', 'tree', 'flood', 'noise', 'fracking', 'frack*', 'seismic', 'climate', 'carbon', 'biodiversity',
     'green belt', 'development', 'cigarette butt', 'fixed penalty notice', 'knotweed', 'contaminat*', 'landfill',
+    'pesticide', 'herbicide', 'glyphosate', 'weedkiller', 'weed killer', 'sewage', 'incinerat*',
   ],
   education: [
     'school', 'pupil', 'student', 'teacher', 'education', 'ehc', 'special educational', 'exclusion', 'ofsted',
     'academy', 'university', 'college', 'transition', 'curriculum', 'exam', 'tuition',
+    'academic misconduct', 'plagiarism', 'dissertation', 'degree',
   ],
   transport: [
     'parking', 'pcn', 'penalty charge', 'bus', 'buses', 'road', 'traffic', 'tfl', 'train', 'rail', 'tube', 'cycle',
     'cycling', 'ulez', 'ltn', 'low traffic', 'vehicle', 'car park', 'electric vehicle', 'charging point', 'pothole',
     'highway', 'taxi', 'route', 'bridge', 'bus lane', 'scrappage', 'junction', 'speed limit', 'transport',
+    'blue badge', 'bus pass', 'concessionary travel', '20mph', 'gritting', 'footway', 'pavement',
   ],
   housing: [
     'housing', 'homeless', 'temporary accommodation', 'tenant', 'tenancy', 'social housing', 'council house', 'void',
@@ -55,6 +58,7 @@ export const TOPIC_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     'vexatious', 'foi queries', 'internal review', 'refusal notice',
     'looked after', 'foster*', 'care leaver', 'safeguarding', "children's services", 'social worker', 'corporate parent',
     'councillor', 'committee', 'governance', 'election', 'constitution', 'public toilet',
+    'monitoring officer', 'key decision', 'call-in', 'scrutiny', 'cabinet', 'code of conduct', 'standards committee',
   ],
   personal_data: [
     'my personal data', 'my personal information', 'subject access', 'about me', 'my records', 'my file', 'data about me',

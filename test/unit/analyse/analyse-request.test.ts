@@ -56,3 +56,26 @@ describe('analyseRequest on a reply', () => {
     expect(analyseRequest({ subject: 'Re: FOI', text, from: null }).questions).toEqual([]);
   });
 });
+
+describe('analyseRequest: the request topic follows the kind where the kind says what it is about', () => {
+  const from = { name: 'A Requester', address: 'a@example.org' };
+
+  it('puts personal_data first for a subject access request, whichever service holds the records', () => {
+    const analysis = analyseRequest({ subject: 'My school records', text: 'Please send me copies of my school records, including my exclusion file from 2019.', from });
+    expect(analysis.kind).toBe('sar');
+    expect(analysis.topics[0]).toBe('personal_data');
+  });
+
+  it('puts other first for a sales pitch and for a question about how to make a request', () => {
+    const pitch = analyseRequest({ subject: 'Parking software', text: 'I hope this finds you well. Our parking enforcement software cuts costs by 40%, and pricing starts at £900 a month. Could we book a demo?', from });
+    expect([pitch.kind, pitch.topics[0]]).toEqual(['other', 'other']);
+    const howTo = analyseRequest({ subject: 'Question', text: 'How do I make a request for information about school transport? Is there a form?', from });
+    expect([howTo.kind, howTo.topics[0]]).toEqual(['other', 'other']);
+  });
+
+  it('keeps the subject\'s topic for a chaser', () => {
+    const chaser = analyseRequest({ subject: 'Re: Parking fines request', text: 'Just chasing my request about parking fines and penalty charge notices: any update?', from });
+    expect(chaser.kind).toBe('other');
+    expect(chaser.topics[0]).toBe('transport');
+  });
+});
