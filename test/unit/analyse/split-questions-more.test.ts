@@ -63,3 +63,26 @@ describe('splitQuestions: procedure is not a question', () => {
     expect(texts(text)).toEqual(['How many school crossing patrols are funded?']);
   });
 });
+
+describe('splitQuestions: causes found on a blind set', () => {
+  const asked = (body: string) => splitQuestions(`Dear FOI team,\n\n${body}\n\nRegards,\nAlex Morgan`).map((q) => q.text);
+
+  it('asks about timeliness "within 20 working days" as a figure, while a demand to reply in time is procedure', () => {
+    expect(asked('How many FOI requests did the trust receive in 2024, how many were answered within 20 working days, and how many were refused as vexatious?')).toEqual([
+      'How many FOI requests did the trust receive in 2024', 'how many were answered within 20 working days', 'how many were refused as vexatious?',
+    ]);
+    expect(asked('Please provide the 2024 gritting routes. Please respond within 20 working days as the Act requires.')).toEqual(['Please provide the 2024 gritting routes.']);
+  });
+
+  it('hears "we would also like to know" as an ask, and "and separately how many" as a second one', () => {
+    expect(asked('Please tell me how many fly-tipping reports the council received in 2024, and separately how many led to a fixed penalty notice. We would also like to know which wards had the most reports.')).toEqual([
+      'Please tell me how many fly-tipping reports the council received in 2024', 'how many led to a fixed penalty notice.', 'We would also like to know which wards had the most reports.',
+    ]);
+  });
+
+  it('leaves out format wishes, offers to clarify and cost-limit checks', () => {
+    expect(asked('Please provide the number of school appeals heard in 2024. I would be grateful if the figures could be provided in Excel. If anything in this request is unclear, please let me know. Could you confirm whether this can be dealt with within the cost limit?')).toEqual([
+      'Please provide the number of school appeals heard in 2024.',
+    ]);
+  });
+});
