@@ -177,7 +177,10 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   const templates = loadTemplates(config.promptsDir ?? defaultPromptsDir);
   const notifies = configured.map((m) => mailboxNotifySettings(m, templates));
   const ownAddresses = [...new Set(configured.map((m) => m.mail.from.address))];
-  const notifyByName = new Map(configured.map((m, i) => [m.name, notifies[i]!] as const));
+  const notify = createNotifyDirectory(configured.map((m, i) => [m.name, () => notifies[i]!] as const));
+  // A case of another of our mailboxes hears from that mailbox; a name no longer configured, from this one.
+  const notifyByMailbox = (name: string) => (notify.names.includes(name) ? notify.settingsOf(name) : undefined);
+  const referenceFormats = configured.map((m) => m.referenceFormat);
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
@@ -185,7 +188,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
   log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
   const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
-    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses, configured.map((m) => m.referenceFormat), (name) => notifyByName.get(name));
+    const settings = pipelineSettingsFor(config, mailbox, notifies[i]!, ownAddresses, referenceFormats, notifyByMailbox);
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
     return {
       name: mailbox.name,
@@ -203,7 +206,7 @@ export async function openRuntime(config: AppConfig, mail: MailConfig, log: Logg
     mailer,
     log,
     mailboxes,
-    notify: createNotifyDirectory(mailboxes.map((m, i) => [m.name, () => notifies[i]!] as const)),
+    notify,
     pipeline: first.pipeline,
     openSession: first.openSession,
     async close() {

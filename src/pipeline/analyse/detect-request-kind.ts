@@ -49,8 +49,7 @@ function detectMarketing(subject: string, body: string): KindVerdict | null {
   if (ACCESS_LAW.test(whole)) return null;
   const hits = allMatches(MARKETING, whole);
   if (distinctConcepts(hits) < MIN_MARKETING_CONCEPTS) return null;
-  const first = allMatches(MARKETING, body)[0];
-  return { kind: 'other', evidence: first ? toEvidence(first) : null, offTopic: true };
+  return { kind: 'other', evidence: firstInBody(hits, subject), offTopic: true };
 }
 
 /** Patterns built with one capture group per concept: how many different groups matched. */
@@ -63,11 +62,15 @@ function detectEnvironmental(subject: string, body: string): KindVerdict {
   const invoked = EIR_INVOKED.exec(body) ?? EIR_INVOKED_WORDS.exec(body);
   if (invoked || EIR_INVOKED.test(subject)) return { kind: 'eir', evidence: invoked ? toEvidence(invoked) : null };
   const hits = allMatches(ENVIRONMENTAL, `${subject}\n${body}`);
-  if (distinctConcepts(hits) >= MIN_ENVIRONMENTAL_CONCEPTS) {
-    const first = allMatches(ENVIRONMENTAL, body)[0];
-    return { kind: 'eir', evidence: first ? toEvidence(first) : null };
-  }
+  if (distinctConcepts(hits) >= MIN_ENVIRONMENTAL_CONCEPTS) return { kind: 'eir', evidence: firstInBody(hits, subject) };
   return { kind: 'foi', evidence: null };
+}
+
+/** Evidence is given in body offsets: the first hit past the subject line the text was scanned with. */
+function firstInBody(hits: readonly RegExpExecArray[], subject: string): Evidence | null {
+  const bodyStart = subject.length + 1;
+  const first = hits.find((m) => m.index >= bodyStart);
+  return first ? { text: first[0], start: first.index - bodyStart, end: first.index - bodyStart + first[0].length } : null;
 }
 
 function offTopic(rule: { aboutTheProcess?: boolean }): { offTopic?: true } {
