@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { JURISDICTIONS, type Jurisdiction } from './domain/jurisdiction.js';
 import { parseMailServerUrl } from './config/mail-server-url.js';
 import { parseAddressList, parseAddress, type ConfiguredAddress } from './config/address.js';
 import { MAILBOX_NAME, checkMailboxSet, loadMailboxesFile, type MailConfig, type MailboxConfig } from './config/mailboxes-file.js';
@@ -10,8 +11,6 @@ import { referenceFormatsCollide } from './pipeline/case/format-reference.js';
 import { oauthSettingsOf, type OAuthSettings } from './config/oauth-settings.js';
 export type { ConfiguredAddress, MailConfig, MailboxConfig };
 
-const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
 
 /** `1`/`true`/`yes` or `0`/`false`/`no`: naive coercion would read "false" as true. */
 const flag = z

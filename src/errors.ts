@@ -1,6 +1,5 @@
 // One error class for the whole app: a stable `<stage>.<reason>` code that callers and tests
 // branch on, a message safe to print (never a secret, never a requester's text), and the cause.
-import { DrizzleQueryError } from 'drizzle-orm';
 
 export type ErrorCode =
   | 'config.invalid'
@@ -15,6 +14,7 @@ export type ErrorCode =
   | 'analyse.failed'
   | 'case.not_found'
   | 'template.missing'
+  | 'template.invalid'
   | 'smtp.rejected_permanent'
   | 'smtp.transient'
   | 'cli.invalid_argument';
@@ -35,16 +35,32 @@ export function isAppError(value: unknown, code?: ErrorCode): value is AppError 
 }
 
 /**
+ * How an adapter describes its library's errors safely, or null for errors it does not know. The
+ * database adapter registers one: a failed query's message lists its parameters, which hold
+ * requesters' names, addresses and text.
+ */
+export type ErrorDescriber = (error: unknown) => string | null;
+
+const describers: ErrorDescriber[] = [];
+
+/** Called once by an adapter when it is loaded, before any of its errors can be thrown. */
+export function addErrorDescriber(describer: ErrorDescriber): void {
+  if (!describers.includes(describer)) describers.push(describer);
+}
+
+/**
  * A short description of any thrown value, for logs and stored error columns. An AppError's own
  * message is curated to be safe to print, so its cause stays out. Other errors carry their causes
- * (a failed query says little without the connection error under it), but a failed query's
- * parameters are left out: they hold requesters' names, addresses and text.
+ * (a failed query says little without the connection error under it).
  */
 export function describeError(error: unknown, depth = 0): string {
   if (error instanceof AppError) return `${error.code}: ${error.message}`;
   const cause = (error as { cause?: unknown } | null)?.cause;
   const because = cause !== undefined && cause !== null && depth < 3 ? `: ${describeError(cause, depth + 1)}` : '';
-  if (error instanceof DrizzleQueryError) return `database query failed (${error.query.slice(0, 60)}…)${because}`;
+  for (const describe of describers) {
+    const described = describe(error);
+    if (described !== null) return `${described}${because}`;
+  }
   if (error instanceof Error) return `${error.message}${because}`;
   return String(error);
 }

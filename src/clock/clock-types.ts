@@ -1,24 +1,13 @@
 // clock-types.ts: the vocabulary shared by the statutory clock's modules and its callers
 // (regimes, jurisdictions, extra holidays), kept apart so that no module imports a bigger one for a type.
 
-/** The three bank-holiday divisions of the Banking and Financial Dealings Act 1971 (gov.uk's names). */
-export const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
+import type { Jurisdiction } from '../domain/jurisdiction.js';
+import type { Regime } from '../domain/regime.js';
 
-export const JURISDICTION_NAMES: Readonly<Record<Jurisdiction, string>> = {
-  'england-and-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
-
-export const REGIMES = [
-  'foi', 'eir', 'foisa', 'eisr', 'sar', 'foi_review', 'eir_review', 'foisa_review', 'eisr_review',
-] as const;
-export type Regime = (typeof REGIMES)[number];
-
-export const EXTENSIONS = ['pit', 'complex'] as const;
-/** `pit`: FOIA s.10(3) public-interest test; `complex`: EIR/EISR reg 7, UK GDPR Art 12(3), FOIA review ceiling. */
-export type Extension = (typeof EXTENSIONS)[number];
+// Jurisdictions, regimes and extensions are domain words (src/domain/); the clock's modules and its
+// callers take them from here as well, with the clock's own vocabulary.
+export { JURISDICTIONS, JURISDICTION_NAMES, isJurisdiction, type Jurisdiction } from '../domain/jurisdiction.js';
+export { EXTENSIONS, REGIMES, isExtension, isRegime, type Extension, type Regime } from '../domain/regime.js';
 
 /**
  * A bank holiday an administrator adds, e.g. a day proclaimed after this release's data was fetched.
@@ -29,18 +18,6 @@ export interface ExtraHoliday {
   date: string;
   jurisdiction: Jurisdiction | 'united-kingdom';
   reason: string;
-}
-
-export function isJurisdiction(value: unknown): value is Jurisdiction {
-  return typeof value === 'string' && (JURISDICTIONS as readonly string[]).includes(value);
-}
-
-export function isRegime(value: unknown): value is Regime {
-  return typeof value === 'string' && (REGIMES as readonly string[]).includes(value);
-}
-
-export function isExtension(value: unknown): value is Extension {
-  return typeof value === 'string' && (EXTENSIONS as readonly string[]).includes(value);
 }
 
 /** The `deadline` command's JSON contract (DESIGN.md): dates are 'YYYY-MM-DD' in UK local time. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { JURISDICTIONS, type Jurisdiction } from '../clock/clock-types.js';
+import { JURISDICTIONS, type Jurisdiction } from '../domain/jurisdiction.js';
 import { AppError } from '../errors.js';
 import { parseAddress, parseAddressList, type ConfiguredAddress } from './address.js';
 import { parseMailServerUrl, type MailServerEndpoint } from './mail-server-url.js';

@@ -1,11 +1,11 @@
-// The case vocabulary: statuses, events and the regimes a case's clock runs under.
+// The case vocabulary: a case's events, and what the pipeline decides about a new case. Statuses,
+// regimes and jurisdictions have their own modules, re-exported here for the case's readers.
+import type { Jurisdiction } from './jurisdiction.js';
+import type { Regime } from './regime.js';
 import type { AnalysedQuestion, RequestAnalysis, RequestKind } from './request-analysis.js';
 
-export const CASE_STATUSES = [
-  'received', 'acknowledged', 'awaiting_clarification', 'in_progress', 'extended', 'responded', 'closed',
-  'withdrawn', 'under_review',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus } from './case-status.js';
+export type { Regime } from './regime.js';
 
 export type CaseEventName =
   | 'case_opened'
@@ -32,15 +32,12 @@ export type CaseEventName =
   | 'campaign_linked'
   | 'personal_data_purged';
 
-export type Regime =
-  | 'foi' | 'eir' | 'foisa' | 'eisr' | 'sar' | 'foi_review' | 'eir_review' | 'foisa_review' | 'eisr_review';
-
 /** What the pipeline decided about a new case, before it has a reference. */
 export interface CaseDraft {
   kind: RequestKind;
   /** Null for messages that start no statutory clock (complaints, chasers, general mail). */
   regime: Regime | null;
-  jurisdiction: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  jurisdiction: Jurisdiction;
   receivedAt: Date;
   receivedDate: string;
   dueDate: string | null;

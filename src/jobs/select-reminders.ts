@@ -8,8 +8,8 @@ import type { BankHolidayLookup } from '../clock/bank-holiday-lookup.js';
 import {
   jurisdictionCalendar, scottishCalendar, ukWideCalendar, type WorkingDayCalendar,
 } from '../clock/working-day-calendar.js';
-import type { CaseStatus, Regime } from '../domain/foi-case.js';
-import { CLOCK_RUNNING_STATUSES } from '../pipeline/case/case-lifecycle.js';
+import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../domain/case-status.js';
+import type { Regime } from '../domain/regime.js';
 
 /** A reminder already sent: which due date it was for and at which offset. */
 export interface SentReminder {

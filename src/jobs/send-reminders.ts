@@ -8,14 +8,13 @@ import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
 import { insertOutbox } from '../adapters/db/outbox-store.js';
 import { caseReminders, cases, digests } from '../adapters/db/schema.js';
 import { londonDateOf, type Jurisdiction } from '../clock/index.js';
-import type { CaseStatus, Regime } from '../domain/foi-case.js';
+import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES, type CaseStatus } from '../domain/case-status.js';
+import type { Regime } from '../domain/regime.js';
 import { composeDigest, composeReminder } from '../pipeline/notify/compose-case-updates.js';
 import type { NotifySettings } from '../pipeline/notify/compose-messages.js';
 import { asNotifyDirectory, type NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 import { DEFAULT_REMINDER_OFFSETS, selectReminders, type ReminderCase } from './select-reminders.js';
 
-/** Cases whose clock runs: the ones a deadline can still be missed on. */
-const RUNNING: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'extended'];
 
 const HEADLINES = { due_soon: 'response due soon', due_today: 'response due today', overdue: 'response OVERDUE' } as const;
 
@@ -30,7 +29,7 @@ export interface ReminderJobDeps {
 }
 
 export async function sendDueReminders(deps: ReminderJobDeps): Promise<{ queued: number }> {
-  const rows = await deps.db.select().from(cases).where(and(inArray(cases.status, RUNNING), isNotNull(cases.dueDate)));
+  const rows = await deps.db.select().from(cases).where(and(inArray(cases.status, [...CLOCK_RUNNING_STATUSES]), isNotNull(cases.dueDate)));
   if (rows.length === 0) return { queued: 0 };
   const sent = await deps.db
     .select({ caseId: caseReminders.caseId, dueDate: caseReminders.dueDate, offset: caseReminders.offset })
@@ -72,7 +71,7 @@ export async function sendDailyDigest(deps: ReminderJobDeps): Promise<{ queued: 
     const done = await deps.db.transaction(async (tx) => {
       const [claimed] = await tx.insert(digests).values({ day: deps.today, mailbox, sentAt: deps.now }).onConflictDoNothing().returning({ day: digests.day });
       if (!claimed) return false;
-      const open = await tx.select().from(cases).where(and(inArray(cases.status, [...RUNNING, 'awaiting_clarification', 'under_review'])));
+      const open = await tx.select().from(cases).where(and(inArray(cases.status, [...OPEN_STATUSES])));
       const own = open.filter((row) => notify.nameOf(row.mailbox) === mailbox);
       const snapshots = await Promise.all(own.map((row) => snapshotOf(tx, row)));
       snapshots.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));

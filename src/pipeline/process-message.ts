@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../adapters/db/database.js';
 import { type CommitPlan, type InboundFacts, type PendingMessage } from '../adapters/db/inbound-store.js';
 import type { FetchedMessage } from '../adapters/imap/imap-mailbox.js';
-import type { Jurisdiction } from '../config.js';
+import type { Jurisdiction } from '../domain/jurisdiction.js';
 import type { InboundMail } from '../domain/inbound-mail.js';
 import type { AnalysisInput, RequestAnalysis } from '../domain/request-analysis.js';
 import { AppError, describeError, isAppError } from '../errors.js';

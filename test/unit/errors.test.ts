@@ -3,6 +3,8 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AppError, describeError } from '../../src/errors.js';
+// The database adapter teaches describeError about failed queries when it is loaded.
+import '../../src/adapters/db/query-error.js';
 
 describe('describeError', () => {
   it("names a failed query's statement and the connection error under it, without its parameters", () => {

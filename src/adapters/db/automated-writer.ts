@@ -9,7 +9,8 @@ import type { AutomatedVerdict } from '../../pipeline/analyse/detect-automated-m
 import { bouncedMessageIds } from '../../pipeline/analyse/bounced-message-ids.js';
 import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
 import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
-import { addFlag, insertEvents, lockCase, snapshotOf, type Tx } from './case-state-store.js';
+import { addFlag, insertEvents, lockCase, snapshotOf } from './case-state-store.js';
+import type { Tx } from './database.js';
 import { inboundMessages, outbox } from './schema.js';
 
 export interface AutomatedFiling {

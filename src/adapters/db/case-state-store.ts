@@ -3,12 +3,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Jurisdiction } from '../../clock/index.js';
 import type { CaseStatus, Regime } from '../../domain/foi-case.js';
+import { isRequesterFacing } from '../../domain/outgoing-mail.js';
 import type { CaseEventDraft, CaseExtension, CaseState } from '../../pipeline/case/case-lifecycle.js';
 import type { CaseSnapshot } from '../../pipeline/notify/compose-case-updates.js';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 import { caseEvents, cases, inboundMessages, outbox } from './schema.js';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type CaseRow = typeof cases.$inferSelect;
 
 export async function lockCase(tx: Tx, where: { reference: string } | { id: number }): Promise<CaseRow | null> {
@@ -57,7 +57,7 @@ export async function addFlag(tx: Tx, caseId: number, flag: string): Promise<voi
 export async function snapshotOf(tx: Tx | Db, row: CaseRow): Promise<CaseSnapshot> {
   const inbound = await tx.select({ id: inboundMessages.messageId }).from(inboundMessages).where(eq(inboundMessages.caseId, row.id)).orderBy(asc(inboundMessages.id));
   const sent = await tx.select({ id: outbox.messageId, purpose: outbox.purpose }).from(outbox).where(eq(outbox.caseId, row.id)).orderBy(asc(outbox.id));
-  const requesterFacing = sent.filter((m) => !['officer_summary', 'case_update', 'reminder', 'digest', 'held_notice'].includes(m.purpose));
+  const requesterFacing = sent.filter((m) => isRequesterFacing(m.purpose));
   return {
     reference: row.reference, subject: row.subject, status: row.status, regime: row.regime as Regime | 'none',
     requesterName: row.requesterName, requesterAddress: row.requesterAddress, receivedDate: row.receivedDate, dueDate: row.dueDate,

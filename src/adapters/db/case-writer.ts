@@ -2,11 +2,10 @@
 // reference of the year under the counter row's lock (safe with several writers).
 import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import { formatReference } from '../../pipeline/case/format-reference.js';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 import { nextSequence } from './reference-counter.js';
 import { caseEvents, cases, questions } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function insertCase(tx: Tx, draft: CaseDraft, referenceFormat: string): Promise<OpenedCase> {
   const year = Number(draft.receivedDate.slice(0, 4));

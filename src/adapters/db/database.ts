@@ -6,9 +6,12 @@ import { AppError } from '../../errors.js';
 import { migrationsFolder } from '../../paths.js';
 import { withoutRollbackOnLostConnection } from './lost-connection-guard.js';
 import { withPreparedStatements } from './prepared-statements.js';
+import './query-error.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on the database: what `db.transaction` hands its callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Database {
   db: Db;

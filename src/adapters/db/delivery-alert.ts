@@ -4,17 +4,17 @@ import { eq } from 'drizzle-orm';
 import { composeCaseUpdate } from '../../pipeline/notify/compose-case-updates.js';
 import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
 import { asNotifyDirectory, type NotifyDirectory } from '../../pipeline/notify/notify-directory.js';
+import { isRequesterFacing } from '../../domain/outgoing-mail.js';
 import type { Db } from './database.js';
 import { snapshotOf } from './case-state-store.js';
 import { insertOutbox, type OutboxRow } from './outbox-store.js';
 import { cases } from './schema.js';
 
-/** Officers' own mail is not alerted about (an undeliverable alert would alert again, for ever). */
-const OFFICER_PURPOSES = new Set(['officer_summary', 'case_update', 'reminder', 'digest', 'held_notice']);
 
 /** The alert goes to the officers of the case's own mailbox. */
 export async function queueDeliveryAlert(db: Db, notify: NotifySettings | NotifyDirectory, row: OutboxRow, error: string): Promise<void> {
-  if (row.caseId === null || OFFICER_PURPOSES.has(row.purpose)) return;
+  // Officers' own mail is not alerted about (an undeliverable alert would alert again, for ever).
+  if (row.caseId === null || !isRequesterFacing(row.purpose)) return;
   const [caseRow] = await db.select().from(cases).where(eq(cases.id, row.caseId));
   if (!caseRow) return;
   const headline = `${row.purpose.replace(/_/g, ' ')} could not be delivered`;

@@ -4,7 +4,7 @@
 // FOIA s.12 aggregation and s.14(2) repeated requests).
 import { and, eq, gt, isNotNull, ne } from 'drizzle-orm';
 import { isNearDuplicate } from '../../pipeline/analyse/near-duplicate.js';
-import type { Tx } from './case-state-store.js';
+import type { Tx } from './database.js';
 import { cases, inboundMessages } from './schema.js';
 
 export interface RepeatFacts {

@@ -3,11 +3,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ExtraHoliday, Jurisdiction } from '../../clock/index.js';
 import { recomputeDueDate } from '../../pipeline/case/case-lifecycle.js';
+import { OPEN_STATUSES } from '../../domain/case-status.js';
 import type { Db } from './database.js';
 import { insertEvents, stateOfRow } from './case-state-store.js';
 import { cases, extraHolidays } from './schema.js';
 
-const OPEN_STATUSES = ['received', 'acknowledged', 'in_progress', 'extended', 'under_review'];
 
 export async function loadExtraHolidays(db: Db): Promise<ExtraHoliday[]> {
   const rows = await db.select().from(extraHolidays).orderBy(asc(extraHolidays.date));
@@ -24,7 +24,7 @@ export async function addHoliday(db: Db, holiday: { date: string; jurisdiction: 
   return db.transaction(async (tx) => {
     await tx.insert(extraHolidays).values(holiday).onConflictDoNothing();
     const all = await loadExtraHolidays(tx as unknown as Db);
-    const open = await tx.select().from(cases).where(inArray(cases.status, OPEN_STATUSES)).for('update');
+    const open = await tx.select().from(cases).where(inArray(cases.status, [...OPEN_STATUSES])).for('update');
     const changed: RecomputedCase[] = [];
     for (const row of open) {
       const state = stateOfRow(row);

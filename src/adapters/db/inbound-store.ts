@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDraft, OpenedCase } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 import { insertCase } from './case-writer.js';
 import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { findThreadCandidates } from './thread-candidates.js';
@@ -23,7 +23,6 @@ import type { ExtraHoliday } from '../../clock/index.js';
 import type { NotifySettings } from '../../pipeline/notify/compose-messages.js';
 import { inboundMessages, mailboxState } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface InboundKey {
   mailbox: string;

@@ -3,7 +3,7 @@
 // the very same message, with the same Message-ID.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 import { caseEvents, cases, outbox } from './schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -116,7 +116,6 @@ export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   await db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, ids));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Queues messages in the caller's transaction, so they exist exactly when what caused them does. */
 export async function insertOutbox(tx: Tx | Db, messages: OutgoingMail[], links: { inboundId?: number; caseId?: number }): Promise<void> {

@@ -1,10 +1,9 @@
 // The next sequence number of a reference format's year, under the counter row's lock: mailboxes
 // with different formats (FOI-…, EIR-…) count from 1 each, mailboxes sharing a format share a count.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from './database.js';
+import type { Db, Tx } from './database.js';
 import { referenceCounters } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function nextSequence(tx: Tx, format: string, year: number): Promise<number> {
   const [counted] = await tx

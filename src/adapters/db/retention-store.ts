@@ -2,15 +2,13 @@
 // period, its requester's details, texts and raw mail are anonymised; the statistics stay.
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './database.js';
+import { FINISHED_STATUSES } from '../../domain/case-status.js';
+import type { Db, Tx } from './database.js';
 import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const REDACTED = '[redacted]';
 export const PURGE_EVENT = 'personal_data_purged';
-/** Statuses after which nothing more is expected from or sent to the requester. */
-export const FINISHED_STATUSES = ['closed', 'responded', 'withdrawn'] as const;
 
 export interface PurgeOptions {
   /** Cases whose last activity, and held messages received, before this instant are anonymised. */

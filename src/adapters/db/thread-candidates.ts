@@ -1,9 +1,10 @@
 // Fetches what threading needs to decide where a reply belongs: cases named in the subject,
 // cases owning a Message-ID the reply refers to, and the sender's recent open cases.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { ENDED_STATUSES } from '../../domain/case-status.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import { referencesInSubject, threadMessageIds, type ThreadCandidates } from '../../pipeline/case/thread-reply.js';
-import type { Tx } from './case-state-store.js';
+import type { Tx } from './database.js';
 import { cases, inboundMessages, outbox } from './schema.js';
 
 export async function findThreadCandidates(tx: Tx, mail: InboundMail, referencePattern: RegExp): Promise<ThreadCandidates> {
@@ -21,7 +22,7 @@ export async function findThreadCandidates(tx: Tx, mail: InboundMail, referenceP
     sender === null ? [] : tx
       .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
       .from(cases)
-      .where(and(eq(cases.requesterAddress, sender), notInArray(cases.status, ['closed', 'withdrawn']))),
+      .where(and(eq(cases.requesterAddress, sender), notInArray(cases.status, [...ENDED_STATUSES]))),
   ]);
   const byMessageId = [...inbound, ...sent]
     .filter((m): m is { caseId: number; messageId: string } => m.caseId !== null && m.messageId !== null);

@@ -5,7 +5,9 @@ import {
   type Extension, type ExtraHoliday, type IsoDate, type Jurisdiction,
 } from '../../clock/index.js';
 import { REGIME_RULES } from '../../clock/regimes.js';
-import type { CaseEventName, CaseStatus, Regime } from '../../domain/foi-case.js';
+import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../../domain/case-status.js';
+import type { CaseEventName } from '../../domain/foi-case.js';
+import type { Regime } from '../../domain/regime.js';
 
 /** Lifecycle events, after froide's names; the domain's CaseEventName covers intake and delivery. */
 export type LifecycleEventName =
@@ -70,8 +72,6 @@ export interface LifecycleContext {
   extraHolidays?: readonly ExtraHoliday[];
 }
 
-/** Statuses in which a statutory deadline is running (reminders, overdue marking). */
-export const CLOCK_RUNNING_STATUSES: readonly CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'extended'];
 const BEING_WORKED: readonly CaseStatus[] = ['received', 'acknowledged', 'in_progress'];
 
 const ALLOWED_FROM: Readonly<Record<CaseActionType, readonly CaseStatus[]>> = {

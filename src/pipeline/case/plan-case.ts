@@ -2,7 +2,7 @@
 // see first. Pure: the parsed mail, its analysis and the receipt time in, a case draft out.
 import { computeDeadline, londonDateOf } from '../../clock/compute-deadline.js';
 import type { ExtraHoliday } from '../../clock/index.js';
-import type { Jurisdiction } from '../../config.js';
+import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { CaseDraft, Regime } from '../../domain/foi-case.js';
 import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';

@@ -1,10 +1,10 @@
 // reply-effect.ts: what a reply threaded to a case does in law: while a clarification is awaited it is the clarification
 // (the clock restarts from its receipt, FOIA s.1(3)/s.10(6)(b)); after a response a review request opens a review case.
 import { londonDateOf, type IsoDate } from '../../clock/index.js';
-import type { CaseStatus } from '../../domain/foi-case.js';
+import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../../domain/case-status.js';
 import type { RequestKind } from '../../domain/request-analysis.js';
 import {
-  CLOCK_RUNNING_STATUSES, applyCaseAction, noReviewReason, openReviewCase, REVIEW_REGIMES,
+  applyCaseAction, noReviewReason, openReviewCase, REVIEW_REGIMES,
   type CaseEventDraft, type CaseState, type LifecycleContext,
 } from './case-lifecycle.js';
 

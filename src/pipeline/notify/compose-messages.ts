@@ -2,7 +2,7 @@
 // templates, with the headers of the outgoing-mail contract. Pure apart from the Message-ID maker.
 import { randomUUID } from 'node:crypto';
 import { formatLongDate } from '../../clock/compute-deadline.js';
-import type { Jurisdiction } from '../../config.js';
+import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { OpenedCase, Regime } from '../../domain/foi-case.js';
 import type { OutgoingMail, OutgoingPurpose } from '../../domain/outgoing-mail.js';
