@@ -11,12 +11,11 @@ import { parseArgs } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { pino } from 'pino';
-import { loadConfig, requireMailConfig } from '../src/config.js';
-import { openDatabase } from '../src/adapters/db/database.js';
+import { loadConfig } from '../src/config.js';
 import { startInProcessImap } from '../src/demo/in-process-imap.js';
 import { startSmtpSink } from '../src/demo/smtp-sink.js';
 import type { RunOnceReport } from '../src/jobs/run-once.js';
-import { loadTopicModel } from '../src/adapters/topic-model-loader.js';
+import { loadTopicModel } from '../src/runtime/topic-model.js';
 import { defaultAnalysisSettings } from '../src/config/analysis-settings.js';
 import { createAnalyser } from '../src/pipeline/analyse/create-analyser.js';
 import { openRuntime } from '../src/runtime.js';
@@ -213,7 +212,7 @@ async function main(): Promise<void> {
     const measured = await runOnceInChild(env);
     const { report } = measured;
     const passSeconds = (report.timings.mailboxMs + report.timings.deliveryMs) / 1000;
-    const runtime = await openRuntime(loadConfig(env), requireMailConfig(loadConfig(env)), pino({ level: 'silent' }), { autoIdleDelayMs: 50 });
+    const runtime = await openRuntime(loadConfig(env), pino({ level: 'silent' }), { autoIdleDelayMs: 50 });
     const latencies = await measureLatency(runtime, mailbox.url, smtp, random);
     await runtime.close();
     // The daemon phase also sends the reminders and digest it finds due at start-up, so only a

@@ -1,7 +1,13 @@
 // `foi-intake analyse --json FILE...`: parse and analyse RFC 822 files without touching any
 // database or mailbox; one JSON object per message, one per line.
 import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { loadAnalysisSettings } from '../config/analysis-settings.js';
 import { describeError } from '../errors.js';
+import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
+import { loadTopicModel } from '../runtime/topic-model.js';
+import type { CommandContext } from './with-database.js';
 import { parseMail } from '../pipeline/parse/parse-mail.js';
 import { textForAnalysis } from '../pipeline/parse/text-for-analysis.js';
 import type { Analyser } from '../pipeline/analyse/create-analyser.js';
@@ -45,4 +51,19 @@ export async function runAnalyse(files: string[], analyse: Analyser, write: (lin
     }
   }
   return failures;
+}
+
+export function addAnalyseCommand(program: Command, { env, write }: CommandContext): void {
+  program
+    .command('analyse')
+    .description('analyse RFC 822 files (- for stdin) without touching any database or mailbox')
+    .option('--json', 'print one JSON object per message, one per line (the default)')
+    .argument('<files...>')
+    .action(async (files: string[]) => {
+      const config = loadConfig(env);
+      // No database here: the model is the one every installation starts from.
+      const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), (await loadTopicModel(null)).model);
+      const failures = await runAnalyse(files, analyse, write);
+      if (failures > 0) process.exitCode = 1;
+    });
 }

@@ -2,17 +2,17 @@
 // through its lifecycle. Each prints the new state and due date; mail it causes is queued and
 // sent by the daemon (or the next `run --once`).
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { caseEventsOf, listCases } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
-import { withMigratedDb } from './with-database.js';
 import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { actOnCase } from '../pipeline/case/act-on-case.js';
 import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
-import { notifyDirectoryOf } from '../runtime.js';
+import { notifyDirectoryOf } from '../runtime/notify-directory.js';
 import { describeCase } from './cases-command.js';
+import { withMigratedDb, type CommandContext } from './with-database.js';
 
 type Write = (line: string) => void;
 
@@ -25,16 +25,16 @@ export async function showCase(db: Db, reference: string, json: boolean, write: 
   for (const e of events) write(`    ${e.at.toISOString().slice(0, 16).replace('T', ' ')}  ${e.event}  ${e.fromStatus ?? '-'} → ${e.toStatus ?? '-'}  (${e.cause})`);
 }
 
-export function addCaseCommands(program: Command, env: NodeJS.ProcessEnv, write: Write): void {
+export function addCaseCommand(program: Command, { env, write }: CommandContext): void {
   const command = program.command('case').description("show a case or move it through its lifecycle");
   command.command('show').argument('<reference>').option('--json').action((reference: string, opts: { json?: boolean }) =>
     withMigratedDb(loadConfig(env), (db) => showCase(db, reference, Boolean(opts.json), write)));
 
   const act = (reference: string, action: CaseAction, message?: string) => {
     const config = loadConfig(env);
-    return withMigratedDb(config, async (db) => {
+    return withMigratedDb(config, async (db, stores) => {
       const extraHolidays = await loadExtraHolidays(db);
-      const outcome = await actOnCase(db, reference, action, { now: new Date(), notify: notifyDirectoryOf(config), message, context: { extraHolidays } });
+      const outcome = await actOnCase(stores.cases, reference, action, { now: new Date(), notify: notifyDirectoryOf(config), message, context: { extraHolidays } });
       write(JSON.stringify(outcome));
     });
   };

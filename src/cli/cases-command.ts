@@ -1,6 +1,20 @@
-// `foi-intake cases list [--json]`: every case, newest last; JSON Lines in the contract's fields.
+// `foi-intake cases list [--json] [--mailbox NAME]`: every case, newest last; JSON Lines in the contract's fields.
+import type { Command } from 'commander';
 import { listCases, type CaseListing } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
+import { loadConfig } from '../config.js';
+import { withDatabase, type CommandContext } from './with-database.js';
+
+export function addCasesCommand(program: Command, { env, write }: CommandContext): void {
+  const cases = program.command('cases').description('list and inspect cases');
+  cases
+    .command('list')
+    .option('--json', 'one JSON object per case per line')
+    .option('--mailbox <name>', 'only the cases that came in by this mailbox')
+    .action(async (opts: { json?: boolean; mailbox?: string }) => {
+      await withDatabase(loadConfig(env), async (database) => runCasesList(database.db, Boolean(opts.json), write, { mailbox: opts.mailbox }));
+    });
+}
 
 export async function runCasesList(db: Db, json: boolean, write: (line: string) => void, filter: { mailbox?: string } = {}): Promise<void> {
   const all = await listCases(db, filter);

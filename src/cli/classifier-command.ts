@@ -3,19 +3,21 @@
 // with `classifier use VERSION`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, asc, eq } from 'drizzle-orm';
+import type { Command } from 'commander';
+import { questionsOf } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
 import { addExample, listExamples, listModels, saveModel, useModel } from '../adapters/db/classifier-store.js';
-import { cases, questions } from '../adapters/db/schema.js';
 import { readTopicTrainingCorpus } from '../adapters/fs/training-corpus.js';
-import { loadTopicModel } from '../adapters/topic-model-loader.js';
-import type { AnalysisSettings } from '../config/analysis-settings.js';
+import { loadTopicModel } from '../runtime/topic-model.js';
+import { loadConfig } from '../config.js';
+import { loadAnalysisSettings, type AnalysisSettings } from '../config/analysis-settings.js';
 import { AppError } from '../errors.js';
 import { evaluateCorpus, type LabelledRequest } from '../evaluation/evaluate-corpus.js';
 import { reportAsHtml, reportAsText } from '../evaluation/render-report.js';
 import { fixturesDir } from '../paths.js';
 import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
 import { trainTopicModel, type TopicModel } from '../pipeline/analyse/topic-model.js';
+import { withMigratedDb, type CommandContext } from './with-database.js';
 
 type Write = (line: string) => void;
 
@@ -73,12 +75,7 @@ export async function addClassifierExample(db: Db, settings: AnalysisSettings, o
 
 async function questionText(db: Db, reference: string, number: string | undefined): Promise<{ text: string; source: string }> {
   if (!number) throw new AppError('cli.invalid_argument', '--case needs --question N');
-  const rows = await db
-    .select({ number: questions.number, position: questions.position, text: questions.text })
-    .from(questions)
-    .innerJoin(cases, eq(cases.id, questions.caseId))
-    .where(and(eq(cases.reference, reference)))
-    .orderBy(asc(questions.position));
+  const rows = await questionsOf(db, reference);
   const found = rows.find((q) => q.number === number) ?? rows[Number(number) - 1];
   if (!found) throw new AppError('case.not_found', `case ${reference} has no question ${number}`);
   return { text: found.text, source: `case:${reference}#${number}` };
@@ -91,4 +88,38 @@ export async function useClassifierVersion(db: Db, version: string, write: Write
 
 export async function listClassifierVersions(db: Db, write: Write): Promise<void> {
   for (const m of await listModels(db)) write(JSON.stringify(m));
+}
+
+export function addClassifierCommand(program: Command, { env, write }: CommandContext): void {
+  const classifier = program.command('classifier').description('tune the topic classifier: examples, training, evaluation, versions');
+  const withTuning = (fn: (db: Db, settings: AnalysisSettings) => Promise<void>) => {
+    const config = loadConfig(env);
+    const settings = loadAnalysisSettings(config.analysisConfigPath);
+    return withMigratedDb(config, (db) => fn(db, settings));
+  };
+  classifier
+    .command('train')
+    .description('train a new model version from fixtures/training plus stored examples, evaluate it, make it active')
+    .option('--corpus <file>', 'labelled JSON Lines corpus to score the new model on', defaultEvalCorpus())
+    .action((opts: { corpus: string }) => withTuning((db, settings) => trainClassifier(db, settings, opts.corpus, write).then(() => undefined)));
+  classifier
+    .command('eval')
+    .description('precision, recall and F1 per topic and a confusion matrix for the active model')
+    .option('--corpus <file>', 'labelled JSON Lines corpus', defaultEvalCorpus())
+    .option('--html <file>', 'also write the report as an HTML page')
+    .action((opts: { corpus: string; html?: string }) => withTuning((db, settings) => evalClassifier(db, settings, opts, write)));
+  classifier
+    .command('add-example')
+    .description('add a training example: --topic T --text "…", or --topic T --case REF --question N')
+    .requiredOption('--topic <topic>')
+    .option('--text <text>')
+    .option('--case <reference>')
+    .option('--question <number>')
+    .action((opts: AddExampleOptions) => withTuning((db, settings) => addClassifierExample(db, settings, opts, write)));
+  classifier
+    .command('use')
+    .description('make an earlier (or later) model version the active one')
+    .argument('<version>')
+    .action((version: string) => withTuning((db) => useClassifierVersion(db, version, write)));
+  classifier.command('list').description('every model version with its figures').action(() => withTuning((db) => listClassifierVersions(db, write)));
 }

@@ -1,5 +1,9 @@
-// deadline-command.ts: the core of `foi-intake deadline`: option strings in, the contract's JSON object out,
+// deadline-command.ts: `foi-intake deadline`: option strings in, the contract's JSON object out,
 // and the `--batch -` loop over JSON Lines, where one bad line prints an error and the rest go on.
+import { createInterface } from 'node:readline';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config.js';
+import type { CommandContext } from './with-database.js';
 import {
   ClockError, EXTENSIONS, JURISDICTIONS, REGIMES, computeDeadline, isClockError, isExtension, isJurisdiction, isRegime,
   type DeadlineResult, type ExtraHoliday,
@@ -119,4 +123,28 @@ export async function runDeadlineBatch(
     }
   }
   return summary;
+}
+
+export function addDeadlineCommand(program: Command, { env, write }: CommandContext): void {
+  program
+    .command('deadline')
+    .description('compute a statutory deadline and explain it')
+    .addOption(new Option('--regime <regime>', REGIMES.join(', ')))
+    .option('--received <date>', 'YYYY-MM-DD or an ISO date-time (taken in Europe/London)')
+    .option('--jurisdiction <jurisdiction>', 'england-and-wales, scotland or northern-ireland (default FOI_JURISDICTION)')
+    .option('--clarification-sought <date>')
+    .option('--clarification-received <date>')
+    .option('--fee-notice-given <date>')
+    .option('--fee-received <date>')
+    .option('--extension <kind>', EXTENSIONS.join(' or '))
+    .option('--batch <file>', 'read JSON Lines from - (stdin); one result line per input line')
+    .option('--json', 'print JSON (the default)')
+    .action(async (opts: Record<string, string | undefined>) => {
+      const defaults = { jurisdiction: loadConfig(env).jurisdiction };
+      if (opts.batch !== undefined) {
+        await runDeadlineBatch(createInterface({ input: process.stdin, crlfDelay: Infinity }), defaults, write);
+        return;
+      }
+      write(JSON.stringify(runDeadline(opts, defaults)));
+    });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { listCases } from '../adapters/db/case-queries.js';
-import { loadConfig, requireMailConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { fixturesDir } from '../paths.js';
 import { openRuntime } from '../runtime.js';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       FOI_OFFICERS: 'Casework Officer <officer@example.gov.uk>', FOI_AUTHORITY_NAME: 'Example Borough Council',
       FOI_LOG_LEVEL: process.env.FOI_LOG_LEVEL ?? 'warn',
     });
-    const runtime = await openRuntime(config, requireMailConfig(config), createLogger(config.logLevel));
+    const runtime = await openRuntime(config, createLogger(config.logLevel));
     const report = await runOnce(runtime);
     say(`\nrun --once: ${JSON.stringify(report.mailbox)}; outbox ${JSON.stringify(report.delivery)}\n`);
     say('== Cases ==');

@@ -4,6 +4,8 @@ import type { Jurisdiction } from './jurisdiction.js';
 import type { Regime } from './regime.js';
 import type { AnalysedQuestion, RequestAnalysis, RequestKind } from './request-analysis.js';
 
+import type { CaseStatus } from './case-status.js';
+
 export { CASE_STATUSES, type CaseStatus } from './case-status.js';
 export type { Regime } from './regime.js';
 
@@ -32,6 +34,16 @@ export type CaseEventName =
   | 'campaign_linked'
   | 'personal_data_purged';
 
+/** One entry of a case's audit trail (`case_events`); the store adds the case id. */
+export interface CaseEvent {
+  event: CaseEventName;
+  at: Date;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  cause: string;
+  details: Record<string, unknown>;
+}
+
 /** What the pipeline decided about a new case, before it has a reference. */
 export interface CaseDraft {
   kind: RequestKind;
@@ -54,7 +66,11 @@ export interface CaseDraft {
   mailbox?: string;
 }
 
-export interface OpenedCase extends CaseDraft {
-  id: number;
+/** A case numbered with its reference: all that its mail needs. */
+export interface ReferencedCase extends CaseDraft {
   reference: string;
+}
+
+export interface OpenedCase extends ReferencedCase {
+  id: number;
 }

@@ -2,7 +2,7 @@
 // capped, jittered backoff. On stop it finishes the message in hand, logs out and returns.
 import cron from 'node-cron';
 import { IMAP_RECONNECT, backoffDelayMs } from '../backoff.js';
-import type { MailboxSession } from '../adapters/imap/imap-mailbox.js';
+import type { MailboxSession } from '../pipeline/intake/mailbox-session.js';
 import { describeError } from '../errors.js';
 import { processMailbox } from '../pipeline/intake/process-mailbox.js';
 import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
@@ -29,7 +29,7 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   const poll = cron.schedule(options.pollCron, () => wakers.forEach((ticks) => ticks.dispatchEvent(new Event('tick'))), {
     name: 'poll-mailbox', timezone: 'Europe/London', noOverlap: true,
   });
-  const remind = () => runReminderJobs(runtime.database.db, runtime.notify, new Date())
+  const remind = () => runReminderJobs(runtime.stores.reminders, runtime.notify, new Date())
     .then((sent) => runtime.log.info(sent, 'reminder jobs done'))
     .then(() => runPurge(runtime.database.db, { now: new Date(), retentionMonths: runtime.config.retentionMonths }))
     .then((purged) => runtime.log.info(purged, 'retention purge done'))

@@ -1,6 +1,5 @@
 // What the daemon tells operators: Prometheus metrics and the /healthz answer, fed from each
 // mailbox's passes and each outbox run. The listener starts only when FOI_HEALTH_PORT is set.
-import { countQueued } from '../adapters/db/outbox-store.js';
 import type { PassReport } from '../pipeline/intake/process-mailbox.js';
 import type { DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
 import { startHealthServer, type HealthServer, type HealthState, type MailboxHealth } from '../ops/health-server.js';
@@ -38,7 +37,7 @@ export function createObservability(runtime: Runtime): Observability {
     const each = [...mailboxes.values()].map((m) => ({ ...m }));
     const overall = overallMailboxHealth(each);
     try {
-      const backlog = await countQueued(runtime.database.db);
+      const backlog = await runtime.stores.outbox.countQueued();
       return { database: 'ok', ...overall, outboxBacklog: backlog, mailboxes: each };
     } catch {
       return { database: 'unreachable', ...overall, outboxBacklog: null, mailboxes: each };
@@ -58,7 +57,7 @@ export function createObservability(runtime: Runtime): Observability {
     },
     async deliveryDone(report) {
       metrics.recordDelivery(report);
-      metrics.setOutboxBacklog(await countQueued(runtime.database.db));
+      metrics.setOutboxBacklog(await runtime.stores.outbox.countQueued());
     },
     reconnecting(mailbox) {
       set(mailbox, { status: 'reconnecting' });

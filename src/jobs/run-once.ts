@@ -1,11 +1,10 @@
 // `foi-intake run --once`: one pass over each mailbox while the outbox is sent alongside, then a
 // last pass over the outbox (retry schedule ignored: everything queued is tried now), then stop.
-import { countQueued, type OutboxRow } from '../adapters/db/outbox-store.js';
-import { queueDeliveryAlert } from '../adapters/db/delivery-alert.js';
 import { describeError } from '../errors.js';
+import { alertUndeliverable } from '../pipeline/case/alert-undeliverable.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
 import { processMailbox, type PassReport } from '../pipeline/intake/process-mailbox.js';
-import { deliverOutbox, type DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
+import { deliverOutbox, type DeliveryDeps, type DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
 import type { MailboxRuntime, Runtime } from '../runtime.js';
 
 export interface RunOnceReport {
@@ -42,7 +41,7 @@ export async function runOnce(runtime: Runtime, options: { shouldStop?: () => bo
   const deliveryMs = Math.round(performance.now() - started) - mailboxMs;
   return {
     mailbox: mailboxes[runtime.mailboxes[0]!.name] ?? null, mailboxes, delivery,
-    outboxQueued: await countQueued(runtime.database.db), timings: { mailboxMs, deliveryMs },
+    outboxQueued: await runtime.stores.outbox.countQueued(), timings: { mailboxMs, deliveryMs },
   };
 }
 
@@ -90,12 +89,12 @@ function sendAlongside(runtime: Runtime): { stop(): Promise<DeliveryReport> } {
   };
 }
 
-export function deliveryDeps(runtime: Runtime) {
+export function deliveryDeps(runtime: Runtime): DeliveryDeps {
   return {
-    db: runtime.database.db, mailer: runtime.mailer, log: runtime.log, now: () => new Date(), maxAttempts: runtime.config.outboxMaxAttempts,
+    outbox: runtime.stores.outbox, mailer: runtime.mailer, log: runtime.log, now: () => new Date(), maxAttempts: runtime.config.outboxMaxAttempts,
     // A claim outlives any one send; a process killed mid-send gives its rows back this soon.
     claimMs: runtime.config.leaseSeconds * 2000,
-    onFailed: (row: OutboxRow, error: string) => queueDeliveryAlert(runtime.database.db, runtime.notify, row, error),
+    onFailed: (row, error) => alertUndeliverable(runtime.stores.cases, runtime.notify, row, error),
   };
 }
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig, requireMailConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { fixturesDir } from '../../src/paths.js';
-import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { openRuntime, type Runtime, type RuntimeOverrides } from '../../src/runtime.js';
 import { afterEach, beforeEach } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -24,9 +24,8 @@ export function testEnv(imapUrl: string, smtpUrl: string, extra: Record<string, 
   };
 }
 
-export async function openTestRuntime(database: TestDatabase, env: NodeJS.ProcessEnv): Promise<Runtime> {
-  const config = loadConfig(env);
-  return openRuntime(config, requireMailConfig(config), pino({ level: 'silent' }), { database, autoIdleDelayMs: 100 });
+export async function openTestRuntime(database: TestDatabase, env: NodeJS.ProcessEnv, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  return openRuntime(loadConfig(env), pino({ level: 'silent' }), { database, autoIdleDelayMs: 100, ...overrides });
 }
 
 export function fixture(name: string): Buffer {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeModel, listExamples, listModels } from '../../src/adapters/db/classifier-store.js';
 import { addClassifierExample, defaultEvalCorpus, evalClassifier, trainClassifier, useClassifierVersion } from '../../src/cli/classifier-command.js';
 import { defaultAnalysisSettings } from '../../src/config/analysis-settings.js';
-import { insertCase } from '../../src/adapters/db/case-writer.js';
+import { seedCase as openCase } from '../harness/seed-case.js';
 import { isAppError } from '../../src/errors.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 
@@ -29,12 +29,12 @@ describe('classifier tuning', () => {
     expect(first.accuracy).toBeGreaterThan(0.5);
     expect(first.examples).toBeGreaterThanOrEqual(840);
 
-    await db.db.transaction((tx) => insertCase(tx, {
+    await openCase(db.db, {
       kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: new Date('2026-03-02T10:00:00Z'), receivedDate: '2026-03-02', dueDate: '2026-03-30', dueExplain: [],
       requester: { name: 'A Person', address: 'a@example.org' }, subject: 'Bridges', flags: [], acknowledge: { send: true },
       questions: [{ number: '1', text: 'How many weight restrictions apply to council bridges?', topics: ['other'] }],
       analysis: { kind: 'foi', questions: [], topics: [], citesSection16: false, publicInterestArgument: false, sectionsCited: [], timeSpan: null, ambiguousTerms: [], validity: { valid: true, missing: [] }, evidence: { section16: null, publicInterest: null, timeSpan: null, kind: null } },
-    }, 'FOI-{year}-{seq:5}'));
+    }, 'FOI-{year}-{seq:5}');
     await addClassifierExample(db.db, settings, { topic: 'transport', case: 'FOI-2026-00001', question: '1' }, write);
     expect(await listExamples(db.db)).toEqual([{ topic: 'transport', text: 'How many weight restrictions apply to council bridges?' }]);
 

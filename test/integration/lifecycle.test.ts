@@ -6,6 +6,7 @@ import { listCases } from '../../src/adapters/db/case-queries.js';
 import { computeDeadline } from '../../src/clock/compute-deadline.js';
 import { runOnce } from '../../src/jobs/run-once.js';
 import { actOnCase } from '../../src/pipeline/case/act-on-case.js';
+import { createCaseStore } from '../../src/adapters/db/case-store.js';
 import { caseEventsOf } from '../../src/adapters/db/case-queries.js';
 import { fixture, openTestRuntime, testEnv, useTestServers } from '../harness/test-runtime.js';
 
@@ -22,7 +23,7 @@ function reply(options: { subject: string; inReplyTo: string; body: string }): s
 async function runPass() {
   const runtime = await openTestRuntime(servers.db, testEnv(servers.mailbox.url, servers.smtp.url));
   try {
-    return { report: await runOnce(runtime), notify: runtime.pipeline.settings.notify };
+    return { report: await runOnce(runtime), notify: runtime.notify };
   } finally {
     await runtime.close();
   }
@@ -35,7 +36,7 @@ describe('case lifecycle', () => {
     const [seed] = await listCases(servers.db.db);
     expect(seed).toMatchObject({ reference: 'FOI-2017-00001', dueDate: '2017-06-27' });
 
-    const clarify = await actOnCase(servers.db.db, 'FOI-2017-00001', { type: 'seek_clarification', date: '2017-06-06', cause: 'officer' },
+    const clarify = await actOnCase(createCaseStore(servers.db.db), 'FOI-2017-00001', { type: 'seek_clarification', date: '2017-06-06', cause: 'officer' },
       { now: new Date('2017-06-06T10:00:00Z'), notify, message: 'By "security events", do you mean cyber-security incidents?' });
     expect(clarify).toMatchObject({ status: 'awaiting_clarification', dueDate: null, queued: ['clarification_request'] });
     await runPass();
@@ -58,7 +59,7 @@ describe('case lifecycle', () => {
     expect(ack.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     expect(servers.smtp.received.some((m) => m.parsed.subject?.startsWith('[FOI-2017-00001] clarification received'))).toBe(true);
 
-    await actOnCase(servers.db.db, 'FOI-2017-00001', { type: 'respond', cause: 'officer' }, { now: new Date('2017-07-05T10:00:00Z'), notify });
+    await actOnCase(createCaseStore(servers.db.db), 'FOI-2017-00001', { type: 'respond', cause: 'officer' }, { now: new Date('2017-07-05T10:00:00Z'), notify });
     await servers.mailbox.append(reply({
       subject: 'Re: Freedom of Information Request - Details relating to IT security [FOI-2017-00001]', inReplyTo: ack.parsed.messageId!,
       body: 'Dear Information Officer,\n\nPlease pass this on to the person who conducts Freedom of Information reviews.\n\nI am writing to request an internal review of your handling of my FOI request, because I do not accept that section 31 applies to all of the information.\n\nYours sincerely,\nMartin Greaves',

@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { listCases } from '../../src/adapters/db/case-queries.js';
 import { cases, mailboxState, outbox } from '../../src/adapters/db/schema.js';
 import { runOnce } from '../../src/jobs/run-once.js';
-import type { Runtime } from '../../src/runtime.js';
+import type { RuntimeOverrides } from '../../src/runtime.js';
 import { fixture, openTestRuntime, testEnv, useTestServers } from '../harness/test-runtime.js';
 
 const servers = useTestServers();
 
-async function runWith(env: NodeJS.ProcessEnv, tweak?: (runtime: Runtime) => void) {
-  const runtime = await openTestRuntime(servers.db, env);
-  tweak?.(runtime);
+async function runWith(env: NodeJS.ProcessEnv, overrides: RuntimeOverrides = {}) {
+  const runtime = await openTestRuntime(servers.db, env, overrides);
   try {
     return await runOnce(runtime);
   } finally {
@@ -21,19 +20,24 @@ async function runWith(env: NodeJS.ProcessEnv, tweak?: (runtime: Runtime) => voi
 }
 
 /** The process "dies" right after the commit: the MOVE never happens. */
-function crashBeforeMove(runtime: Runtime) {
-  const open = runtime.openSession.bind(runtime);
-  runtime.openSession = async () => {
-    const session = await open();
-    return Object.assign(Object.create(Object.getPrototypeOf(session)), session, {
-      moveMessages: async () => {
-        throw new Error('simulated crash between commit and move');
-      },
-      uidValidity: session.uidValidity,
-      closed: false,
-    });
-  };
-}
+const crashBeforeMove: RuntimeOverrides = {
+  mailboxes: {
+    default: {
+      session: (session) => ({
+        get uidValidity() { return session.uidValidity; },
+        get closed() { return session.closed; },
+        listUids: (from, to) => session.listUids(from, to),
+        fetchMessages: (uids) => session.fetchMessages(uids),
+        moveMessages: async () => {
+          throw new Error('simulated crash between commit and move');
+        },
+        newMailMark: () => session.newMailMark(),
+        waitForNewMail: (signal, since) => session.waitForNewMail(signal, since),
+        close: () => session.close(),
+      }),
+    },
+  },
+};
 
 describe('nothing lost, nothing twice', () => {
   it('a crash between commit and move leaves no duplicate: the restart only finishes the move', async () => {

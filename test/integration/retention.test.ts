@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportCase } from '../../src/adapters/db/case-export.js';
-import { insertCase } from '../../src/adapters/db/case-writer.js';
+import { exportCase } from '../../src/cli/export-command.js';
+import { seedCase as openCase } from '../harness/seed-case.js';
 import { purgeExpired } from '../../src/adapters/db/retention-store.js';
 import { caseEvents, caseReminders, cases, inboundMessages, outbox, questions } from '../../src/adapters/db/schema.js';
 import { isAppError } from '../../src/errors.js';
@@ -33,7 +33,7 @@ function rawMail(from: string, subject: string, text: string, messageId: string)
 async function seedCase(status: string, lastActivity: Date, name = 'Jo Bloggs') {
   const address = `${name.toLowerCase().replace(/\s+/g, '.')}@example.org`;
   const text = 'Dear council,\n1. How many potholes were repaired on Mill Lane in 2023?\n2. What did it cost?\nJo Bloggs, 4 Mill Lane';
-  const opened = await db.db.transaction((tx) => insertCase(tx, {
+  const opened = await openCase(db.db, {
     kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: lastActivity, receivedDate: lastActivity.toISOString().slice(0, 10),
     dueDate: '2024-02-07', dueExplain: [], requester: { name, address }, subject: 'Potholes on Mill Lane',
     flags: ['Time span asked about: in 2023', 'Forwarded to the FOI mailbox; the requester is jo@example.org'], acknowledge: { send: true },
@@ -48,7 +48,7 @@ async function seedCase(status: string, lastActivity: Date, name = 'Jo Bloggs') 
       forwardedFrom: { name: 'Jo Bloggs', address: 'jo@example.org' },
       evidence: { section16: null, publicInterest: null, timeSpan: { text: 'in 2023', start: 60, end: 67 }, kind: null },
     },
-  }, 'FOI-{year}-{seq:5}'));
+  }, 'FOI-{year}-{seq:5}');
   // The opening events carry the wall-clock time; put the case's history where the test needs it.
   await db.db.update(caseEvents).set({ at: lastActivity }).where(eq(caseEvents.caseId, opened.id));
   await db.db.update(cases).set({ status }).where(eq(cases.id, opened.id));
@@ -144,7 +144,7 @@ describe('purgeExpired', () => {
 describe('exportCase', () => {
   it('returns everything held about a case, then its redacted forms after a purge', async () => {
     const foiCase = await seedCase('closed', OLD);
-    const full = await exportCase(db.db, foiCase.reference);
+    const full = await exportCase(db.db, foiCase.reference, new Date());
     expect(full.case).toMatchObject({ reference: foiCase.reference, requesterName: 'Jo Bloggs', requesterAddress: 'jo.bloggs@example.org', subject: 'Potholes on Mill Lane' });
     expect(full.questions.map((q) => q.text)).toEqual(['How many potholes were repaired on Mill Lane in 2023?', 'What did it cost?']);
     expect(full.events.map((e) => e.event)).toEqual(['case_opened', 'acknowledgement_queued']);
@@ -162,7 +162,7 @@ describe('exportCase', () => {
     expect(JSON.parse(JSON.stringify(full))).toEqual(full);
 
     await purgeExpired(db.db, { closedBefore: CLOSED_BEFORE, now: NOW });
-    const after = await exportCase(db.db, foiCase.reference);
+    const after = await exportCase(db.db, foiCase.reference, new Date());
     expect(after.case).toMatchObject({ reference: foiCase.reference, requesterName: null, requesterAddress: null, subject: '[redacted]' });
     expect(after.questions.map((q) => q.text)).toEqual(['[redacted]', '[redacted]']);
     expect(after.events.map((e) => e.event)).toEqual(['case_opened', 'acknowledgement_queued', 'personal_data_purged']);
@@ -172,6 +172,6 @@ describe('exportCase', () => {
   });
 
   it('refuses an unknown reference', async () => {
-    await expect(exportCase(db.db, 'FOI-2026-99999')).rejects.toSatisfy((e) => isAppError(e, 'case.not_found'));
+    await expect(exportCase(db.db, 'FOI-2026-99999', new Date())).rejects.toSatisfy((e) => isAppError(e, 'case.not_found'));
   });
 });

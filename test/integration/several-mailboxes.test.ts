@@ -18,7 +18,10 @@ import { runOnce } from '../../src/jobs/run-once.js';
 import { runReminderJobs } from '../../src/jobs/send-reminders.js';
 import { migrationsFolder } from '../../src/paths.js';
 import { actOnCase } from '../../src/pipeline/case/act-on-case.js';
-import { notifyDirectoryOf, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { notifyDirectoryOf } from '../../src/runtime/notify-directory.js';
+import { createCaseStore } from '../../src/adapters/db/case-store.js';
+import { createReminderStore } from '../../src/adapters/db/reminder-store.js';
 import { fixture, openTestRuntime, testEnv, useTestServers } from '../harness/test-runtime.js';
 
 const servers = useTestServers();
@@ -113,7 +116,7 @@ describe('several mailboxes', () => {
     await servers.mailbox.append(fixture('seed-it-security.eml'), RECEIVED);
     const env = twoMailboxes();
     await withRuntime(env, (runtime) => runOnce(runtime));
-    await actOnCase(servers.db.db, 'FOI-2017-00001', { type: 'seek_clarification', date: '2017-05-31', cause: 'officer' },
+    await actOnCase(createCaseStore(servers.db.db), 'FOI-2017-00001', { type: 'seek_clarification', date: '2017-05-31', cause: 'officer' },
       { now: new Date('2017-05-31T10:00:00Z'), notify: notifyDirectoryOf(loadConfig(env)), message: 'What do you mean by "security events"?' });
     // A fresh message (no In-Reply-To, no "Re:") to the EIR inbox that names the FOI case.
     const reply = [
@@ -145,8 +148,8 @@ describe('several mailboxes', () => {
     const { db } = servers.db;
 
     // 20 June 2017 is five working days before both cases' due date (27 June).
-    expect(await runReminderJobs(db, notify, new Date('2017-06-20T07:00:00Z'))).toEqual({ reminders: 2, digest: true });
-    await actOnCase(db, 'EIR-2017-0001', { type: 'extend', extension: 'complex', reason: 'a large volume of monitoring data', cause: 'officer' },
+    expect(await runReminderJobs(createReminderStore(db), notify, new Date('2017-06-20T07:00:00Z'))).toEqual({ reminders: 2, digest: true });
+    await actOnCase(createCaseStore(db), 'EIR-2017-0001', { type: 'extend', extension: 'complex', reason: 'a large volume of monitoring data', cause: 'officer' },
       { now: new Date('2017-06-21T10:00:00Z'), notify });
     const queued = await db.select().from(outbox).where(inArray(outbox.purpose, ['reminder', 'digest', 'extension_notice', 'case_update'])).orderBy(asc(outbox.id));
     // Sorted: the reminder job takes cases in no particular order.
@@ -166,7 +169,7 @@ describe('several mailboxes', () => {
     expect(digests[1]!.textBody).toContain('EIR-2017-0001');
     expect(digests[1]!.textBody).not.toContain('FOI-2017-00001');
     // A second run the same day queues nothing more, for either mailbox.
-    expect(await runReminderJobs(db, notify, new Date('2017-06-20T08:00:00Z'))).toEqual({ reminders: 0, digest: false });
+    expect(await runReminderJobs(createReminderStore(db), notify, new Date('2017-06-20T08:00:00Z'))).toEqual({ reminders: 0, digest: false });
 
     // Mail to the EIR requester fails for good: the EIR officers are told, from the EIR address.
     await appendEir('bulleted-request.eml');

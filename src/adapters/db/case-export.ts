@@ -1,12 +1,22 @@
 // Right of access (UK GDPR Art 15): everything held about one case, for a subject-access request by
-// its requester: the case, its questions and audit trail, every message in and out, the raw mail.
+// its requester: the case, its questions and audit trail, every message in and out, the raw mail
+// (read back into text by the caller, cli/export-command.ts).
 import { asc, eq, like } from 'drizzle-orm';
-import { AppError, describeError } from '../../errors.js';
-import { parseMail } from '../../pipeline/parse/parse-mail.js';
+import { AppError } from '../../errors.js';
 import type { Db } from './database.js';
 import { caseEvents, caseReminders, cases, classifierExamples, inboundMessages, outbox, questions } from './schema.js';
 
 type CaseRow = typeof cases.$inferSelect;
+
+/** JSON-ready but for the inbound messages' raw bytes, which the caller reads (`StoredInbound`). */
+export interface StoredCaseExport extends Omit<CaseExport, 'inboundMessages'> {
+  inboundMessages: StoredInbound[];
+}
+
+export interface StoredInbound extends Pick<ExportedInbound, 'id' | 'messageId' | 'receivedAt' | 'disposition' | 'sizeBytes'> {
+  /** The message exactly as received; null once purged. */
+  raw: Buffer | null;
+}
 
 /** JSON-ready: dates as ISO strings, raw mail as base64. */
 export interface CaseExport {
@@ -51,7 +61,7 @@ const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Throws AppError('case.not_found') for an unknown reference. */
-export async function exportCase(db: Db, reference: string, now: Date = new Date()): Promise<CaseExport> {
+export async function loadCaseExport(db: Db, reference: string, now: Date): Promise<StoredCaseExport> {
   const [row] = await db.select().from(cases).where(eq(cases.reference, reference));
   if (!row) throw new AppError('case.not_found', `no case with reference ${reference}`);
   const caseId = row.id;
@@ -68,7 +78,9 @@ export async function exportCase(db: Db, reference: string, now: Date = new Date
     case: { ...row, receivedAt: iso(row.receivedAt), acknowledgedAt: isoOrNull(row.acknowledgedAt), createdAt: iso(row.createdAt) },
     questions: questionRows.map((q) => ({ position: q.position, number: q.number, text: q.text, topics: q.topics })),
     events: eventRows.map((e) => ({ at: iso(e.at), event: e.event, fromStatus: e.fromStatus, toStatus: e.toStatus, cause: e.cause, details: e.details })),
-    inboundMessages: await Promise.all(inboundRows.map(exportInbound)),
+    inboundMessages: inboundRows.map((m) => ({
+      id: m.id, messageId: m.messageId, receivedAt: iso(m.internalDate), disposition: m.disposition, sizeBytes: m.sizeBytes, raw: m.raw,
+    })),
     outgoingMessages: outboxRows.map((m) => ({
       id: m.id, purpose: m.purpose, messageId: m.messageId, from: m.fromAddress, recipients: m.recipients, subject: m.subject,
       text: m.textBody, status: m.status, sentAt: isoOrNull(m.sentAt), createdAt: iso(m.createdAt),
@@ -76,27 +88,6 @@ export async function exportCase(db: Db, reference: string, now: Date = new Date
     reminders: reminderRows.map((r) => ({ key: r.key, dueDate: r.dueDate, offset: r.offset, sentAt: iso(r.sentAt) })),
     classifierExamples: exampleRows.map((x) => ({ topic: x.topic, text: x.text, source: x.source, createdAt: iso(x.createdAt) })),
   };
-}
-
-async function exportInbound(m: typeof inboundMessages.$inferSelect): Promise<ExportedInbound> {
-  const base = { id: m.id, messageId: m.messageId, receivedAt: iso(m.internalDate), disposition: m.disposition, sizeBytes: m.sizeBytes };
-  if (!m.raw) return { ...base, parsed: null, parseError: null, rawBase64: null };
-  const rawBase64 = m.raw.toString('base64');
-  try {
-    const mail = await parseMail(m.raw);
-    const parsed = {
-      from: mail.from ? formatAddress(mail.from) : null, to: mail.to.map(formatAddress), subject: mail.subject,
-      date: isoOrNull(mail.date), text: mail.text,
-    };
-    return { ...base, parsed, parseError: null, rawBase64 };
-  } catch (error) {
-    // Hostile or broken mail is still held, so it is still disclosed: as raw bytes.
-    return { ...base, parsed: null, parseError: describeError(error), rawBase64 };
-  }
-}
-
-function formatAddress(a: { name: string; address: string }): string {
-  return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 
 function escapeLike(value: string): string {

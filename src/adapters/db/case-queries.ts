@@ -77,3 +77,13 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
 export async function caseEventsOf(db: Db, caseId: number) {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
 }
+
+/** A case's questions in order (admins copy one into the topic classifier's examples). */
+export async function questionsOf(db: Db, reference: string): Promise<{ number: string | null; position: number; text: string }[]> {
+  return db
+    .select({ number: questions.number, position: questions.position, text: questions.text })
+    .from(questions)
+    .innerJoin(cases, eq(cases.id, questions.caseId))
+    .where(eq(cases.reference, reference))
+    .orderBy(asc(questions.position));
+}

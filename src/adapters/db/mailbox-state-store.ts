@@ -1,14 +1,9 @@
 // The per-mailbox checkpoint (UIDVALIDITY, last UID). A changed UIDVALIDITY resets the checkpoint:
 // every message is then looked at again, and Message-ID dedupe keeps that from opening new cases.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Checkpoint } from '../../pipeline/intake/intake-store.js';
 import type { Db } from './database.js';
 import { mailboxState } from './schema.js';
-
-export interface Checkpoint {
-  lastUid: number;
-  /** True when the stored UIDVALIDITY differed from the server's and the checkpoint was reset. */
-  reset: boolean;
-}
 
 export async function syncCheckpoint(db: Db, mailbox: string, uidValidity: number): Promise<Checkpoint> {
   return db.transaction(async (tx) => {

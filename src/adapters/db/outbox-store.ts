@@ -3,22 +3,35 @@
 // the very same message, with the same Message-ID.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import type { MailLinks } from '../../pipeline/case/case-store.js';
+import type { ClaimOptions, FailedAttempt, OutboxStore, QueuedMail } from '../../pipeline/notify/outbox-store.js';
+import { saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { caseEvents, cases, outbox } from './schema.js';
 
-export type OutboxRow = typeof outbox.$inferSelect;
+type OutboxRow = typeof outbox.$inferSelect;
 
-export interface ClaimOptions {
-  now: Date;
-  limit: number;
-  leaseMs: number;
-  /** `run --once` sends everything queued now, whatever the retry schedule says. */
-  ignoreSchedule: boolean;
-  /** Only rows after this id: one pass never takes a row twice. */
-  afterId: number;
+export function createOutboxStore(db: Db): OutboxStore {
+  return {
+    claim: (options) => claimOutbox(db, options),
+    recordSent: (rows, at) => recordSent(db, rows, at),
+    recordFailure: (row, failure) => recordFailure(db, row, failure),
+    async release(ids) {
+      if (ids.length === 0) return;
+      await db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, [...ids]));
+    },
+    countQueued: () => countQueued(db),
+  };
 }
 
-export async function claimOutbox(db: Db, options: ClaimOptions): Promise<OutboxRow[]> {
+function queuedMailOf(row: OutboxRow): QueuedMail {
+  return {
+    id: row.id, caseId: row.caseId, purpose: row.purpose, attempts: row.attempts, messageId: row.messageId, from: row.fromAddress,
+    to: row.recipients, subject: row.subject, text: row.textBody, html: row.htmlBody, headers: row.headers,
+  };
+}
+
+async function claimOutbox(db: Db, options: ClaimOptions): Promise<QueuedMail[]> {
   const { now } = options;
   const claimable = and(
     eq(outbox.status, 'queued'),
@@ -38,14 +51,14 @@ export async function claimOutbox(db: Db, options: ClaimOptions): Promise<Outbox
     .set({ claimedUntil: new Date(now.getTime() + options.leaseMs) })
     .where(inArray(outbox.id, candidates))
     .returning();
-  return claimed.sort((a, b) => a.id - b.id);
+  return claimed.sort((a, b) => a.id - b.id).map(queuedMailOf);
 }
 
 /**
  * Records messages the SMTP server accepted, several in one transaction: one commit for a group
  * of sends rather than one each. An acknowledgement also marks its case acknowledged, once.
  */
-export async function recordSent(db: Db, rows: OutboxRow[], at: Date): Promise<void> {
+async function recordSent(db: Db, rows: readonly QueuedMail[], at: Date): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction(async (tx) => {
     await tx
@@ -72,38 +85,18 @@ export async function recordSent(db: Db, rows: OutboxRow[], at: Date): Promise<v
   });
 }
 
-export interface FailureRecord {
-  at: Date;
-  error: string;
-  permanent: boolean;
-  nextAttemptAt: Date;
-  maxAttempts: number;
-}
-
-/** Records a failed attempt; a permanent rejection or the last allowed attempt marks the row failed. */
-export async function recordFailure(db: Db, row: OutboxRow, failure: FailureRecord): Promise<'retry' | 'failed'> {
-  const attempts = row.attempts + 1;
-  const failed = failure.permanent || attempts >= failure.maxAttempts;
+/** Records a failed attempt, and on the last one what it does to the case, in one transaction. */
+async function recordFailure(db: Db, row: QueuedMail, failure: FailedAttempt): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)
       .set({
-        attempts, lastError: failure.error, claimedUntil: null, nextAttemptAt: failure.nextAttemptAt,
-        status: failed ? 'failed' : 'queued',
+        attempts: failure.attempts, lastError: failure.error, claimedUntil: null, nextAttemptAt: failure.nextAttemptAt,
+        status: failure.final ? 'failed' : 'queued',
       })
       .where(eq(outbox.id, row.id));
-    if (failed && row.caseId !== null) {
-      await tx.insert(caseEvents).values({
-        caseId: row.caseId, at: failure.at, event: row.purpose === 'acknowledgement' ? 'acknowledgement_failed' : 'outbox_failed',
-        fromStatus: null, toStatus: null, cause: failure.error, details: { outboxId: row.id, attempts },
-      });
-      await tx
-        .update(cases)
-        .set({ flags: sql`${cases.flags} || ${JSON.stringify([`${row.purpose.replace('_', ' ')} could not be delivered: ${failure.error}`])}::jsonb` })
-        .where(eq(cases.id, row.caseId));
-    }
+    if (failure.caseChange) await saveChange(tx, failure.caseChange);
   });
-  return failed ? 'failed' : 'retry';
 }
 
 export async function countQueued(db: Db): Promise<number> {
@@ -111,14 +104,9 @@ export async function countQueued(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, ids));
-}
-
 
 /** Queues messages in the caller's transaction, so they exist exactly when what caused them does. */
-export async function insertOutbox(tx: Tx | Db, messages: OutgoingMail[], links: { inboundId?: number; caseId?: number }): Promise<void> {
+export async function insertOutbox(tx: Tx | Db, messages: readonly OutgoingMail[], links: MailLinks): Promise<void> {
   if (messages.length === 0) return;
   await tx.insert(outbox).values(
     messages.map((m) => ({

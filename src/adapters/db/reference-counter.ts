@@ -1,7 +1,7 @@
 // The next sequence number of a reference format's year, under the counter row's lock: mailboxes
 // with different formats (FOI-…, EIR-…) count from 1 each, mailboxes sharing a format share a count.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from './database.js';
+import type { Tx } from './database.js';
 import { referenceCounters } from './schema.js';
 
 

@@ -6,30 +6,7 @@ import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { imapAuth, isImapAuthenticationFailure } from '../oauth/mail-auth.js';
 import type { TokenProvider } from '../oauth/token-provider.js';
-
-export interface FetchedMessage {
-  uid: number;
-  source: Buffer;
-  internalDate: Date;
-}
-
-export interface MailboxSession {
-  readonly uidValidity: number;
-  /** UIDs present in the mailbox in [from, to] (to omitted: up to the newest), ascending. */
-  listUids(from: number, to?: number): Promise<number[]>;
-  fetchMessages(uids: number[]): Promise<FetchedMessage[]>;
-  /** Moves by UID, creating the folder on first use. A UID already gone is not an error. */
-  moveMessages(uids: number[], folder: string): Promise<void>;
-  /** A count of new-mail notices so far: take it before a pass, hand it to `waitForNewMail` after. */
-  newMailMark(): number;
-  /**
-   * Resolves when new mail arrives (IDLE), the connection closes, or the signal aborts; at once
-   * when a notice came after `since` (mail that arrived during the pass is not waited for).
-   */
-  waitForNewMail(signal: AbortSignal, since?: number): Promise<'new_mail' | 'closed' | 'aborted'>;
-  readonly closed: boolean;
-  close(): Promise<void>;
-}
+import type { FetchedMessage, MailboxSession } from '../../pipeline/intake/mailbox-session.js';
 
 export interface ImapSettings {
   endpoint: MailServerEndpoint;

@@ -1,7 +1,7 @@
 // Mailboxes may send through different SMTP servers: each outbox row goes out through the server
 // of the mailbox whose From it carries (configuration refuses one From with two servers).
 import addressparser from 'nodemailer/lib/addressparser';
-import type { Mailer } from './smtp-mailer.js';
+import type { Mailer } from '../../pipeline/notify/mailer.js';
 
 /** `routes` maps a lower-case From address to its mailer; any other From goes through `fallback`. */
 export function createRoutingMailer(routes: ReadonlyMap<string, Mailer>, fallback: Mailer): Mailer {

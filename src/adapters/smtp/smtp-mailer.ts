@@ -2,17 +2,9 @@
 // otherwise cap throughput). Thin: the retry decision is the pure smtp-failure module's.
 import nodemailer from 'nodemailer';
 import type { MailServerEndpoint } from '../../config/mail-server-url.js';
-import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import type { Mailer } from '../../pipeline/notify/mailer.js';
 import { attachSmtpOAuth, smtpOAuthAuth } from '../oauth/mail-auth.js';
 import type { TokenProvider } from '../oauth/token-provider.js';
-
-/** What goes on the wire: the composed message; its purpose is the outbox's business. */
-export type OutgoingEnvelope = Omit<OutgoingMail, 'purpose'>;
-
-export interface Mailer {
-  send(message: OutgoingEnvelope): Promise<void>;
-  close(): void;
-}
 
 export function createSmtpMailer(endpoint: MailServerEndpoint, oauth?: { user: string; tokens: TokenProvider }): Mailer {
   const auth = oauth ? smtpOAuthAuth(oauth.user) : endpoint.user ? { user: endpoint.user, pass: endpoint.password ?? '' } : undefined;

@@ -1,15 +1,14 @@
-// Officers' actions on a case (`foi-intake case clarify|extend|respond|close|withdraw|reopen`):
-// the lifecycle decides, and in one transaction the case, its audit events and the mail to the
-// requester are written. Nothing is sent here; the outbox worker sends.
-import type { Db } from '../../adapters/db/database.js';
-import { insertOutbox } from '../../adapters/db/outbox-store.js';
-import { lockCase, saveTransition, snapshotOf, stateOfRow } from '../../adapters/db/case-state-store.js';
+// Officers' actions on a case (`foi-intake case clarify|extend|respond|close|withdraw|reopen`, and the
+// console's forms), the pattern every action on a case follows: lock the case → decide with the pure
+// lifecycle → save the change and queue its mail, in one transaction. Nothing is sent here; the
+// outbox worker sends.
 import { AppError } from '../../errors.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
-import { composeCaseUpdate, composeClarificationRequest, composeExtensionNotice } from '../notify/compose-case-updates.js';
+import { composeCaseUpdate, composeClarificationRequest, composeExtensionNotice, type CaseSnapshot } from '../notify/compose-case-updates.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
-import { asNotifyDirectory, type NotifyDirectory } from '../notify/notify-directory.js';
+import type { NotifyDirectory } from '../notify/notify-directory.js';
 import { applyCaseAction, type CaseAction, type LifecycleContext } from './case-lifecycle.js';
+import type { CaseStore } from './case-store.js';
 
 export interface CaseActionOutcome {
   reference: string;
@@ -21,30 +20,32 @@ export interface CaseActionOutcome {
 
 export interface ActOptions {
   now: Date;
-  /** One mailbox's settings, or every mailbox's: the requester hears from the case's own mailbox. */
-  notify: NotifySettings | NotifyDirectory;
+  /** Every mailbox's mail settings: the requester hears from the case's own mailbox. */
+  notify: NotifyDirectory;
   context?: LifecycleContext;
   /** The officer's words for a clarification request. */
   message?: string;
 }
 
-export async function actOnCase(db: Db, reference: string, action: CaseAction, options: ActOptions): Promise<CaseActionOutcome> {
-  return db.transaction(async (tx) => {
-    const row = await lockCase(tx, { reference });
-    if (!row) throw new AppError('case.not_found', `no case ${reference}`);
-    const state = stateOfRow(row);
-    if (!state) throw new AppError('cli.invalid_argument', `${reference} is ${row.kind.replace('_', ' ')} correspondence with no statutory clock`);
+export async function actOnCase(store: CaseStore, reference: string, action: CaseAction, options: ActOptions): Promise<CaseActionOutcome> {
+  return store.inTransaction(async (tx) => {
+    const foiCase = await tx.lockCase({ reference });
+    if (!foiCase) throw new AppError('case.not_found', `no case ${reference}`);
+    const { state } = foiCase;
+    if (!state) throw new AppError('cli.invalid_argument', `${reference} is ${foiCase.kind.replace('_', ' ')} correspondence with no statutory clock`);
     const result = applyCaseAction(state, action, options.now, options.context);
     if (!result.ok) throw new AppError('cli.invalid_argument', `${reference}: ${result.reason}`);
-    await saveTransition(tx, row.id, result.next, result.events, result.dueExplain);
-    const snapshot = { ...(await snapshotOf(tx, row)), status: result.next.status, dueDate: result.next.dueDate };
-    const mail = mailFor(action, snapshot, options.message, asNotifyDirectory(options.notify).settingsOf(row.mailbox));
-    await insertOutbox(tx, mail, { caseId: row.id });
+    const snapshot = { ...foiCase.snapshot, status: result.next.status, dueDate: result.next.dueDate };
+    const mail = mailFor(action, snapshot, options.message, options.notify.settingsOf(foiCase.mailbox));
+    await Promise.all([
+      tx.saveChange({ caseId: foiCase.id, events: result.events, transition: { next: result.next, dueExplain: result.dueExplain } }),
+      tx.queueMail(mail, { caseId: foiCase.id }),
+    ]);
     return { reference, status: result.next.status, dueDate: result.next.dueDate, explain: result.dueExplain, queued: mail.map((m) => m.purpose) };
   });
 }
 
-function mailFor(action: CaseAction, snapshot: Awaited<ReturnType<typeof snapshotOf>>, message: string | undefined, notify: NotifySettings): OutgoingMail[] {
+function mailFor(action: CaseAction, snapshot: CaseSnapshot, message: string | undefined, notify: NotifySettings): OutgoingMail[] {
   switch (action.type) {
     case 'seek_clarification':
       if (!message?.trim()) throw new AppError('cli.invalid_argument', 'a clarification request needs the message to send (--message FILE)');

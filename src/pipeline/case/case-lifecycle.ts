@@ -6,7 +6,7 @@ import {
 } from '../../clock/index.js';
 import { REGIME_RULES } from '../../clock/regimes.js';
 import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../../domain/case-status.js';
-import type { CaseEventName } from '../../domain/foi-case.js';
+import type { CaseEvent, CaseEventName } from '../../domain/foi-case.js';
 import type { Regime } from '../../domain/regime.js';
 
 /** Lifecycle events, after froide's names; the domain's CaseEventName covers intake and delivery. */
@@ -14,13 +14,10 @@ export type LifecycleEventName =
   | 'clarification_sought' | 'clarification_received' | 'deadline_extended' | 'responded'
   | 'case_closed' | 'case_withdrawn' | 'case_reopened' | 'review_started';
 
-/** One row for the audit trail (`case_events`); the caller adds the case id. */
-export interface CaseEventDraft {
+/** An audit event of a lifecycle step: it always says where the case went and the due date before and after. */
+export interface CaseEventDraft extends CaseEvent {
   event: CaseEventName | LifecycleEventName;
-  at: Date;
-  fromStatus: CaseStatus | null;
   toStatus: CaseStatus;
-  cause: string;
   details: { oldDueDate: IsoDate | null; newDueDate: IsoDate | null; [key: string]: unknown };
 }
 

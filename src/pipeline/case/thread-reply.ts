@@ -72,6 +72,18 @@ export function threadMessageIds(mail: InboundMail): { inReplyTo: string[]; refe
   };
 }
 
+// A reply's marker at the start of its subject (re, aw, sv, antw, vs, odp, r; with a counter, Re[2]:).
+const REPLY_MARKER = /^\s*((re|aw|sv|antw|vs|odp|r)\s*(\[\d+\])?\s*:)/i;
+
+/**
+ * Mail that presents itself as a reply (a reply marker, or In-Reply-To). Only such mail may be
+ * matched by sender and subject alone: a requester's second, different request with a generic
+ * subject ("FOI request") is a new case.
+ */
+export function presentsAsReply(mail: InboundMail): boolean {
+  return REPLY_MARKER.test(mail.subject) || mail.inReplyTo !== null;
+}
+
 // Reply and forward markers in several languages, with counters (Re[2]:), and leading tags such as [EXTERNAL].
 const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|tr|rif)\s*(?:\[\d+\]|\(\d+\))?\s*:|\[[^\]]*\])\s*/i;
 

@@ -1,13 +1,12 @@
 // One pass over the mailbox: finish moves that a crash interrupted (UIDs at or below the
 // checkpoint still in the inbox), then process new UIDs in order, moving each only after commit.
-import type { Db } from '../../adapters/db/database.js';
-import { commitInbound, markMoved, type CommitResult, type PendingMessage } from '../../adapters/db/inbound-store.js';
-import { recordPoll, syncCheckpoint } from '../../adapters/db/mailbox-state-store.js';
-import { loadExtraHolidays } from '../../adapters/db/holiday-store.js';
-import type { MailboxSession } from '../../adapters/imap/imap-mailbox.js';
+import type { ExtraHoliday } from '../../clock/index.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
+import type { CommitResult, PendingMessage } from '../case/inbound-fate.js';
 import { prepareMessages, type PipelineDeps } from '../process-message.js';
+import { commitBatch } from './commit-batch.js';
+import type { MailboxSession } from './mailbox-session.js';
 
 export interface PassReport {
   opened: number;
@@ -32,10 +31,10 @@ export interface PassDeps extends PipelineDeps {
 const BATCH = 20;
 
 export async function processMailbox(deps: PassDeps, session: MailboxSession): Promise<PassReport> {
-  const { db, settings, log } = deps;
-  const checkpoint = await syncCheckpoint(db, settings.mailbox, session.uidValidity);
-  const passDeps = { ...deps, extraHolidays: await loadExtraHolidays(db) };
-  if (checkpoint.reset) log.warn({ mailboxKey: settings.mailbox, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
+  const { store, settings, log } = deps;
+  const checkpoint = await store.syncCheckpoint(settings.mailboxKey, session.uidValidity);
+  const extraHolidays = await store.extraHolidays();
+  if (checkpoint.reset) log.warn({ mailboxKey: settings.mailboxKey, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
   const leftovers = checkpoint.lastUid > 0 ? await session.listUids(1, checkpoint.lastUid) : [];
   const fresh = await session.listUids(checkpoint.lastUid + 1);
   const report: PassReport = { opened: 0, attached: 0, held: 0, duplicates: 0, alreadyRecorded: 0, checkpointReset: checkpoint.reset, stoppedEarly: false };
@@ -51,22 +50,24 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
         break;
       }
       const fetched = await session.fetchMessages(uids.slice(i, i + BATCH));
-      const pending = await prepareMessages(passDeps, session.uidValidity, fetched);
+      const pending = await prepareMessages(deps, extraHolidays, session.uidValidity, fetched);
       await inFlight;
-      inFlight = commitAndMove(passDeps, session, pending, report);
+      inFlight = commitAndMove(deps, session, pending, extraHolidays, report);
       // A failed commit must not wait for the next batch's preparation to be reported.
       inFlight.catch(() => undefined);
     }
   } finally {
     await inFlight;
   }
-  await recordPoll(db, settings.mailbox, deps.now());
+  await store.recordPoll(settings.mailboxKey, deps.now());
   return report;
 }
 
-async function commitAndMove(deps: PassDeps, session: MailboxSession, pending: PendingMessage[], report: PassReport): Promise<void> {
+async function commitAndMove(
+  deps: PassDeps, session: MailboxSession, pending: PendingMessage[], extraHolidays: readonly ExtraHoliday[], report: PassReport,
+): Promise<void> {
   const fetched = pending.map((p) => p.facts);
-  const results = await commitInbound(deps.db, deps.settings.mailbox, pending);
+  const results = await commitBatch(deps, pending, { now: deps.now(), extraHolidays });
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
   results.forEach((result, i) => {
     const uid = fetched[i]!.uid;
@@ -81,7 +82,7 @@ async function commitAndMove(deps: PassDeps, session: MailboxSession, pending: P
   // Only now, after the commit, does anything leave the inbox.
   for (const [folder, move] of moves) {
     await session.moveMessages(move.uids, folder);
-    await markMoved(deps.db, move.inboundIds, deps.now());
+    await deps.store.markMoved(move.inboundIds, deps.now());
   }
 }
 

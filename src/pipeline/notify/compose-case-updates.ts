@@ -2,7 +2,8 @@
 // notice to the requester, the short acknowledgement of a clarification, and officers' updates,
 // reminders and the daily digest. Rendered from the admins' templates in prompts/.
 import { formatLongDate } from '../../clock/compute-deadline.js';
-import type { Regime } from '../../domain/foi-case.js';
+import type { CaseStatus } from '../../domain/case-status.js';
+import type { Regime } from '../../domain/regime.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { newMessageId, type NotifySettings } from './compose-messages.js';
 import { renderTemplate } from './templates.js';
@@ -11,7 +12,7 @@ import { renderTemplate } from './templates.js';
 export interface CaseSnapshot {
   reference: string;
   subject: string;
-  status: string;
+  status: CaseStatus;
   regime: Regime | 'none';
   requesterName: string | null;
   requesterAddress: string | null;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { formatLongDate } from '../../clock/compute-deadline.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
-import type { OpenedCase, Regime } from '../../domain/foi-case.js';
+import type { ReferencedCase, Regime } from '../../domain/foi-case.js';
 import type { OutgoingMail, OutgoingPurpose } from '../../domain/outgoing-mail.js';
 import { OWN_MESSAGE_ID_PREFIX } from '../analyse/detect-automated-mail.js';
 import { renderTemplate, type TemplateSet } from './templates.js';
@@ -62,7 +62,7 @@ function echoed(text: string): string {
   return text.length <= MAX_ECHOED_CHARS ? text : `${text.slice(0, MAX_ECHOED_CHARS).trimEnd()} […]`;
 }
 
-function caseView(foiCase: OpenedCase, settings: NotifySettings) {
+function caseView(foiCase: ReferencedCase, settings: NotifySettings) {
   const questions = foiCase.questions.map((q, i) => ({
     label: questionLabel(q.number, i),
     text: echoed(q.text),
@@ -102,7 +102,7 @@ function replyHeaders(mail: InboundMail): Record<string, string> {
   return headers;
 }
 
-export function composeAcknowledgement(foiCase: OpenedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
+export function composeAcknowledgement(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
   const view = caseView(foiCase, settings);
   return {
     purpose: 'acknowledgement',
@@ -117,7 +117,7 @@ export function composeAcknowledgement(foiCase: OpenedCase, mail: InboundMail, s
 }
 
 /** A complaint gets a short receipt, not a statutory acknowledgement: there is no clock to state. */
-export function composeComplaintReceipt(foiCase: OpenedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
+export function composeComplaintReceipt(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
   return {
     ...composeAcknowledgement(foiCase, mail, settings),
     text: renderTemplate(settings.templates, 'complaint-receipt.txt', caseView(foiCase, settings)),
@@ -125,7 +125,7 @@ export function composeComplaintReceipt(foiCase: OpenedCase, mail: InboundMail, 
   };
 }
 
-export function composeOfficerSummary(foiCase: OpenedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
+export function composeOfficerSummary(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
   const view = { ...caseView(foiCase, settings), originalText: mail.text.trim() };
   return {
     purpose: 'officer_summary',

@@ -1,16 +1,16 @@
 // The outbox worker: sends what is queued and records each outcome. An SMTP outage leaves rows
 // queued for a later pass (never lost); a permanent rejection is recorded and shown to officers.
-import type { Db } from '../../adapters/db/database.js';
-import { claimOutbox, recordFailure, recordSent, releaseClaims, type OutboxRow } from '../../adapters/db/outbox-store.js';
-import type { Mailer } from '../../adapters/smtp/smtp-mailer.js';
+import type { CaseChange } from '../case/case-store.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
 import { backoffDelayMs, SMTP_RETRY } from '../../backoff.js';
+import type { Mailer } from './mailer.js';
+import type { OutboxStore, QueuedMail } from './outbox-store.js';
 import { isPermanentSmtpFailure } from './smtp-failure.js';
 
 export interface DeliveryDeps {
-  db: Db;
+  outbox: OutboxStore;
   mailer: Mailer;
   log: Logger;
   now: () => Date;
@@ -18,7 +18,7 @@ export interface DeliveryDeps {
   /** How long a claimed row stays reserved for this process (it returns to the queue after). */
   claimMs?: number;
   /** Called when a row has failed for good (5xx, or its last attempt): officers are told. */
-  onFailed?: (row: OutboxRow, error: string) => Promise<void>;
+  onFailed?: (row: QueuedMail, error: string) => Promise<void>;
 }
 
 export interface DeliveryReport {
@@ -35,20 +35,20 @@ export async function deliverOutbox(deps: DeliveryDeps, options: { ignoreSchedul
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   let afterId = 0;
   for (;;) {
-    const rows = await claimOutbox(deps.db, { now: deps.now(), limit: BATCH, leaseMs: deps.claimMs ?? DEFAULT_CLAIM_MS, ignoreSchedule: options.ignoreSchedule, afterId });
+    const rows = await deps.outbox.claim({ now: deps.now(), limit: BATCH, leaseMs: deps.claimMs ?? DEFAULT_CLAIM_MS, ignoreSchedule: options.ignoreSchedule, afterId });
     if (rows.length === 0) return report;
     afterId = rows[rows.length - 1]!.id;
     const unsent = await sendConcurrently(deps, rows, report);
     if (unsent.length > 0) {
       // The server is unreachable: the rest would fail the same way; hand them back untouched.
-      await releaseClaims(deps.db, unsent.map((r) => r.id));
+      await deps.outbox.release(unsent.map((r) => r.id));
       return report;
     }
   }
 }
 
 /** Sends with a few messages in flight (the SMTP pool's connections); returns rows left unsent. */
-async function sendConcurrently(deps: DeliveryDeps, rows: OutboxRow[], report: DeliveryReport): Promise<OutboxRow[]> {
+async function sendConcurrently(deps: DeliveryDeps, rows: QueuedMail[], report: DeliveryReport): Promise<QueuedMail[]> {
   const queue = [...rows];
   const recorder = createSentRecorder(deps);
   let unreachable = false;
@@ -70,7 +70,7 @@ async function sendConcurrently(deps: DeliveryDeps, rows: OutboxRow[], report: D
 }
 
 interface SentRecorder {
-  add(row: OutboxRow): void;
+  add(row: QueuedMail): void;
   /** Resolves once every accepted row is recorded; rejects if a record failed. */
   drain(): Promise<void>;
 }
@@ -81,14 +81,14 @@ interface SentRecorder {
  * a few messages wide; a crash inside it can only resend those messages, with their Message-IDs.
  */
 function createSentRecorder(deps: DeliveryDeps): SentRecorder {
-  let waiting: OutboxRow[] = [];
+  let waiting: QueuedMail[] = [];
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown = null;
   const flush = async () => {
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
-      await recordSent(deps.db, group, deps.now());
+      await deps.outbox.recordSent(group, deps.now());
       for (const row of group) deps.log.info({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose }, 'outgoing message sent');
     }
   };
@@ -113,25 +113,41 @@ interface DeliveryAttempt {
   serverUnreachable: boolean;
 }
 
-async function deliverOne(deps: DeliveryDeps, row: OutboxRow, recorder: SentRecorder): Promise<DeliveryAttempt> {
+async function deliverOne(deps: DeliveryDeps, row: QueuedMail, recorder: SentRecorder): Promise<DeliveryAttempt> {
   try {
     await deps.mailer.send({
-      messageId: row.messageId, from: row.fromAddress, to: row.recipients, subject: row.subject,
-      text: row.textBody, html: row.htmlBody, headers: row.headers,
+      messageId: row.messageId, from: row.from, to: row.to, subject: row.subject, text: row.text, html: row.html, headers: row.headers,
     });
   } catch (error) {
     const permanent = isPermanentSmtpFailure(error);
     const serverUnreachable = !permanent && typeof (error as { responseCode?: unknown }).responseCode !== 'number';
     const at = deps.now();
-    const verdict = await recordFailure(deps.db, row, {
-      at, error: describeError(error).slice(0, 500), permanent,
-      nextAttemptAt: new Date(at.getTime() + backoffDelayMs(SMTP_RETRY, row.attempts + 1)), maxAttempts: deps.maxAttempts,
+    const attempts = row.attempts + 1;
+    const final = permanent || attempts >= deps.maxAttempts;
+    const described = describeError(error);
+    await deps.outbox.recordFailure(row, {
+      at, error: described.slice(0, 500), attempts, final, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(SMTP_RETRY, attempts)),
+      caseChange: final ? undeliverableChange(row, described.slice(0, 500), attempts, at) : null,
     });
+    const verdict = final ? 'failed' : 'retry';
     deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
-    if (verdict === 'failed') await deps.onFailed?.(row, describeError(error).slice(0, 300));
-    return { outcome: verdict === 'failed' ? 'failed' : 'retrying', serverUnreachable };
+    if (final) await deps.onFailed?.(row, described.slice(0, 300));
+    return { outcome: final ? 'failed' : 'retrying', serverUnreachable };
   }
   crashPoint('after-smtp-accept-before-record');
   recorder.add(row);
   return { outcome: 'sent', serverUnreachable: false };
+}
+
+/** A message given up on is an event on its case, and a flag officers see. */
+function undeliverableChange(row: QueuedMail, error: string, attempts: number, at: Date): CaseChange | null {
+  if (row.caseId === null) return null;
+  return {
+    caseId: row.caseId,
+    events: [{
+      event: row.purpose === 'acknowledgement' ? 'acknowledgement_failed' : 'outbox_failed', at, fromStatus: null, toStatus: null,
+      cause: error, details: { outboxId: row.id, attempts },
+    }],
+    flags: [`${row.purpose.replace('_', ' ')} could not be delivered: ${error}`],
+  };
 }

@@ -1,13 +1,17 @@
-// Each configured mailbox's mail settings by name: a case's later mail (reminders, officers'
-// actions, delivery alerts) goes out in the name of the mailbox it came in by, to its officers.
+// Each configured mailbox's mail settings by name: a case's mail (its acknowledgement, replies'
+// effects, reminders, officers' actions, delivery alerts) goes out in the name of the mailbox the
+// case belongs to, to its officers. The one way anything finds a mailbox's mail settings.
 import type { NotifySettings } from './compose-messages.js';
 
 export interface NotifyDirectory {
   /** Mailbox names in configuration order; the first is the default. */
   readonly names: readonly string[];
-  /** The configured mailbox a recorded name belongs to: a name no longer configured falls to the first. */
-  nameOf(mailbox: string): string;
-  settingsOf(mailbox: string): NotifySettings;
+  /**
+   * The configured mailbox a recorded name belongs to. A name no longer configured falls to
+   * `fallback` (the mailbox at hand, for mail that reached it), else to the first.
+   */
+  nameOf(mailbox: string, fallback?: string): string;
+  settingsOf(mailbox: string, fallback?: string): NotifySettings;
 }
 
 /** Settings are made on first use, so a command touching one mailbox needs only that one's settings. */
@@ -16,12 +20,13 @@ export function createNotifyDirectory(entries: readonly (readonly [name: string,
   const made = new Map<string, NotifySettings>();
   const makers = new Map(entries);
   const names = entries.map(([name]) => name);
-  const nameOf = (mailbox: string) => (makers.has(mailbox) ? mailbox : names[0]!);
+  const nameOf = (mailbox: string, fallback?: string) =>
+    makers.has(mailbox) ? mailbox : fallback !== undefined && makers.has(fallback) ? fallback : names[0]!;
   return {
     names,
     nameOf,
-    settingsOf(mailbox) {
-      const name = nameOf(mailbox);
+    settingsOf(mailbox, fallback) {
+      const name = nameOf(mailbox, fallback);
       const known = made.get(name);
       if (known) return known;
       const settings = makers.get(name)!();
@@ -34,9 +39,4 @@ export function createNotifyDirectory(entries: readonly (readonly [name: string,
 /** One mailbox's settings serving every case (a single-mailbox installation, and tests). */
 export function singleMailbox(settings: NotifySettings, name = 'default'): NotifyDirectory {
   return createNotifyDirectory([[name, () => settings]]);
-}
-
-/** Callers may pass plain settings where there is only one mailbox. */
-export function asNotifyDirectory(notify: NotifySettings | NotifyDirectory): NotifyDirectory {
-  return 'settingsOf' in notify ? notify : singleMailbox(notify);
 }

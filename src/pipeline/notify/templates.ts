@@ -1,4 +1,4 @@
-// Loads the message templates admins edit (prompts/) once, and renders them with Mustache:
+// Loads the message templates admins edit (prompts/) once, checks that each parses, and renders them with Mustache:
 // HTML templates escape every value, plain-text templates escape nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +16,20 @@ export type TemplateSet = ReadonlyMap<TemplateName, string>;
 export function loadTemplates(dir: string): TemplateSet {
   const set = new Map<TemplateName, string>();
   for (const name of TEMPLATE_NAMES) {
+    let template: string;
     try {
-      set.set(name, readFileSync(join(dir, name), 'utf8'));
+      template = readFileSync(join(dir, name), 'utf8');
     } catch (cause) {
       throw new AppError('template.missing', `template ${name} not found in the prompts folder`, { cause });
     }
+    // A broken template (an unclosed tag) stops start-up, rather than a message's transaction later:
+    // what a template renders then depends only on the case's values, which cannot break it.
+    try {
+      Mustache.parse(template);
+    } catch (cause) {
+      throw new AppError('template.invalid', `template ${name} cannot be read: ${(cause as Error).message}`, { cause });
+    }
+    set.set(name, template);
   }
   return set;
 }

@@ -1,7 +1,7 @@
 // Reminders are computed from the cases, not remembered by the scheduler: due soon, due today and overdue,
 // never the same one twice, and after a missed run only the latest that came due.
 import { describe, expect, it } from 'vitest';
-import { selectReminders, type ReminderCase } from '../../../src/jobs/select-reminders.js';
+import { selectReminders, type ReminderCase } from '../../../src/pipeline/case/select-reminders.js';
 
 // Due Wed 2 Jul 2025 (FOIA): 5 working days before is Wed 25 Jun, 2 before Mon 30 Jun, overdue from Thu 3 Jul.
 function foiCase(overrides: Partial<ReminderCase> = {}): ReminderCase {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, requireMailConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
 import { openRuntime } from '../../../src/runtime.js';
 import { createLogger } from '../../../src/logger.js';
 import { createTestServiceAccount } from '../../harness/google-service-account.js';
@@ -121,7 +121,7 @@ describe('a refresh token and several mailboxes', () => {
 
   it('refuses, before anything is opened, mailboxes that would sign in as different accounts with it', async () => {
     const config = loadConfig({ ...mail, FOI_MAILBOXES_FILE: mailboxes('eir@council.gov.uk') });
-    await expect(openRuntime(config, requireMailConfig(config), silent)).rejects.toThrow(
+    await expect(openRuntime(config, silent)).rejects.toThrow(
       /^FOI_OAUTH_REFRESH_TOKEN: a refresh token signs in as one account, but the mailboxes log in as 2; use a service account/,
     );
   });

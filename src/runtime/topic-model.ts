@@ -1,8 +1,8 @@
 // Which topic model an installation runs: the active version in the database, or, before any
 // admin has trained one, a model trained at start-up from the team's corpus.
-import type { Db } from './db/database.js';
-import { activeModel } from './db/classifier-store.js';
-import { readTopicTrainingCorpus } from './fs/training-corpus.js';
+import type { Db } from '../adapters/db/database.js';
+import { activeModel } from '../adapters/db/classifier-store.js';
+import { readTopicTrainingCorpus } from '../adapters/fs/training-corpus.js';
 import { restoreTopicModel, trainTopicModel, type TopicModel } from '../pipeline/analyse/topic-model.js';
 
 export interface LoadedTopicModel {

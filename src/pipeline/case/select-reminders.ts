@@ -1,15 +1,15 @@
 // select-reminders.ts: officers must be warned before a statutory deadline passes (FOIA s.10(1), FOISA s.10(1),
 // UK GDPR Art 12(3)); node-cron keeps nothing, so what is due comes from the cases: idempotent, and safe after missed days.
-import { createBankHolidayLookup, isIsoDate, type ExtraHoliday, type IsoDate, type Jurisdiction } from '../clock/index.js';
-import { REGIME_RULES } from '../clock/regimes.js';
-import { countWorkingDays } from '../clock/count-working-days.js';
-import { daysInclusive } from '../clock/calendar-date.js';
-import type { BankHolidayLookup } from '../clock/bank-holiday-lookup.js';
+import { createBankHolidayLookup, isIsoDate, type ExtraHoliday, type IsoDate, type Jurisdiction } from '../../clock/index.js';
+import { REGIME_RULES } from '../../clock/regimes.js';
+import { countWorkingDays } from '../../clock/count-working-days.js';
+import { daysInclusive } from '../../clock/calendar-date.js';
+import type { BankHolidayLookup } from '../../clock/bank-holiday-lookup.js';
 import {
   jurisdictionCalendar, scottishCalendar, ukWideCalendar, type WorkingDayCalendar,
-} from '../clock/working-day-calendar.js';
-import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../domain/case-status.js';
-import type { Regime } from '../domain/regime.js';
+} from '../../clock/working-day-calendar.js';
+import { CLOCK_RUNNING_STATUSES, type CaseStatus } from '../../domain/case-status.js';
+import type { Regime } from '../../domain/regime.js';
 
 /** A reminder already sent: which due date it was for and at which offset. */
 export interface SentReminder {

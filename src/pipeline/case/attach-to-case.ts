@@ -1,0 +1,136 @@
+// Files a message with the case it belongs to, the way every action on a case goes: lock the case,
+// decide in pure code (a clarification restarts the clock, a review request opens a linked review,
+// a repeat or an automated report is noted), then save the change and queue its mail.
+import type { CaseDraft, CaseEvent } from '../../domain/foi-case.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import { AppError } from '../../errors.js';
+import { composeCaseUpdate, composeClarificationAcknowledgement } from '../notify/compose-case-updates.js';
+import type { NotifySettings } from '../notify/compose-messages.js';
+import { newCaseMail, openingEvents } from './case-opening.js';
+import type { CaseChange, LockedCase } from './case-store.js';
+import type { FilingTransaction } from './filing-store.js';
+import { formatReference } from './format-reference.js';
+import { automatedMailNote, dedupeKeyOf, type CommitResult, type Fate, type FilingContext, type PendingMessage, type PreparedMessage } from './inbound-fate.js';
+import { decideReplyEffect } from './reply-effect.js';
+
+type AttachFate = Extract<Fate, { type: 'reply' | 'repeat' | 'automated' }>;
+type Request = Extract<PreparedMessage, { type: 'request' }>;
+type Automated = Extract<PreparedMessage, { type: 'automated' }>;
+
+/** What filing does, decided before anything is written. */
+interface Filing {
+  effect: 'clarification' | 'review' | 'correspondence' | 'duplicate' | 'automated';
+  change: CaseChange;
+  mail: OutgoingMail[];
+  /** A review request opens a linked review case (its mail is composed once it has a reference). */
+  review?: { draft: CaseDraft; events: CaseEvent[] };
+}
+
+export async function attachToCase(tx: FilingTransaction, message: PendingMessage, fate: AttachFate, context: FilingContext): Promise<CommitResult> {
+  const foiCase = await tx.lockCase({ id: fate.caseId });
+  if (!foiCase) throw new AppError('case.not_found', `case ${fate.caseId} is gone`);
+  // A reply reaching another of our mailboxes is answered in its case's mailbox's name.
+  const notify = context.notify.settingsOf(foiCase.mailbox, context.settings.mailboxName);
+  const { prepared } = message;
+  const filing = prepared.type === 'automated'
+    ? automatedFiling(foiCase, prepared, fate.type === 'automated' && fate.bouncedAcknowledgement, context.now, notify)
+    : prepared.type === 'request' && fate.type === 'repeat' ? repeatFiling(foiCase, prepared, context.now, notify)
+      : prepared.type === 'request' ? replyFiling(foiCase, prepared, context, notify)
+        : null;
+  if (!filing) throw new AppError('analyse.failed', 'unreadable mail is held, never filed with a case');
+  let filedWith = foiCase.id;
+  let mail = filing.mail;
+  if (filing.review && prepared.type === 'request') {
+    const { draft } = filing.review;
+    const format = context.settings.referenceFormat;
+    const year = Number(draft.receivedDate.slice(0, 4));
+    const reference = formatReference(format, year, await tx.nextSequence(format, year));
+    mail = newCaseMail({ ...draft, reference }, prepared.mail, notify);
+    filedWith = await tx.openCase({ draft, reference, events: filing.review.events, parentCaseId: foiCase.id });
+  }
+  const [inboundId] = await Promise.all([
+    tx.recordInbound(message.facts, {
+      disposition: 'attached', parseOutcome: prepared.type === 'automated' ? 'automated' : 'parsed', caseId: filedWith,
+      error: prepared.type === 'automated' ? automatedMailNote(prepared.verdict) : undefined,
+      dedupeKey: dedupeKeyOf(message.facts), keepRaw: true, destinationFolder: context.settings.processedFolder,
+    }),
+    tx.saveChange(filing.change),
+  ]);
+  await tx.queueMail(mail, { inboundId, caseId: filedWith });
+  return { type: 'attached', inboundId, caseId: filedWith, effect: filing.effect, destinationFolder: context.settings.processedFolder };
+}
+
+function replyFiling(foiCase: LockedCase, request: Request, context: FilingContext, notify: NotifySettings): Filing {
+  const { snapshot, state } = foiCase;
+  const { draft } = request;
+  if (!state) {
+    const event: CaseEvent = { event: 'message_attached', at: context.now, fromStatus: null, toStatus: snapshot.status, cause: 'reply attached', details: { oldDueDate: null, newDueDate: null } };
+    return { effect: 'correspondence', change: { caseId: foiCase.id, events: [event] }, mail: [composeCaseUpdate(snapshot, 'reply received', [], notify)] };
+  }
+  const effect = decideReplyEffect(
+    { state, kind: draft.kind, receivedAt: draft.receivedAt, chaser: draft.kind === 'other' }, context.now, { extraHolidays: context.extraHolidays },
+  );
+  if (effect.effect === 'clarification') {
+    const updated = { ...snapshot, status: effect.next.status, dueDate: effect.next.dueDate };
+    const restarted = effect.next.clarificationReceived;
+    return {
+      effect: 'clarification',
+      change: { caseId: foiCase.id, events: effect.events, transition: { next: effect.next, dueExplain: effect.dueExplain } },
+      mail: [
+        composeClarificationAcknowledgement(updated, restarted ?? draft.receivedDate, notify),
+        composeCaseUpdate(updated, `clarification received; due ${effect.next.dueDate}`, [`The clock restarted from ${restarted} (FOIA s.10(6)(b)).`], notify),
+      ],
+    };
+  }
+  if (effect.effect === 'review') {
+    // A review belongs to the mailbox of the case it reviews, whichever mailbox the request came in by.
+    const review: CaseDraft = {
+      ...draft, kind: 'internal_review', regime: effect.review.state.regime, dueDate: effect.review.state.dueDate, dueExplain: effect.review.dueExplain,
+      receivedDate: effect.review.state.receivedDate, acknowledge: { send: true }, mailbox: foiCase.mailbox,
+    };
+    return {
+      effect: 'review',
+      change: { caseId: foiCase.id, events: effect.parent.events, transition: { next: effect.parent.next, dueExplain: [] } },
+      mail: [],
+      review: { draft: review, events: [...openingEvents(review, context.now), ...effect.review.events] },
+    };
+  }
+  const flag = effect.flag;
+  return {
+    effect: 'correspondence',
+    change: { caseId: foiCase.id, events: effect.events, flags: flag ? [flag] : [] },
+    mail: effect.notifyOfficers ? [composeCaseUpdate(snapshot, flag ?? 'reply received', flag ? [flag] : [], notify)] : [],
+  };
+}
+
+function repeatFiling(foiCase: LockedCase, request: Request, now: Date, notify: NotifySettings): Filing {
+  const { status, dueDate } = foiCase.snapshot;
+  const flag = `Duplicate: the requester sent this request again on ${request.draft.receivedDate}`;
+  const event: CaseEvent = {
+    event: 'duplicate_received', at: now, fromStatus: status, toStatus: status,
+    cause: 'the same requester sent a near-identical request', details: { oldDueDate: dueDate, newDueDate: dueDate },
+  };
+  return {
+    effect: 'duplicate',
+    change: { caseId: foiCase.id, events: [event], flags: [flag] },
+    mail: [composeCaseUpdate(foiCase.snapshot, 'duplicate request received', [flag], notify)],
+  };
+}
+
+// An out-of-office reply or a bounce is an event on its case; a bounced acknowledgement is flagged for officers.
+function automatedFiling(foiCase: LockedCase, automated: Automated, bouncedAcknowledgement: boolean, now: Date, notify: NotifySettings): Filing {
+  const { status, dueDate } = foiCase.snapshot;
+  const { verdict, report } = automated;
+  const event: CaseEvent = {
+    event: bouncedAcknowledgement ? 'acknowledgement_bounced' : 'automated_reply_attached', at: now, fromStatus: status, toStatus: status,
+    cause: bouncedAcknowledgement ? `acknowledgement undeliverable (${report.status ?? 'bounce'})` : `automated mail attached (${verdict.reason})`,
+    details: { oldDueDate: dueDate, newDueDate: dueDate, reason: verdict.reason, report: report.report, status: report.status },
+  };
+  if (!bouncedAcknowledgement) return { effect: 'automated', change: { caseId: foiCase.id, events: [event] }, mail: [] };
+  const flag = `Acknowledgement undeliverable: the requester's server bounced it${report.status ? ` (status ${report.status})` : ''}`;
+  return {
+    effect: 'automated',
+    change: { caseId: foiCase.id, events: [event], flags: [flag] },
+    mail: [composeCaseUpdate(foiCase.snapshot, 'acknowledgement undeliverable', [flag], notify)],
+  };
+}

@@ -1,0 +1,26 @@
+// A new case's opening, the same whether a request opens it or a review request does: its first
+// audit events and the mail it sends. Pure: the case (with its reference) and `now` in.
+import type { CaseDraft, CaseEvent, ReferencedCase } from '../../domain/foi-case.js';
+import type { InboundMail } from '../../domain/inbound-mail.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import { composeAcknowledgement, composeComplaintReceipt, composeOfficerSummary, type NotifySettings } from '../notify/compose-messages.js';
+
+/** The officers' summary always; the requester's acknowledgement (a complaint: a receipt) unless withheld. */
+export function newCaseMail(foiCase: ReferencedCase, mail: InboundMail, notify: NotifySettings): OutgoingMail[] {
+  const summary = composeOfficerSummary(foiCase, mail, notify);
+  if (!foiCase.acknowledge.send) return [summary];
+  const reply = foiCase.acknowledge.form === 'complaint_receipt' ? composeComplaintReceipt(foiCase, mail, notify) : composeAcknowledgement(foiCase, mail, notify);
+  return [reply, summary];
+}
+
+/** A new case's first audit events: opened, and its acknowledgement queued or withheld (with why). */
+export function openingEvents(draft: CaseDraft, now: Date): CaseEvent[] {
+  const opened: CaseEvent = {
+    event: 'case_opened', at: now, fromStatus: null, toStatus: 'received', cause: 'inbound message',
+    details: { kind: draft.kind, regime: draft.regime, dueDate: draft.dueDate },
+  };
+  const acknowledgement: CaseEvent = draft.acknowledge.send
+    ? { event: 'acknowledgement_queued', at: now, fromStatus: 'received', toStatus: 'received', cause: 'automatic', details: {} }
+    : { event: 'acknowledgement_withheld', at: now, fromStatus: 'received', toStatus: 'received', cause: draft.acknowledge.reason, details: {} };
+  return [opened, acknowledgement];
+}

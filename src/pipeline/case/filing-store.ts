@@ -1,0 +1,78 @@
+// What filing one inbound message needs from storage on top of a case's: the message's
+// surroundings, read together in one round trip (a replay of it, the cases it may reply to or
+// repeat, the acknowledgements its sender had), and its own row. The decider reads, decides in
+// pure code, and writes through this; the database adapter implements it and decides nothing.
+import type { CaseTransaction } from './case-store.js';
+import type { ReferenceCandidate, SenderCandidate } from './thread-reply.js';
+
+export interface InboundKey {
+  /** The mailbox's checkpoint key (account and folder). */
+  mailbox: string;
+  uidValidity: number;
+  uid: number;
+}
+
+/** The message as fetched, whatever it turns out to be. */
+export interface InboundFacts extends InboundKey {
+  /** IMAP INTERNALDATE: when the authority's server received it. */
+  internalDate: Date;
+  raw: Buffer;
+  contentHash: string;
+  messageId: string | null;
+}
+
+/** What to read about a message before deciding its fate; every part is asked only when needed. */
+export interface SurroundingsQuery {
+  /** The Message-ID (or `sha256:` content hash) a replay of this message carries too. */
+  dedupeKey: string;
+  /** Case references quoted in the subject. */
+  references: readonly string[];
+  /** Message-IDs the message points at (In-Reply-To/References, or the message a bounce reports on). */
+  messageIds: readonly string[];
+  /** The sender whose open cases a reply may belong to by its subject; null for mail that is not a reply. */
+  senderCasesOf: string | null;
+  /** The same requester's earlier requests, and the same text from other people, since a time. */
+  repeats: { address: string; fingerprintHash: string; since: Date } | null;
+  /** Acknowledgements queued for an address since a time. */
+  acknowledgementsTo: { address: string; since: Date } | null;
+}
+
+export interface Surroundings {
+  /** The first message with the same dedupe key, if one was recorded. */
+  firstSighting: { inboundId: number; folder: string; contentHash: string } | null;
+  byReference: ReferenceCandidate[];
+  /** The case mail (received or sent) with one of the Message-IDs asked about; purpose null for mail received. */
+  messageOwners: { caseId: number | null; messageId: string; purpose: string | null }[];
+  senderCases: SenderCandidate[];
+  /** `own`: the requester's recent requests, with their text fingerprints; `others`: cases of other people with the same text. */
+  repeats: { own: { caseId: number; reference: string; fingerprint: string }[]; others: { caseId: number; reference: string }[] };
+  acknowledgementsSent: number;
+}
+
+export type InboundDisposition = 'opened_case' | 'attached' | 'held' | 'duplicate';
+
+/** What became of a message, as its row records it. */
+export interface InboundRecord {
+  disposition: InboundDisposition;
+  parseOutcome: string;
+  /** The folder the message is moved to after the commit. */
+  destinationFolder: string;
+  /** Unique among first sightings; null for a replay, which points at the first instead. */
+  dedupeKey: string | null;
+  duplicateOf?: number;
+  /** Whether the raw bytes are kept (a replay's are the first sighting's). */
+  keepRaw: boolean;
+  error?: string;
+  caseId?: number;
+  /** The request text's fingerprint, kept for later duplicate and campaign checks. */
+  fingerprint?: string | null;
+  fingerprintHash?: string | null;
+}
+
+export interface FilingTransaction extends CaseTransaction {
+  lookAround(query: SurroundingsQuery): Promise<Surroundings>;
+  /** Stores the message's row; returns its id. */
+  recordInbound(facts: InboundFacts, record: InboundRecord): Promise<number>;
+  /** Marks cases as one campaign (the same request from several people). */
+  linkCampaign(caseIds: readonly number[], key: string): Promise<void>;
+}

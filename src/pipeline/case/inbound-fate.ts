@@ -1,0 +1,172 @@
+// What becomes of one inbound message, decided in pure code from the message and its surroundings
+// (read by the store in one round trip): a replay, held for an officer, filed with the case it
+// refers to (a reply, a repeat, an automated report), or a new case. `now` is passed in.
+import type { ExtraHoliday } from '../../clock/index.js';
+import type { CaseDraft } from '../../domain/foi-case.js';
+import type { InboundMail } from '../../domain/inbound-mail.js';
+import type { NotifySettings } from '../notify/compose-messages.js';
+import type { NotifyDirectory } from '../notify/notify-directory.js';
+import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
+import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
+import { isNearDuplicate } from '../analyse/near-duplicate.js';
+import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
+import { presentsAsReply, referencesInSubject, threadMessageIds, threadReply } from './thread-reply.js';
+
+/** A message after parsing, screening and analysis: what it is, before the store is asked anything. */
+export type PreparedMessage =
+  | {
+    type: 'request';
+    mail: InboundMail;
+    draft: CaseDraft;
+    /** The request text's fingerprint for duplicate and campaign checks (empty: too short to compare). */
+    fingerprint: string;
+    fingerprintHash: string | null;
+  }
+  | { type: 'automated'; mail: InboundMail; verdict: Extract<AutomatedVerdict, { automated: true }>; report: BouncedMessageIds }
+  | { type: 'unreadable'; parseOutcome: string; reason: string; notifyOfficers: boolean; messageId: string | null };
+
+export interface PendingMessage {
+  facts: InboundFacts;
+  prepared: PreparedMessage;
+}
+
+/** A mailbox's settings that filing a message depends on. */
+export interface FilingSettings {
+  /** The configured name (`default`, `eir`): recorded on each case opened from this mailbox. */
+  mailboxName: string;
+  referenceFormat: string;
+  /** Every one of our mailboxes' formats, this one's first: a reply may quote any of our references. */
+  threadReferenceFormats: readonly string[];
+  processedFolder: string;
+  heldFolder: string;
+  /** At most this many acknowledgements to one address in 24 hours; beyond it the case is flagged. */
+  maxAcksPerAddressPerDay: number;
+  /** A requester's near-identical request within this many days is filed with the first case. */
+  duplicateWindowDays: number;
+}
+
+export interface FateContext {
+  settings: FilingSettings;
+  /** Finds any of `threadReferenceFormats`' references (made once per batch). */
+  threadPattern: RegExp;
+  now: Date;
+}
+
+/** Everything filing a message needs besides the message and the store. */
+export interface FilingContext extends FateContext {
+  /** Every mailbox's mail settings: mail about a case goes out in its own mailbox's name. */
+  notify: NotifyDirectory;
+  /** Admins' extra holidays, for the deadlines a reply recomputes. */
+  extraHolidays: readonly ExtraHoliday[];
+}
+
+/** The mailbox's own settings: a new case, and held mail, belong to the mailbox the message reached. */
+export function ownNotify(context: FilingContext): NotifySettings {
+  return context.notify.settingsOf(context.settings.mailboxName);
+}
+
+/** What became of a message, for the pass's report and the move that follows the commit. */
+export type CommitResult =
+  | { type: 'already_recorded'; inboundId: number; destinationFolder: string }
+  | { type: 'duplicate'; inboundId: number; duplicateOf: number; destinationFolder: string }
+  | { type: 'opened_case'; inboundId: number; caseId: number; reference: string; destinationFolder: string }
+  | { type: 'attached'; inboundId: number; caseId: number; effect: string; destinationFolder: string }
+  | { type: 'held'; inboundId: number; destinationFolder: string };
+
+export type Fate =
+  /** The same Message-ID (or bytes) was recorded before: a replay, filed as a duplicate of the first. */
+  | { type: 'replay'; duplicateOf: number; folder: string }
+  | { type: 'held'; parseOutcome: string; reason: string; notifyOfficers: boolean }
+  | { type: 'automated'; caseId: number; bouncedAcknowledgement: boolean }
+  | { type: 'reply'; caseId: number }
+  /** The same requester sent (nearly) the same request again: filed with the first case. */
+  | { type: 'repeat'; caseId: number }
+  | { type: 'new'; draft: CaseDraft; campaign: { caseId: number; reference: string }[] };
+
+const DAY_MS = 86_400_000;
+
+export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash'>): string {
+  return facts.messageId ?? `sha256:${facts.contentHash}`;
+}
+
+/** What to read about the message: only what its fate can depend on. */
+export function surroundingsQuery({ facts, prepared }: PendingMessage, context: FateContext): SurroundingsQuery {
+  const query: SurroundingsQuery = {
+    dedupeKey: dedupeKeyOf(facts), references: [], messageIds: [], senderCasesOf: null, repeats: null, acknowledgementsTo: null,
+  };
+  if (prepared.type === 'automated') return { ...query, messageIds: prepared.report.messageIds };
+  if (prepared.type !== 'request') return query;
+  const { mail, draft, fingerprintHash } = prepared;
+  const { inReplyTo, references } = threadMessageIds(mail);
+  const address = draft.requester.address;
+  const now = context.now.getTime();
+  return {
+    ...query,
+    references: referencesInSubject(mail.subject, context.threadPattern),
+    messageIds: [...new Set([...inReplyTo, ...references])],
+    senderCasesOf: mail.from && presentsAsReply(mail) ? mail.from.address : null,
+    repeats: fingerprintHash ? { address, fingerprintHash, since: new Date(now - context.settings.duplicateWindowDays * DAY_MS) } : null,
+    acknowledgementsTo: draft.acknowledge.send ? { address, since: new Date(now - DAY_MS) } : null,
+  };
+}
+
+export function decideFate(message: PendingMessage, around: Surroundings, context: FateContext): Fate {
+  const { prepared } = message;
+  if (around.firstSighting) return { type: 'replay', duplicateOf: around.firstSighting.inboundId, folder: around.firstSighting.folder };
+  if (prepared.type === 'unreadable') {
+    return { type: 'held', parseOutcome: prepared.parseOutcome, reason: prepared.reason, notifyOfficers: prepared.notifyOfficers };
+  }
+  if (prepared.type === 'automated') return automatedFate(prepared, around);
+  return requestFate(prepared, around, context);
+}
+
+/** The error recorded on an automated message's row, whatever became of it. */
+export function automatedMailNote(verdict: Extract<AutomatedVerdict, { automated: true }>): string {
+  return `automated mail: ${verdict.reason} (${verdict.evidence})`;
+}
+
+// Never a case and never answered (RFC 3834): filed with the one case whose mail it reports on, else held.
+function automatedFate(prepared: Extract<PreparedMessage, { type: 'automated' }>, around: Surroundings): Fate {
+  const caseIds = [...new Set(around.messageOwners.map((m) => m.caseId).filter((id): id is number => id !== null))];
+  if (prepared.report.messageIds.length === 0 || caseIds.length !== 1) {
+    return { type: 'held', parseOutcome: 'automated', reason: automatedMailNote(prepared.verdict), notifyOfficers: false };
+  }
+  const bouncedAcknowledgement = prepared.report.report === 'bounce' && around.messageOwners.some((m) => m.purpose === 'acknowledgement');
+  return { type: 'automated', caseId: caseIds[0]!, bouncedAcknowledgement };
+}
+
+function requestFate(prepared: Extract<PreparedMessage, { type: 'request' }>, around: Surroundings, context: FateContext): Fate {
+  const candidates = {
+    byReference: around.byReference,
+    byMessageId: around.messageOwners.filter((m): m is typeof m & { caseId: number } => m.caseId !== null),
+    bySender: around.senderCases,
+  };
+  const thread = threadReply(prepared.mail, candidates, { referencePattern: context.threadPattern, now: context.now });
+  if (thread.match === 'ambiguous') {
+    const reason = `thread.ambiguous: the reply matches several cases (ids ${thread.caseIds.join(', ')})`;
+    return { type: 'held', parseOutcome: 'parsed', reason, notifyOfficers: true };
+  }
+  if (thread.match !== 'none') return { type: 'reply', caseId: thread.caseId };
+  const repeated = prepared.fingerprint ? around.repeats.own.find((r) => isNearDuplicate(prepared.fingerprint, r.fingerprint)) : undefined;
+  if (repeated) return { type: 'repeat', caseId: repeated.caseId };
+  const limited = withinAcknowledgementLimit(prepared.draft, around.acknowledgementsSent, context.settings.maxAcksPerAddressPerDay);
+  return { type: 'new', draft: withCampaignFlag(limited, around.repeats.others), campaign: around.repeats.others };
+}
+
+/** A flood of requests from one address (a loop, or abuse) gets cases but not endless replies. */
+export function withinAcknowledgementLimit(draft: CaseDraft, sent: number, limit: number): CaseDraft {
+  if (!draft.acknowledge.send || sent < limit) return draft;
+  return {
+    ...draft,
+    acknowledge: { send: false, reason: `rate limit: ${sent} acknowledgements already sent to this address in 24 hours` },
+    flags: [...draft.flags, `Acknowledgement held: ${sent} already sent to ${draft.requester.address} in 24 hours (limit ${limit})`],
+  };
+}
+
+/** The same text from several people: a case each (each requester has rights), linked for officers. */
+export function withCampaignFlag(draft: CaseDraft, campaign: readonly { reference: string }[]): CaseDraft {
+  if (campaign.length === 0) return draft;
+  const others = campaign.map((c) => c.reference);
+  const flag = `Campaign: the same request came from ${others.length} other requester(s) (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}); consider aggregation (FOIA s.12) and repeats (s.14(2))`;
+  return { ...draft, flags: [...draft.flags, flag] };
+}

@@ -1,0 +1,69 @@
+// Files one inbound message inside its batch's transaction: read its surroundings (one round trip),
+// decide its fate in pure code, then write the result and its outbox rows. A reply, a repeat or an
+// automated report is filed with its case (attach-to-case.ts); anything else opens a case or is held.
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import { AppError, describeError } from '../../errors.js';
+import { composeHeldNotice } from '../notify/compose-messages.js';
+import { attachToCase } from './attach-to-case.js';
+import { newCaseMail, openingEvents } from './case-opening.js';
+import type { FilingTransaction, InboundFacts } from './filing-store.js';
+import { formatReference } from './format-reference.js';
+import {
+  decideFate, dedupeKeyOf, ownNotify, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
+} from './inbound-fate.js';
+
+export async function openOrAttachCase(tx: FilingTransaction, message: PendingMessage, context: FilingContext): Promise<CommitResult> {
+  const around = await tx.lookAround(surroundingsQuery(message, context));
+  const fate = decideFate(message, around, context);
+  switch (fate.type) {
+    case 'replay': return recordReplay(tx, message.facts, fate);
+    case 'held': return hold(tx, message.facts, fate, context);
+    case 'new': return openCase(tx, message, fate, context);
+    default: return attachToCase(tx, message, fate, context);
+  }
+}
+
+async function recordReplay(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'replay' }>): Promise<CommitResult> {
+  const id = await tx.recordInbound(facts, {
+    disposition: 'duplicate', parseOutcome: 'duplicate', dedupeKey: null, duplicateOf: fate.duplicateOf, keepRaw: false, destinationFolder: fate.folder,
+  });
+  return { type: 'duplicate', inboundId: id, duplicateOf: fate.duplicateOf, destinationFolder: fate.folder };
+}
+
+async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'held' }>, context: FilingContext): Promise<CommitResult> {
+  const folder = context.settings.heldFolder;
+  const id = await tx.recordInbound(facts, {
+    disposition: 'held', parseOutcome: fate.parseOutcome, error: fate.reason, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: folder,
+  });
+  if (fate.notifyOfficers) {
+    await tx.queueMail([composeHeldNotice({ inboundId: id, receivedAt: facts.internalDate, reason: fate.reason }, ownNotify(context))], { inboundId: id });
+  }
+  return { type: 'held', inboundId: id, destinationFolder: folder };
+}
+
+async function openCase(tx: FilingTransaction, message: PendingMessage, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<CommitResult> {
+  const { facts, prepared } = message;
+  if (prepared.type !== 'request') throw new AppError('analyse.failed', 'only a request opens a case');
+  const { draft } = fate;
+  const { referenceFormat, processedFolder } = context.settings;
+  const year = Number(draft.receivedDate.slice(0, 4));
+  const reference = formatReference(referenceFormat, year, await tx.nextSequence(referenceFormat, year));
+  let mail: OutgoingMail[];
+  try {
+    mail = newCaseMail({ ...draft, reference }, prepared.mail, ownNotify(context));
+  } catch (cause) {
+    // A rendering fault holds this message (its reference stays unused); the rest of the batch goes on.
+    const reason = `compose.failed: the case's mail could not be rendered: ${describeError(cause)}`;
+    return hold(tx, facts, { type: 'held', parseOutcome: 'compose.failed', reason, notifyOfficers: true }, context);
+  }
+  const caseId = await tx.openCase({ draft, reference, events: openingEvents(draft, context.now) });
+  const [inboundId] = await Promise.all([
+    tx.recordInbound(facts, {
+      disposition: 'opened_case', parseOutcome: 'parsed', caseId, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: processedFolder,
+      fingerprint: prepared.fingerprint || null, fingerprintHash: prepared.fingerprintHash,
+    }),
+    fate.campaign.length > 0 ? tx.linkCampaign([caseId, ...fate.campaign.map((c) => c.caseId)], prepared.fingerprintHash!) : null,
+  ]);
+  await tx.queueMail(mail, { inboundId, caseId });
+  return { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder };
+}

@@ -1,0 +1,30 @@
+// Commits a batch of one mailbox's messages in ONE transaction: each message filed (its raw bytes,
+// its case or its hold, its outbox rows) and the checkpoint advanced past all of them. One commit
+// per batch rather than per message keeps the disk flush off the per-message path. Only after this
+// returns may the messages be moved out of the inbox.
+import { referencePatternOf } from '../case/format-reference.js';
+import type { CommitResult, FilingContext, PendingMessage } from '../case/inbound-fate.js';
+import { openOrAttachCase } from '../case/open-or-attach-case.js';
+import type { PipelineDeps } from '../process-message.js';
+import type { ExtraHoliday } from '../../clock/index.js';
+
+export async function commitBatch(deps: PipelineDeps, batch: PendingMessage[], pass: { now: Date; extraHolidays: readonly ExtraHoliday[] }): Promise<CommitResult[]> {
+  if (batch.length === 0) return [];
+  const { settings } = deps;
+  const context: FilingContext = {
+    settings, notify: deps.notify, extraHolidays: pass.extraHolidays, now: pass.now,
+    threadPattern: referencePatternOf(settings.threadReferenceFormats),
+  };
+  return deps.store.inMailboxTransaction(settings.mailboxKey, async (tx) => {
+    const recorded = new Map((await tx.findRecorded(batch.map((m) => m.facts))).map((r) => [`${r.uidValidity}:${r.uid}`, r]));
+    const results: CommitResult[] = [];
+    for (const message of batch) {
+      const known = recorded.get(`${message.facts.uidValidity}:${message.facts.uid}`);
+      results.push(known
+        ? { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder }
+        : await openOrAttachCase(tx, message, context));
+    }
+    await tx.advanceCheckpoint(Math.max(...batch.map((m) => m.facts.uid)));
+    return results;
+  });
+}

@@ -1,0 +1,34 @@
+// What a pass over a mailbox needs from storage: the mailbox's checkpoint, and one transaction per
+// batch that holds the mailbox's commit lock, files each message (filing-store.ts) and advances the
+// checkpoint past them all. The database adapter implements it (adapters/db/intake-store.ts).
+import type { ExtraHoliday } from '../../clock/index.js';
+import type { FilingTransaction, InboundKey } from '../case/filing-store.js';
+
+export interface Checkpoint {
+  lastUid: number;
+  /** True when the stored UIDVALIDITY differed from the server's and the checkpoint was reset. */
+  reset: boolean;
+}
+
+/** A message of the batch recorded already (a pass that crashed before its move). */
+export interface RecordedInbound extends Pick<InboundKey, 'uidValidity' | 'uid'> {
+  id: number;
+  destinationFolder: string;
+}
+
+export interface IntakeTransaction extends FilingTransaction {
+  findRecorded(keys: readonly InboundKey[]): Promise<RecordedInbound[]>;
+  advanceCheckpoint(highestUid: number): Promise<void>;
+}
+
+export interface IntakeStore {
+  /** One transaction holding the mailbox's commit lock: two daemons never commit the same UID twice. */
+  inMailboxTransaction<T>(mailboxKey: string, work: (tx: IntakeTransaction) => Promise<T>): Promise<T>;
+  /** The checkpoint for this UIDVALIDITY; a changed UIDVALIDITY resets it (Message-ID dedupe keeps replays harmless). */
+  syncCheckpoint(mailboxKey: string, uidValidity: number): Promise<Checkpoint>;
+  recordPoll(mailboxKey: string, at: Date): Promise<void>;
+  /** Records that messages were seen to leave the inbox. */
+  markMoved(inboundIds: readonly number[], at: Date): Promise<void>;
+  /** Holidays admins added, read once per pass. */
+  extraHolidays(): Promise<ExtraHoliday[]>;
+}
