@@ -11,6 +11,8 @@ import { loadAnalysisSettings } from './config/analysis-settings.js';
 import { mailboxKeyOf } from './config/mailboxes-file.js';
 import { createAnalyser } from './pipeline/analyse/create-analyser.js';
 import type { MailboxSession } from './pipeline/intake/mailbox-session.js';
+import { alertUndeliverable } from './pipeline/case/alert-undeliverable.js';
+import type { DeliveryDeps } from './pipeline/notify/deliver-outbox.js';
 import type { Mailer } from './pipeline/notify/mailer.js';
 import type { NotifyDirectory } from './pipeline/notify/notify-directory.js';
 import { loadTemplates } from './pipeline/notify/templates.js';
@@ -36,6 +38,8 @@ export interface Runtime {
   stores: Stores;
   /** Sends each outbox row through its mailbox's SMTP server. */
   mailer: Mailer;
+  /** What the outbox worker sends with: the outbox, the mailer, and the officers' alert when mail fails for good. */
+  delivery: DeliveryDeps;
   log: Logger;
   /** Every mailbox, the main one (the FOI_* variables) first; one database and one analyser serve them all. */
   mailboxes: MailboxRuntime[];
@@ -101,8 +105,14 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
       openSession: async () => wrap(await openMailboxSession(imap, log.child({ mailbox: mailbox.name }))),
     };
   });
+  const delivery: DeliveryDeps = {
+    outbox: stores.outbox, mailer, log, now: () => new Date(), maxAttempts: config.outboxMaxAttempts,
+    // A claim outlives any one send; a process killed mid-send gives its rows back this soon.
+    claimMs: config.leaseSeconds * 2000,
+    onFailed: (row, error) => alertUndeliverable(stores.cases, notify, row, error),
+  };
   return {
-    config, database, stores, mailer, log, mailboxes, notify,
+    config, database, stores, mailer, delivery, log, mailboxes, notify,
     async close() {
       mailer.close();
       if (!overrides.database) await database.close();

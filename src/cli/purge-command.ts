@@ -16,6 +16,6 @@ export function addPurgeCommand(program: Command, { env, write }: CommandContext
       if (!opts.before && !config.retentionMonths) throw new AppError('cli.invalid_argument', 'set FOI_RETENTION_MONTHS or give --before DATE');
       const before = opts.before ? new Date(`${opts.before}T00:00:00Z`) : undefined;
       if (before && Number.isNaN(before.getTime())) throw new AppError('cli.invalid_argument', `--before: '${opts.before}' is not a date`);
-      await withMigratedDb(config, async (db) => write(JSON.stringify(await runPurge(db, { now: new Date(), retentionMonths: config.retentionMonths, before }))));
+      await withMigratedDb(config, async (_db, stores) => write(JSON.stringify(await runPurge(stores.retention, { now: new Date(), retentionMonths: config.retentionMonths, before }))));
     });
 }

@@ -7,7 +7,6 @@ import { describeError } from '../errors.js';
 import { processMailbox } from '../pipeline/intake/process-mailbox.js';
 import { deliverOutbox } from '../pipeline/notify/deliver-outbox.js';
 import type { MailboxRuntime, Runtime } from '../runtime.js';
-import { deliveryDeps } from './run-once.js';
 import { runReminderJobs } from './send-reminders.js';
 import { runPurge } from './purge-job.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
@@ -31,7 +30,7 @@ export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: Da
   });
   const remind = () => runReminderJobs(runtime.stores.reminders, runtime.notify, new Date())
     .then((sent) => runtime.log.info(sent, 'reminder jobs done'))
-    .then(() => runPurge(runtime.database.db, { now: new Date(), retentionMonths: runtime.config.retentionMonths }))
+    .then(() => runPurge(runtime.stores.retention, { now: new Date(), retentionMonths: runtime.config.retentionMonths }))
     .then((purged) => runtime.log.info(purged, 'retention purge done'))
     .catch((error: unknown) => runtime.log.error({ err: describeError(error) }, 'reminder jobs failed'));
   const reminders = cron.schedule(options.reminderCron, () => void remind(), { name: 'reminders', timezone: 'Europe/London', noOverlap: true });
@@ -73,7 +72,7 @@ interface MailboxLoop {
 /** One mailbox until the daemon stops: connect, work, reconnect with capped, jittered backoff. */
 async function serveMailbox(loop: MailboxLoop): Promise<void> {
   const { runtime, mailbox, stop } = loop;
-  const lease = createMailboxLease(runtime.database.db, mailbox.key, 'daemon', runtime.config.leaseSeconds * 1000);
+  const lease = createMailboxLease(runtime.stores.leases, mailbox.key, 'daemon', runtime.config.leaseSeconds * 1000);
   // A standby that becomes the holder works the mailbox at once rather than at the next tick.
   lease.keepAlive(() => void loop.ticks.dispatchEvent(new Event('tick')), (error) => runtime.log.warn({ mailbox: mailbox.name, err: describeError(error) }, 'lease renewal failed'));
   let failures = 0;
@@ -141,7 +140,7 @@ function createDeliveryRunner(runtime: Runtime, observe: Observability): Deliver
   let next: Promise<void> | null = null;
   const run = async () => {
     if (runtime.config.dryRun) return;
-    await observe.deliveryDone(await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false }));
+    await observe.deliveryDone(await deliverOutbox(runtime.delivery, { ignoreSchedule: false }));
   };
   const start = (): Promise<void> => (current = run().finally(() => void (current = null)));
   return {

@@ -2,8 +2,7 @@
 // by, and takes over within the lease time when this one dies (a killed process renews nothing).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Db } from '../adapters/db/database.js';
-import { acquireLease, releaseLease } from '../adapters/db/mailbox-state-store.js';
+import type { LeaseStore } from '../adapters/db/mailbox-state-store.js';
 
 
 export interface MailboxLease {
@@ -21,12 +20,12 @@ export function instanceId(role: string): string {
 }
 
 /** The lease lasts `leaseMs` (FOI_LEASE_SECONDS) and is renewed three times as often. */
-export function createMailboxLease(db: Db, mailbox: string, role: string, leaseMs: number): MailboxLease {
+export function createMailboxLease(store: LeaseStore, mailbox: string, role: string, leaseMs: number): MailboxLease {
   const holder = instanceId(role);
   const renewEveryMs = Math.max(500, leaseMs / 3);
   let timer: NodeJS.Timeout | null = null;
   let held = false;
-  const acquire = async () => (held = await acquireLease(db, mailbox, holder, leaseMs));
+  const acquire = async () => (held = await store.acquire(mailbox, holder, leaseMs));
   return {
     holder,
     acquire,
@@ -39,7 +38,7 @@ export function createMailboxLease(db: Db, mailbox: string, role: string, leaseM
     },
     async release() {
       if (timer) clearInterval(timer);
-      if (held) await releaseLease(db, mailbox, holder);
+      if (held) await store.release(mailbox, holder);
       held = false;
     },
   };

@@ -1,7 +1,6 @@
 // Storage limitation (UK GDPR Art 5(1)(e)): personal data of finished cases is anonymised once
 // FOI_RETENTION_MONTHS have passed since their last activity; statistics are kept.
-import type { Db } from '../adapters/db/database.js';
-import { purgeExpired, type PurgeCounts } from '../adapters/db/retention-store.js';
+import type { PurgeCounts, RetentionStore } from '../adapters/db/retention-store.js';
 
 export function retentionCutoff(now: Date, months: number): Date {
   const cutoff = new Date(now);
@@ -9,8 +8,8 @@ export function retentionCutoff(now: Date, months: number): Date {
   return cutoff;
 }
 
-export async function runPurge(db: Db, options: { now: Date; retentionMonths?: number | null; before?: Date }): Promise<PurgeCounts & { closedBefore: string }> {
+export async function runPurge(store: RetentionStore, options: { now: Date; retentionMonths?: number | null; before?: Date }): Promise<PurgeCounts & { closedBefore: string }> {
   const closedBefore = options.before ?? (options.retentionMonths ? retentionCutoff(options.now, options.retentionMonths) : null);
   if (!closedBefore) return { cases: 0, inboundMessages: 0, outbox: 0, closedBefore: '' };
-  return { ...(await purgeExpired(db, { closedBefore, now: options.now })), closedBefore: closedBefore.toISOString() };
+  return { ...(await store.purgeExpired({ closedBefore, now: options.now })), closedBefore: closedBefore.toISOString() };
 }

@@ -1,10 +1,9 @@
 // `foi-intake run --once`: one pass over each mailbox while the outbox is sent alongside, then a
 // last pass over the outbox (retry schedule ignored: everything queued is tried now), then stop.
 import { describeError } from '../errors.js';
-import { alertUndeliverable } from '../pipeline/case/alert-undeliverable.js';
 import { createMailboxLease, type MailboxLease } from './mailbox-lease.js';
 import { processMailbox, type PassReport } from '../pipeline/intake/process-mailbox.js';
-import { deliverOutbox, type DeliveryDeps, type DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
+import { deliverOutbox, type DeliveryReport } from '../pipeline/notify/deliver-outbox.js';
 import type { MailboxRuntime, Runtime } from '../runtime.js';
 
 export interface RunOnceReport {
@@ -36,7 +35,7 @@ export async function runOnce(runtime: Runtime, options: { shouldStop?: () => bo
   if (failed.length > 0) throw failed[0]!.error;
   const mailboxes = Object.fromEntries(runtime.mailboxes.map((m, i) => [m.name, (passes[i] as PromiseFulfilledResult<PassReport | null>).value]));
   const mailboxMs = Math.round(performance.now() - started);
-  const last = runtime.config.dryRun ? null : await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: true });
+  const last = runtime.config.dryRun ? null : await deliverOutbox(runtime.delivery, { ignoreSchedule: true });
   const delivery = last && { sent: early.sent + last.sent, retrying: last.retrying, failed: early.failed + last.failed };
   const deliveryMs = Math.round(performance.now() - started) - mailboxMs;
   return {
@@ -47,7 +46,7 @@ export async function runOnce(runtime: Runtime, options: { shouldStop?: () => bo
 
 async function readMailbox(runtime: Runtime, mailbox: MailboxRuntime, shouldStop?: () => boolean): Promise<PassReport | null> {
   const log = runtime.log.child({ mailbox: mailbox.name });
-  const lease = createMailboxLease(runtime.database.db, mailbox.key, 'once', runtime.config.leaseSeconds * 1000);
+  const lease = createMailboxLease(runtime.stores.leases, mailbox.key, 'once', runtime.config.leaseSeconds * 1000);
   if (!(await waitForLease(lease, runtime.config.leaseSeconds * 1000 + 2000, shouldStop))) {
     log.warn({ mailboxKey: mailbox.key }, 'another instance holds the mailbox; only the outbox is worked');
     return null;
@@ -74,7 +73,7 @@ function sendAlongside(runtime: Runtime): { stop(): Promise<DeliveryReport> } {
   let stopped = runtime.config.dryRun;
   const loop = (async () => {
     while (!stopped) {
-      const report = await deliverOutbox(deliveryDeps(runtime), { ignoreSchedule: false });
+      const report = await deliverOutbox(runtime.delivery, { ignoreSchedule: false });
       total.sent += report.sent;
       total.failed += report.failed;
       if (report.sent + report.retrying + report.failed === 0) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -88,16 +87,6 @@ function sendAlongside(runtime: Runtime): { stop(): Promise<DeliveryReport> } {
     },
   };
 }
-
-export function deliveryDeps(runtime: Runtime): DeliveryDeps {
-  return {
-    outbox: runtime.stores.outbox, mailer: runtime.mailer, log: runtime.log, now: () => new Date(), maxAttempts: runtime.config.outboxMaxAttempts,
-    // A claim outlives any one send; a process killed mid-send gives its rows back this soon.
-    claimMs: runtime.config.leaseSeconds * 2000,
-    onFailed: (row, error) => alertUndeliverable(runtime.stores.cases, runtime.notify, row, error),
-  };
-}
-
 
 /**
  * A run that starts just after another was killed finds its lease still standing; the lease

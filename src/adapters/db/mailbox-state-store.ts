@@ -25,6 +25,20 @@ export async function recordPoll(db: Db, mailbox: string, at: Date): Promise<voi
   await db.update(mailboxState).set({ lastPollAt: at }).where(eq(mailboxState.mailbox, mailbox));
 }
 
+/** A mailbox's lease: which daemon reads it now (jobs/mailbox-lease.ts keeps it fresh). */
+export interface LeaseStore {
+  /** Takes (or keeps) the lease for `ttlMs`; true while `holder` holds it. */
+  acquire(mailbox: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(mailbox: string, holder: string): Promise<void>;
+}
+
+export function createLeaseStore(db: Db): LeaseStore {
+  return {
+    acquire: (mailbox, holder, ttlMs) => acquireLease(db, mailbox, holder, ttlMs),
+    release: (mailbox, holder) => releaseLease(db, mailbox, holder),
+  };
+}
+
 /**
  * One daemon reads a mailbox at a time: the holder renews a short lease; a second daemon stands
  * by and takes over when the lease lapses (its holder died). Returns whether `holder` holds it now.

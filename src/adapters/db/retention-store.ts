@@ -23,6 +23,15 @@ export interface PurgeCounts {
   outbox: number;
 }
 
+export interface RetentionStore {
+  /** Anonymises everything past retention; safe to run again (a second run changes nothing and counts 0). */
+  purgeExpired(options: PurgeOptions): Promise<PurgeCounts>;
+}
+
+export function createRetentionStore(db: Db): RetentionStore {
+  return { purgeExpired: (options) => purgeExpired(db, options) };
+}
+
 /** Anonymises everything past retention; safe to run again (a second run changes nothing and counts 0). */
 export async function purgeExpired(db: Db, options: PurgeOptions): Promise<PurgeCounts> {
   const totals: PurgeCounts = { cases: 0, inboundMessages: 0, outbox: 0 };

@@ -8,8 +8,10 @@ import { createCaseStore } from './case-store.js';
 import type { Db } from './database.js';
 import { createHolidayStore } from './holiday-store.js';
 import { createIntakeStore } from './intake-store.js';
+import { createLeaseStore, type LeaseStore } from './mailbox-state-store.js';
 import { createOutboxStore } from './outbox-store.js';
 import { createReminderStore } from './reminder-store.js';
+import { createRetentionStore, type RetentionStore } from './retention-store.js';
 
 export interface Stores {
   cases: CaseStore;
@@ -17,11 +19,14 @@ export interface Stores {
   outbox: OutboxStore;
   reminders: ReminderStore;
   holidays: HolidayStore;
+  retention: RetentionStore;
+  leases: LeaseStore;
 }
 
 export function createStores(db: Db): Stores {
   return {
     cases: createCaseStore(db), intake: createIntakeStore(db), outbox: createOutboxStore(db),
-    reminders: createReminderStore(db), holidays: createHolidayStore(db),
+    reminders: createReminderStore(db), holidays: createHolidayStore(db), retention: createRetentionStore(db),
+    leases: createLeaseStore(db),
   };
 }
