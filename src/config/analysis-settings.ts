@@ -3,11 +3,11 @@
 // extra detector phrases for s.16, public-interest arguments and vague terms.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_TOPICS, type Topic } from '../domain/request-analysis.js';
+import { DEFAULT_TOPICS } from '../domain/request-analysis.js';
 import { AppError } from '../errors.js';
-import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD, type TopicKeywords } from '../pipeline/analyse/classify-topics.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD } from '../pipeline/analyse/classify-topics.js';
 import { TOPIC_KEYWORDS } from '../pipeline/analyse/topic-keywords.js';
-import type { ExtraPatterns } from '../pipeline/analyse/analyse-request.js';
+import type { AnalysisSettings } from '../pipeline/analyse/create-analyser.js';
 
 const regexSource = z.string().min(1).refine((source) => {
   try {
@@ -29,13 +29,7 @@ const SettingsFile = z.object({
   ambiguousTerms: z.array(regexSource).optional(),
 });
 
-export interface AnalysisSettings {
-  topicThreshold: number;
-  topicModelWeight: number;
-  topics: Topic[];
-  topicKeywords: TopicKeywords;
-  extraPatterns: ExtraPatterns;
-}
+export type { AnalysisSettings };
 
 export function defaultAnalysisSettings(): AnalysisSettings {
   return {
