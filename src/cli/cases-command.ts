@@ -26,7 +26,7 @@ export function describeCase(c: CaseListing): string {
   const lines = [
     `${c.reference}  ${c.kind}  ${c.status}  received ${c.receivedAt.slice(0, 10)}  due ${c.dueDate ?? '-'}  ${c.subject}`,
     ...c.questions.map((q, i) => `    ${q.number ?? i + 1}. ${q.text}`),
-    ...c.flags.map((f) => `    ! ${f}`),
+    ...c.flagDetails.map((f) => `    ! ${f.text}`),
   ];
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import type { Jurisdiction } from './jurisdiction.js';
 import type { Regime } from './regime.js';
 import type { AnalysedQuestion, RequestAnalysis, RequestKind } from './request-analysis.js';
 
+import type { CaseFlag } from './case-flag.js';
 import type { CaseStatus } from './case-status.js';
 
 export { CASE_STATUSES, type CaseStatus } from './case-status.js';
@@ -58,8 +59,8 @@ export interface CaseDraft {
   subject: string;
   analysis: RequestAnalysis;
   questions: AnalysedQuestion[];
-  /** Officer-facing flags, each a short sentence. */
-  flags: string[];
+  /** What officers must look at, each with its code and a short sentence. */
+  flags: CaseFlag[];
   /** Whether the requester gets an automatic acknowledgement (a complaint: a short receipt), and if not, why not. */
   acknowledge: { send: true; form?: 'acknowledgement' | 'complaint_receipt' } | { send: false; reason: string };
   /** The configured name of the mailbox it came in by (absent: `default`). */

@@ -40,7 +40,8 @@ describe('sender authentication', () => {
     }));
     await runPass(TRUSTED);
     const [foiCase] = await listCases(servers.db.db);
-    expect(foiCase!.flags.join(' ')).toMatch(/Possible spoof: DMARC fail/);
+    expect(foiCase!.flags).toContain('possible_spoof');
+    expect(foiCase!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Possible spoof: DMARC fail/);
     expect(foiCase!.acknowledgedAt).toBeNull();
     expect(servers.smtp.received.map((m) => m.envelope.to)).toEqual([['officer@example.gov.uk']]);
   });
@@ -55,7 +56,8 @@ describe('sender authentication', () => {
     }));
     await runPass(TRUSTED);
     const [foiCase] = await listCases(servers.db.db);
-    expect(foiCase!.flags.join(' ')).not.toMatch(/spoof/i);
+    expect(foiCase!.flags).not.toContain('possible_spoof');
+    expect(foiCase!.flagDetails.map((f) => f.text).join(' ')).not.toMatch(/spoof/i);
     expect(foiCase!.acknowledgedAt).not.toBeNull();
   });
 });
@@ -70,7 +72,8 @@ describe('limits', () => {
     const all = await listCases(servers.db.db);
     expect(all).toHaveLength(3);
     expect(all.filter((c) => c.acknowledgedAt !== null)).toHaveLength(2);
-    expect(all[2]!.flags.join(' ')).toMatch(/Acknowledgement held: 2 already sent to alex@example.net in 24 hours \(limit 2\)/);
+    expect(all[2]!.flags).toContain('ack_rate_limited');
+    expect(all[2]!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Acknowledgement held: 2 already sent to alex@example.net in 24 hours \(limit 2\)/);
   });
 
   it('does not mistake a second, different request with a generic subject for a reply', async () => {
@@ -130,7 +133,8 @@ describe('automated mail and repeats', () => {
     const report = await runPass();
     expect(report.mailbox).toMatchObject({ opened: 0, attached: 1, held: 0 });
     const [foiCase] = await listCases(servers.db.db);
-    expect(foiCase!.flags.join(' ')).toMatch(/Acknowledgement undeliverable: .*status 5\.1\.1/);
+    expect(foiCase!.flags).toContain('bounced');
+    expect(foiCase!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Acknowledgement undeliverable: .*status 5\.1\.1/);
     expect((await caseEventsOf(servers.db.db, foiCase!.id)).map((e) => e.event)).toContain('acknowledgement_bounced');
     const after = servers.smtp.received.slice(sentBefore);
     expect(after.map((m) => m.envelope.to)).toEqual([['officer@example.gov.uk']]);
@@ -145,7 +149,8 @@ describe('automated mail and repeats', () => {
     const [foiCase] = await listCases(servers.db.db);
     expect(foiCase!.messageIds.filter((id) => id.includes('.acknowledgement.'))).toHaveLength(1);
     expect(servers.smtp.received.filter((m) => m.envelope.to.includes('alex@example.net'))).toHaveLength(1);
-    expect(foiCase!.flags.join(' ')).toMatch(/Duplicate: the requester sent this request again/);
+    expect(foiCase!.flags).toContain('duplicate');
+    expect(foiCase!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Duplicate: the requester sent this request again/);
   });
 
   it('opens a case for each requester of a campaign, linked and flagged for officers', async () => {
@@ -157,7 +162,8 @@ describe('automated mail and repeats', () => {
     expect(report.mailbox).toMatchObject({ opened: 3 });
     const all = await listCases(servers.db.db);
     expect(all.filter((c) => c.acknowledgedAt !== null)).toHaveLength(3);
-    expect(all[2]!.flags.join(' ')).toMatch(/Campaign: the same request came from 2 other requester\(s\) \(FOI-\d{4}-00001, FOI-\d{4}-00002\)/);
+    expect(all[2]!.flags).toContain('campaign');
+    expect(all[2]!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Campaign: the same request came from 2 other requester\(s\) \(FOI-\d{4}-00001, FOI-\d{4}-00002\)/);
   });
 
   it('answers none of the automated corpus, and accounts for every message', async () => {

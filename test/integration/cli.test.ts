@@ -54,6 +54,9 @@ describe('foi-intake command', () => {
     expect(listed).toHaveLength(3);
     const seed = listed.find((c) => String(c.subject).includes('IT security'))!;
     expect(seed).toMatchObject({ kind: 'foi', dueDate: '2017-06-27', citesSection16: true, publicInterestArgument: true });
+    // Flags by their stable codes (DESIGN.md, contract details); their words in flagDetails.
+    expect(seed.flags).toEqual(expect.arrayContaining(['s16', 'public_interest']));
+    expect(seed.flagDetails).toEqual(expect.arrayContaining([{ code: 's16', text: expect.stringMatching(/^Section 16 \(advice and assistance\) invoked/) }]));
     expect(seed.acknowledgedAt).toEqual(expect.any(String));
     expect(seed.messageIds).toContain('<5c1e0b7a-93d4-4f1e-a0b2-2f6c8d41e907@mail.example.org>');
     const seedAck = smtp.received.find((m) => m.parsed.subject === `Re: Freedom of Information Request - Details relating to IT security [${seed.reference}]`)!;

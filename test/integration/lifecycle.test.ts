@@ -88,7 +88,8 @@ describe('case lifecycle', () => {
     const { report } = await runPass();
     expect(report.mailbox).toMatchObject({ opened: 0, attached: 1 });
     const [chased] = await listCases(servers.db.db);
-    expect(chased!.flags.join(' ')).toMatch(/Chaser/);
+    expect(chased!.flags).toContain('chaser');
+    expect(chased!.flagDetails.map((f) => f.text).join(' ')).toMatch(/Chaser/);
     const sent = servers.smtp.received.slice(before);
     expect(sent.every((m) => m.envelope.to.includes('officer@example.gov.uk'))).toBe(true);
   });

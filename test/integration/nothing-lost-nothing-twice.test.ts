@@ -90,7 +90,8 @@ describe('nothing lost, nothing twice', () => {
     expect(rows.map((r) => [r.purpose, r.status]).sort()).toEqual([['acknowledgement', 'failed'], ['case_update', 'failed'], ['officer_summary', 'failed']]);
     expect(rows.find((r) => r.purpose === 'case_update')!.subject).toMatch(/acknowledgement could not be delivered/);
     const [flagged] = await listCases(servers.db.db);
-    expect(flagged!.flags.join(' ')).toMatch(/acknowledgement could not be delivered/);
+    expect(flagged!.flags).toContain('undeliverable');
+    expect(flagged!.flagDetails.map((f) => f.text).join(' ')).toMatch(/acknowledgement could not be delivered/);
     expect(flagged!.acknowledgedAt).toBeNull();
   });
 

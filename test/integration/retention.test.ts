@@ -36,7 +36,8 @@ async function seedCase(status: string, lastActivity: Date, name = 'Jo Bloggs') 
   const opened = await openCase(db.db, {
     kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: lastActivity, receivedDate: lastActivity.toISOString().slice(0, 10),
     dueDate: '2024-02-07', dueExplain: [], requester: { name, address }, subject: 'Potholes on Mill Lane',
-    flags: ['Time span asked about: in 2023', 'Forwarded to the FOI mailbox; the requester is jo@example.org'], acknowledge: { send: true },
+    flags: [{ code: 'time_span', text: 'Time span asked about: in 2023' }, { code: 'forwarded', text: 'Forwarded to the FOI mailbox; the requester is jo@example.org' }],
+    acknowledge: { send: true },
     questions: [
       { number: '1', text: 'How many potholes were repaired on Mill Lane in 2023?', topics: ['transport'] },
       { number: '2', text: 'What did it cost?', topics: ['finance'] },
@@ -94,7 +95,7 @@ describe('purgeExpired', () => {
     const [purged] = await db.db.select().from(cases).where(eq(cases.id, old.id));
     expect(purged).toMatchObject({
       reference: old.reference, kind: 'foi', regime: 'foi', status: 'closed', receivedDate: '2024-01-10', dueDate: '2024-02-07',
-      requesterName: null, requesterAddress: null, subject: '[redacted]', flags: ['[redacted]', '[redacted]'],
+      requesterName: null, requesterAddress: null, subject: '[redacted]', flags: [{ code: 'time_span', text: '[redacted]' }, { code: 'forwarded', text: '[redacted]' }],
     });
     expect(purged!.analysis).toMatchObject({
       kind: 'foi', topics: ['transport', 'finance'], sectionsCited: ['s1'], timeSpan: null, ambiguousTerms: [], forwardedFrom: null,

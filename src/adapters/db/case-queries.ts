@@ -1,6 +1,7 @@
 // Read side of cases: the rows behind `foi-intake cases list --json` and `case show`, in the
 // contract's field names.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { CaseFlag, FlagCode } from '../../domain/case-flag.js';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
 import type { Db } from './database.js';
 import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
@@ -19,7 +20,9 @@ export interface CaseListing {
   topics: string[];
   citesSection16: boolean;
   publicInterestArgument: boolean;
-  flags: string[];
+  /** The flags' stable codes (domain/case-flag.ts); their texts are in `flagDetails`. */
+  flags: FlagCode[];
+  flagDetails: CaseFlag[];
   /** For a review: the id of the case under review. */
   parentCaseId: number | null;
   acknowledgedAt: string | null;
@@ -63,7 +66,8 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
       topics: analysis.topics ?? [],
       citesSection16: analysis.citesSection16 ?? false,
       publicInterestArgument: analysis.publicInterestArgument ?? false,
-      flags: row.flags,
+      flags: row.flags.map((f) => f.code),
+      flagDetails: row.flags,
       parentCaseId: row.parentCaseId,
       acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
       messageIds: [...messageRows, ...outboxRows]

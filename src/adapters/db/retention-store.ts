@@ -70,7 +70,8 @@ async function purgeCase(tx: Tx, caseId: number, options: PurgeOptions): Promise
   if (!row) return null;
   const anonymised = {
     requesterName: null, requesterAddress: null, subject: REDACTED,
-    analysis: anonymiseAnalysis(row.analysis), flags: row.flags.map(() => REDACTED),
+    // A flag's code stays (statistics); its words may quote the requester.
+    analysis: anonymiseAnalysis(row.analysis), flags: row.flags.map((f) => ({ code: f.code, text: REDACTED })),
   };
   const caseChanged = !isDeepStrictEqual(anonymised, {
     requesterName: row.requesterName, requesterAddress: row.requesterAddress, subject: row.subject, analysis: row.analysis, flags: row.flags,

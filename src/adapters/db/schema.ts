@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { CaseFlag } from '../../domain/case-flag.js';
 
 // Sent as base64 and decoded by the server: postgres.js would send a Buffer as hex text, twice its
 // size, and a 2 MB message costs its bytes again in every copy on the way to the socket.
@@ -82,7 +83,8 @@ export const cases = pgTable(
     requesterAddress: text('requester_address'),
     subject: text('subject').notNull(),
     analysis: jsonb('analysis').notNull(),
-    flags: jsonb('flags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** `{code, text}` each (domain/case-flag.ts). */
+    flags: jsonb('flags').$type<CaseFlag[]>().notNull().default(sql`'[]'::jsonb`),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     /** The authority's jurisdiction when the case opened (SAR working days follow it). */
     jurisdiction: text('jurisdiction').notNull().default('england-and-wales'),

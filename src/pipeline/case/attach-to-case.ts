@@ -1,6 +1,7 @@
 // Files a message with the case it belongs to, the way every action on a case goes: lock the case,
 // decide in pure code (a clarification restarts the clock, a review request opens a linked review,
 // a repeat or an automated report is noted), then save the change and queue its mail.
+import { caseFlag } from '../../domain/case-flag.js';
 import type { CaseDraft, CaseEvent } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { AppError } from '../../errors.js';
@@ -99,13 +100,13 @@ function replyFiling(foiCase: LockedCase, request: Request, context: FilingConte
   return {
     effect: 'correspondence',
     change: { caseId: foiCase.id, events: effect.events, flags: flag ? [flag] : [] },
-    mail: effect.notifyOfficers ? [composeCaseUpdate(snapshot, flag ?? 'reply received', flag ? [flag] : [], notify)] : [],
+    mail: effect.notifyOfficers ? [composeCaseUpdate(snapshot, flag?.text ?? 'reply received', flag ? [flag.text] : [], notify)] : [],
   };
 }
 
 function repeatFiling(foiCase: LockedCase, request: Request, now: Date, notify: NotifySettings): Filing {
   const { status, dueDate } = foiCase.snapshot;
-  const flag = `Duplicate: the requester sent this request again on ${request.draft.receivedDate}`;
+  const flag = caseFlag('duplicate', `Duplicate: the requester sent this request again on ${request.draft.receivedDate}`);
   const event: CaseEvent = {
     event: 'duplicate_received', at: now, fromStatus: status, toStatus: status,
     cause: 'the same requester sent a near-identical request', details: { oldDueDate: dueDate, newDueDate: dueDate },
@@ -113,7 +114,7 @@ function repeatFiling(foiCase: LockedCase, request: Request, now: Date, notify: 
   return {
     effect: 'duplicate',
     change: { caseId: foiCase.id, events: [event], flags: [flag] },
-    mail: [composeCaseUpdate(foiCase.snapshot, 'duplicate request received', [flag], notify)],
+    mail: [composeCaseUpdate(foiCase.snapshot, 'duplicate request received', [flag.text], notify)],
   };
 }
 
@@ -127,10 +128,10 @@ function automatedFiling(foiCase: LockedCase, automated: Automated, bouncedAckno
     details: { oldDueDate: dueDate, newDueDate: dueDate, reason: verdict.reason, report: report.report, status: report.status },
   };
   if (!bouncedAcknowledgement) return { effect: 'automated', change: { caseId: foiCase.id, events: [event] }, mail: [] };
-  const flag = `Acknowledgement undeliverable: the requester's server bounced it${report.status ? ` (status ${report.status})` : ''}`;
+  const flag = caseFlag('bounced', `Acknowledgement undeliverable: the requester's server bounced it${report.status ? ` (status ${report.status})` : ''}`);
   return {
     effect: 'automated',
     change: { caseId: foiCase.id, events: [event], flags: [flag] },
-    mail: [composeCaseUpdate(foiCase.snapshot, 'acknowledgement undeliverable', [flag], notify)],
+    mail: [composeCaseUpdate(foiCase.snapshot, 'acknowledgement undeliverable', [flag.text], notify)],
   };
 }

@@ -2,6 +2,7 @@
 // lock a case through it, decide in pure code, then save the change and queue its mail through it,
 // all in one transaction: officers' commands, mail that reaches a case, and the console alike.
 // The database adapter implements it (adapters/db/case-store.ts); it stores and loads, deciding nothing.
+import type { CaseFlag } from '../../domain/case-flag.js';
 import type { CaseDraft, CaseEvent } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { RequestKind } from '../../domain/request-analysis.js';
@@ -26,7 +27,7 @@ export interface CaseChange {
   caseId: number;
   events: readonly CaseEvent[];
   transition?: { next: CaseState; dueExplain: readonly string[] };
-  flags?: readonly string[];
+  flags?: readonly CaseFlag[];
 }
 
 /** A case to open, numbered: its draft, its reference and its opening audit events. */

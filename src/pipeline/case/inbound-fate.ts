@@ -2,6 +2,7 @@
 // (read by the store in one round trip): a replay, held for an officer, filed with the case it
 // refers to (a reply, a repeat, an automated report), or a new case. `now` is passed in.
 import type { ExtraHoliday } from '../../clock/index.js';
+import { caseFlag } from '../../domain/case-flag.js';
 import type { CaseDraft } from '../../domain/foi-case.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
@@ -159,7 +160,7 @@ export function withinAcknowledgementLimit(draft: CaseDraft, sent: number, limit
   return {
     ...draft,
     acknowledge: { send: false, reason: `rate limit: ${sent} acknowledgements already sent to this address in 24 hours` },
-    flags: [...draft.flags, `Acknowledgement held: ${sent} already sent to ${draft.requester.address} in 24 hours (limit ${limit})`],
+    flags: [...draft.flags, caseFlag('ack_rate_limited', `Acknowledgement held: ${sent} already sent to ${draft.requester.address} in 24 hours (limit ${limit})`)],
   };
 }
 
@@ -168,5 +169,5 @@ export function withCampaignFlag(draft: CaseDraft, campaign: readonly { referenc
   if (campaign.length === 0) return draft;
   const others = campaign.map((c) => c.reference);
   const flag = `Campaign: the same request came from ${others.length} other requester(s) (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}); consider aggregation (FOIA s.12) and repeats (s.14(2))`;
-  return { ...draft, flags: [...draft.flags, flag] };
+  return { ...draft, flags: [...draft.flags, caseFlag('campaign', flag)] };
 }

@@ -4,6 +4,7 @@ import { computeDeadline, londonDateOf } from '../../clock/compute-deadline.js';
 import type { ExtraHoliday } from '../../clock/index.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
+import { caseFlag, type CaseFlag, type FlagCode } from '../../domain/case-flag.js';
 import type { CaseDraft, Regime } from '../../domain/foi-case.js';
 import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
@@ -58,9 +59,9 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     analysis,
     questions: analysis.questions,
     flags: [
-      ...(input.sender?.spoofSuspected ? [`Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`] : []),
-      ...(input.mail.parseWarnings ?? []),
-      ...(input.attachmentFlags ?? []),
+      ...(input.sender?.spoofSuspected ? [caseFlag('possible_spoof', `Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`)] : []),
+      ...(input.mail.parseWarnings ?? []).map((text) => caseFlag('parse_warning', text)),
+      ...(input.attachmentFlags ?? []).map((text) => caseFlag('attachment_unreadable', text)),
       ...flagsFor(analysis),
     ],
     acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
@@ -88,21 +89,22 @@ function acknowledgementDecision(kind: RequestKind, automated: AutomatedVerdict,
   }
 }
 
-export function flagsFor(analysis: RequestAnalysis): string[] {
-  const flags: string[] = [];
+export function flagsFor(analysis: RequestAnalysis): CaseFlag[] {
+  const flags: CaseFlag[] = [];
+  const add = (code: FlagCode, text: string) => flags.push(caseFlag(code, text));
   const quote = (text: string | undefined) => (text ? `: "${text}"` : '');
-  if (analysis.citesSection16) flags.push(`Section 16 (advice and assistance) invoked${quote(analysis.evidence.section16?.text)}`);
-  if (analysis.publicInterestArgument) flags.push(`Public-interest argument made${quote(analysis.evidence.publicInterest?.text)}`);
-  if (analysis.ambiguousTerms.length > 0) flags.push(`Vague terms that may need clarification: ${analysis.ambiguousTerms.join(', ')}`);
-  if (!analysis.validity.valid) flags.push(`Validity (FOIA s.8): missing ${analysis.validity.missing.join(', ')}`);
-  if (analysis.sectionsCited.length > 0) flags.push(`Sections cited: ${analysis.sectionsCited.join(', ')}`);
-  if (analysis.timeSpan) flags.push(`Time span asked about: ${analysis.timeSpan}`);
+  if (analysis.citesSection16) add('s16', `Section 16 (advice and assistance) invoked${quote(analysis.evidence.section16?.text)}`);
+  if (analysis.publicInterestArgument) add('public_interest', `Public-interest argument made${quote(analysis.evidence.publicInterest?.text)}`);
+  if (analysis.ambiguousTerms.length > 0) add('vague_terms', `Vague terms that may need clarification: ${analysis.ambiguousTerms.join(', ')}`);
+  if (!analysis.validity.valid) add('validity', `Validity (FOIA s.8): missing ${analysis.validity.missing.join(', ')}`);
+  if (analysis.sectionsCited.length > 0) add('sections_cited', `Sections cited: ${analysis.sectionsCited.join(', ')}`);
+  if (analysis.timeSpan) add('time_span', `Time span asked about: ${analysis.timeSpan}`);
   if (analysis.mixed) {
-    flags.push(`Mixed request: question(s) ${analysis.mixed.ownData.join(', ')} ask for the requester's own personal data (subject access, one calendar month); ` +
+    add('mixed_request', `Mixed request: question(s) ${analysis.mixed.ownData.join(', ')} ask for the requester's own personal data (subject access, one calendar month); ` +
       `question(s) ${analysis.mixed.general.join(', ')} are general requests (20 working days)`);
   }
-  if (analysis.forwardedFrom) flags.push(`Forwarded to the FOI mailbox; the requester is ${analysis.forwardedFrom.address}`);
-  if (analysis.formatRequested) flags.push(`Format asked for: ${analysis.formatRequested}`);
-  if (analysis.questions.some((q) => q.lowConfidence)) flags.push('Some questions have no confident topic: check the routing');
+  if (analysis.forwardedFrom) add('forwarded', `Forwarded to the FOI mailbox; the requester is ${analysis.forwardedFrom.address}`);
+  if (analysis.formatRequested) add('format', `Format asked for: ${analysis.formatRequested}`);
+  if (analysis.questions.some((q) => q.lowConfidence)) add('low_confidence_topic', 'Some questions have no confident topic: check the routing');
   return flags;
 }

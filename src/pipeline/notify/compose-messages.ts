@@ -86,7 +86,7 @@ function caseView(foiCase: ReferencedCase, settings: NotifySettings) {
     hasQuestions: questions.length > 0,
     citesSection16: foiCase.analysis.citesSection16,
     adviceAndAssistanceLaw: adviceAndAssistanceLaw(foiCase.regime, settings.jurisdiction),
-    flags: foiCase.flags,
+    flags: foiCase.flags.map((f) => f.text),
     dueExplain: foiCase.dueExplain,
     acknowledgementNote: foiCase.acknowledge.send ? 'sent automatically' : `not sent: ${foiCase.acknowledge.reason}`,
   };

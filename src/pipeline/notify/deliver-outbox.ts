@@ -1,5 +1,6 @@
 // The outbox worker: sends what is queued and records each outcome. An SMTP outage leaves rows
 // queued for a later pass (never lost); a permanent rejection is recorded and shown to officers.
+import { caseFlag } from '../../domain/case-flag.js';
 import type { CaseChange } from '../case/case-store.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -148,6 +149,6 @@ function undeliverableChange(row: QueuedMail, error: string, attempts: number, a
       event: row.purpose === 'acknowledgement' ? 'acknowledgement_failed' : 'outbox_failed', at, fromStatus: null, toStatus: null,
       cause: error, details: { outboxId: row.id, attempts },
     }],
-    flags: [`${row.purpose.replace('_', ' ')} could not be delivered: ${error}`],
+    flags: [caseFlag('undeliverable', `${row.purpose.replace('_', ' ')} could not be delivered: ${error}`)],
   };
 }

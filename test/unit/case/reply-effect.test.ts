@@ -49,7 +49,7 @@ describe('while awaiting clarification', () => {
 
   it('a reply dated before the request for clarification is attached and flagged, not taken as the clarification', () => {
     const effect = expectEffect(decideReplyEffect(reply({ state: awaiting, receivedAt: at('2017-06-05') }), at('2017-06-08')), 'correspondence');
-    expect(effect.flag).toMatch(/could not restart the clock/);
+    expect(effect.flag).toMatchObject({ code: 'clarification_not_applied', text: expect.stringMatching(/could not restart the clock/) });
   });
 });
 
@@ -77,14 +77,14 @@ describe('a request for internal review after the response', () => {
   it('a SAR has no statutory review: attached and flagged', () => {
     const sar = state({ status: 'responded', regime: 'sar', receivedDate: '2025-01-31' });
     const effect = expectEffect(decideReplyEffect(reply({ state: sar, kind: 'internal_review', receivedAt: at('2025-03-10') }), at('2025-03-10')), 'correspondence');
-    expect(effect.flag).toMatch(/no statutory internal review/);
+    expect(effect.flag).toMatchObject({ code: 'review_not_opened', text: expect.stringMatching(/no statutory internal review/) });
   });
 });
 
 describe('otherwise, correspondence with an event', () => {
   it('a chaser is attached and flagged, with no acknowledgement', () => {
     const effect = expectEffect(decideReplyEffect(reply({ state: state({}), chaser: true }), at('2017-06-20')), 'correspondence');
-    expect(effect.flag).toBe('Chaser: the requester asked for an update (due 2017-06-27)');
+    expect(effect.flag).toEqual({ code: 'chaser', text: 'Chaser: the requester asked for an update (due 2017-06-27)' });
     expect(effect).not.toHaveProperty('acknowledge');
     expect(effect.events[0]).toMatchObject({
       event: 'message_attached', fromStatus: 'in_progress', toStatus: 'in_progress', cause: 'chaser attached as correspondence',
@@ -94,20 +94,20 @@ describe('otherwise, correspondence with an event', () => {
 
   it('a review request before any response is flagged, as a possible complaint about lateness when overdue', () => {
     const early = decideReplyEffect(reply({ state: state({}), kind: 'internal_review' }), at('2017-06-20'));
-    expect(expectEffect(early, 'correspondence').flag).toMatch(/before any response.*complaint about handling/);
+    expect(expectEffect(early, 'correspondence').flag).toMatchObject({ code: 'review_before_response', text: expect.stringMatching(/before any response.*complaint about handling/) });
     const late = decideReplyEffect(reply({ state: state({}), kind: 'internal_review' }), at('2017-06-28'));
-    expect(expectEffect(late, 'correspondence').flag).toMatch(/overdue/);
+    expect(expectEffect(late, 'correspondence').flag?.text).toMatch(/overdue/);
   });
 
   it('a clarification nobody asked for does not restart the clock', () => {
     const effect = expectEffect(decideReplyEffect(reply({ state: state({}), kind: 'clarification' }), at('2017-06-08')), 'correspondence');
-    expect(effect.flag).toMatch(/none was sought/);
+    expect(effect.flag).toMatchObject({ code: 'unsought_clarification', text: expect.stringMatching(/none was sought/) });
     expect(effect.events[0]!.details).toMatchObject({ oldDueDate: '2017-06-27', newDueDate: '2017-06-27' });
   });
 
   it('a reply to a closed case asks an officer to reopen it or open a new request', () => {
     const effect = expectEffect(decideReplyEffect(reply({ state: state({ status: 'closed' }) }), at('2017-08-01')), 'correspondence');
-    expect(effect.flag).toMatch(/closed case/);
+    expect(effect.flag).toMatchObject({ code: 'reply_to_ended', text: expect.stringMatching(/closed case/) });
     expect(effect.notifyOfficers).toBe(true);
   });
 

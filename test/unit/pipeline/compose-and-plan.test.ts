@@ -51,9 +51,9 @@ describe('planCase', () => {
   it('flags what officers must see, with evidence', async () => {
     const { foiCase } = await openedSeedCase();
     expect(foiCase.flags).toEqual(expect.arrayContaining([
-      'Section 16 (advice and assistance) invoked: "section 16"',
-      'Vague terms that may need clarification: security events',
-      'Validity (FOIA s.8): missing name',
+      { code: 's16', text: 'Section 16 (advice and assistance) invoked: "section 16"' },
+      { code: 'vague_terms', text: 'Vague terms that may need clarification: security events' },
+      { code: 'validity', text: 'Validity (FOIA s.8): missing name' },
     ]));
   });
 
@@ -75,7 +75,8 @@ describe('planCase for forwarded and mixed requests', () => {
       forwardedFrom: { name: 'Jo Bloggs', address: 'jo.bloggs@example.net' }, mixed: { ownData: ['2'], general: ['1'] },
     }));
     expect(foiCase.requester).toEqual({ name: 'Jo Bloggs', address: 'jo.bloggs@example.net' });
-    expect(foiCase.flags.join('\n')).toMatch(/Mixed request: question\(s\) 2 ask for the requester's own personal data/);
+    expect(foiCase.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['forwarded', 'mixed_request']));
+    expect(foiCase.flags.map((f) => f.text).join('\n')).toMatch(/Mixed request: question\(s\) 2 ask for the requester's own personal data/);
   });
 
   it('finds the own-data question of a mixed request in the analysis', async () => {
