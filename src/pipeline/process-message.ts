@@ -41,7 +41,7 @@ export interface PipelineDeps {
 export async function prepareMessage(deps: PipelineDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
   const prepared = await prepare(deps, extraHolidays, fetched);
   const facts: InboundFacts = {
-    mailbox: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
+    mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
     contentHash: sha256(fetched.source),
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
   };

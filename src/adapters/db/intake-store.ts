@@ -108,7 +108,7 @@ async function insertInbound(tx: Tx, facts: InboundFacts, record: InboundRecord)
   const [row] = await tx
     .insert(inboundMessages)
     .values({
-      mailbox: facts.mailbox, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
+      mailbox: facts.mailboxKey, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
       contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.raw.length, raw: keepRaw ? facts.raw : null, ...columns,
     })
     .returning({ id: inboundMessages.id });

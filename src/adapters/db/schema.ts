@@ -18,6 +18,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 
 /** Per-mailbox checkpoint: new mail is found by UID above `lastUid` within `uidValidity`. */
 export const mailboxState = pgTable('mailbox_state', {
+  /** The mailbox's key (account and folder), not its configured name. */
   mailbox: text('mailbox').primaryKey(),
   uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
   lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
@@ -33,6 +34,7 @@ export const inboundMessages = pgTable(
   'inbound_messages',
   {
     id: serial('id').primaryKey(),
+    /** The mailbox's key (account and folder), as in mailbox_state. */
     mailbox: text('mailbox').notNull(),
     uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
     uid: bigint('uid', { mode: 'number' }).notNull(),

@@ -6,8 +6,8 @@ import type { CaseTransaction } from './case-store.js';
 import type { ReferenceCandidate, SenderCandidate } from './thread-reply.js';
 
 export interface InboundKey {
-  /** The mailbox's checkpoint key (account and folder). */
-  mailbox: string;
+  /** The mailbox's checkpoint key (account and folder), not its configured name. */
+  mailboxKey: string;
   uidValidity: number;
   uid: number;
 }

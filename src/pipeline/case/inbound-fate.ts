@@ -5,7 +5,6 @@ import type { ExtraHoliday } from '../../clock/index.js';
 import { caseFlag } from '../../domain/case-flag.js';
 import type { CaseDraft } from '../../domain/foi-case.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
-import type { NotifySettings } from '../notify/compose-messages.js';
 import type { NotifyDirectory } from '../notify/notify-directory.js';
 import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
@@ -59,11 +58,6 @@ export interface FilingContext extends FateContext {
   notify: NotifyDirectory;
   /** Admins' extra holidays, for the deadlines a reply recomputes. */
   extraHolidays: readonly ExtraHoliday[];
-}
-
-/** The mailbox's own settings: a new case, and held mail, belong to the mailbox the message reached. */
-export function ownNotify(context: FilingContext): NotifySettings {
-  return context.notify.settingsOf(context.settings.mailboxName);
 }
 
 /** What became of a message, for the pass's report and the move that follows the commit. */

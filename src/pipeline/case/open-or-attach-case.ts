@@ -9,7 +9,7 @@ import { newCaseMail, openingEvents } from './case-opening.js';
 import type { FilingTransaction, InboundFacts } from './filing-store.js';
 import { formatReference } from './format-reference.js';
 import {
-  decideFate, dedupeKeyOf, ownNotify, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
+  decideFate, dedupeKeyOf, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
 } from './inbound-fate.js';
 
 export async function openOrAttachCase(tx: FilingTransaction, message: PendingMessage, context: FilingContext): Promise<CommitResult> {
@@ -36,7 +36,9 @@ async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fa
     disposition: 'held', parseOutcome: fate.parseOutcome, error: fate.reason, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: folder,
   });
   if (fate.notifyOfficers) {
-    await tx.queueMail([composeHeldNotice({ inboundId: id, receivedAt: facts.internalDate, reason: fate.reason }, ownNotify(context))], { inboundId: id });
+    // Held mail belongs to the mailbox it reached.
+    const notify = context.notify.settingsOf(context.settings.mailboxName);
+    await tx.queueMail([composeHeldNotice({ inboundId: id, receivedAt: facts.internalDate, reason: fate.reason }, notify)], { inboundId: id });
   }
   return { type: 'held', inboundId: id, destinationFolder: folder };
 }
@@ -50,7 +52,8 @@ async function openCase(tx: FilingTransaction, message: PendingMessage, fate: Ex
   const reference = formatReference(referenceFormat, year, await tx.nextSequence(referenceFormat, year));
   let mail: OutgoingMail[];
   try {
-    mail = newCaseMail({ ...draft, reference }, prepared.mail, ownNotify(context));
+    // A new case belongs to the mailbox its request reached.
+    mail = newCaseMail({ ...draft, reference }, prepared.mail, context.notify.settingsOf(context.settings.mailboxName));
   } catch (cause) {
     // A rendering fault holds this message (its reference stays unused); the rest of the batch goes on.
     const reason = `compose.failed: the case's mail could not be rendered: ${describeError(cause)}`;

@@ -1,10 +1,10 @@
 // The topic classification: keywords blended with the trained model, a confidence, and the
 // admins' threshold below which a question becomes `other`, flagged low-confidence.
 import { describe, expect, it } from 'vitest';
-import { readTopicTrainingCorpus } from '../../src/adapters/fs/training-corpus.js';
-import { DEFAULT_TOPICS } from '../../src/domain/request-analysis.js';
-import { classifyTopics } from '../../src/pipeline/analyse/classify-topics.js';
-import { restoreTopicModel, trainTopicModel } from '../../src/pipeline/analyse/topic-model.js';
+import { readTopicTrainingCorpus } from '../../../src/adapters/fs/training-corpus.js';
+import { DEFAULT_TOPICS } from '../../../src/domain/request-analysis.js';
+import { classifyTopics } from '../../../src/pipeline/analyse/classify-topics.js';
+import { restoreTopicModel, trainTopicModel } from '../../../src/pipeline/analyse/topic-model.js';
 
 const model = trainTopicModel(readTopicTrainingCorpus());
 
