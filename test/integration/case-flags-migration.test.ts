@@ -1,18 +1,12 @@
 // Case flags carry stable codes: flags written before codes existed are given the code their wording
 // shows (else `note`), keeping their words and order, when the migration runs.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder } from '../../src/paths.js';
+import { migratedUpTo } from '../harness/migrations.js';
 
 describe('flag codes migration', () => {
   it('wraps each old flag as {code, text}, the code read from its wording, and leaves coded flags alone', async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pg = await PGlite.create();
+    const { pg, run, close } = await migratedUpTo('0006');
     try {
-      const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
-      const run = (file: string) => pg.exec(readFileSync(join(migrationsFolder, file), 'utf8'));
-      for (const file of files.filter((f) => f < '0006')) await run(file);
       const old = [
         'Section 16 (advice and assistance) invoked: "advice and assistance"',
         'Acknowledgement held: 5 already sent to a@example.org in 24 hours (limit 5)',
@@ -25,7 +19,7 @@ describe('flag codes migration', () => {
         ('FOI-2017-00001', 'foi', 'foi', 'received', now(), '2017-05-30', 'x', '{}', $1::jsonb),
         ('FOI-2017-00002', 'foi', 'foi', 'received', now(), '2017-05-30', 'y', '{}', $2::jsonb),
         ('FOI-2017-00003', 'foi', 'foi', 'received', now(), '2017-05-30', 'z', '{}', '[]'::jsonb)`, [JSON.stringify(old), JSON.stringify(coded)]);
-      await run(files.find((f) => f.startsWith('0006'))!);
+      await run('0006');
       const rows = (await pg.query<{ flags: unknown }>('select flags from cases order by id')).rows.map((r) => r.flags);
       expect(rows[0]).toEqual([
         { code: 's16', text: old[0] },
@@ -37,7 +31,7 @@ describe('flag codes migration', () => {
       expect(rows[1]).toEqual(coded);
       expect(rows[2]).toEqual([]);
     } finally {
-      await pg.close();
+      await close();
     }
   });
 });

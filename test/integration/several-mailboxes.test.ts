@@ -2,7 +2,7 @@
 // EIR inbox (FOI_MAILBOXES_FILE) with its own From, officers, reference format, folders and SMTP
 // server. The EIR inbox is a second folder of the test account, so the in-process IMAP server and
 // Dovecot serve it alike (the mailbox URL carries the folder).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
@@ -16,12 +16,12 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../src/demo/
 import { runDaemon } from '../../src/jobs/daemon.js';
 import { runOnce } from '../../src/jobs/run-once.js';
 import { runReminderJobs } from '../../src/jobs/send-reminders.js';
-import { migrationsFolder } from '../../src/paths.js';
 import { actOnCase } from '../../src/pipeline/case/act-on-case.js';
 import type { Runtime } from '../../src/runtime.js';
 import { notifyDirectoryOf } from '../../src/runtime/notify-directory.js';
 import { createCaseStore } from '../../src/adapters/db/case-store.js';
 import { createReminderStore } from '../../src/adapters/db/reminder-store.js';
+import { migratedUpTo } from '../harness/migrations.js';
 import { fixture, openTestRuntime, testEnv, useTestServers } from '../harness/test-runtime.js';
 
 const servers = useTestServers();
@@ -258,17 +258,13 @@ describe('several mailboxes', () => {
 // The migration on a database made by the earlier ones (PGlite in both tiers: the same SQL runs on PostgreSQL).
 describe('migration 0005', () => {
   it('keeps existing counters, digests and cases, and gives them the default mailbox', async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pg = await PGlite.create();
+    const { pg, run, close } = await migratedUpTo('0005');
     try {
-      const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
-      const run = (file: string) => pg.exec(readFileSync(join(migrationsFolder, file), 'utf8'));
-      for (const file of files.filter((f) => f < '0005')) await run(file);
       await pg.exec(`insert into reference_counters (year, last_value) values (2017, 41);
         insert into digests (day, sent_at) values ('2017-06-20', now());
         insert into cases (reference, kind, regime, status, received_at, received_date, subject, analysis)
           values ('FOI-2017-00041', 'foi', 'foi', 'received', now(), '2017-05-30', 'x', '{}');`);
-      await run(files.find((f) => f.startsWith('0005'))!);
+      await run('0005');
       expect((await pg.query('select format, year, last_value from reference_counters')).rows).toEqual([{ format: '', year: 2017, last_value: 41 }]);
       expect((await pg.query('select mailbox from digests')).rows).toEqual([{ mailbox: 'default' }]);
       expect((await pg.query('select mailbox from cases')).rows).toEqual([{ mailbox: 'default' }]);
@@ -276,7 +272,7 @@ describe('migration 0005', () => {
       await pg.exec(`insert into digests (day, mailbox, sent_at) values ('2017-06-20', 'eir', now());
         insert into reference_counters (format, year, last_value) values ('EIR-{year}-{seq:4}', 2017, 1);`);
     } finally {
-      await pg.close();
+      await close();
     }
   });
 });
