@@ -3,13 +3,11 @@
 import { createCaseStore } from '../../src/adapters/db/case-store.js';
 import type { Db } from '../../src/adapters/db/database.js';
 import type { CaseDraft, OpenedCase } from '../../src/domain/foi-case.js';
-import { openingEvents } from '../../src/pipeline/case/case-opening.js';
-import { formatReference } from '../../src/pipeline/case/format-reference.js';
+import { nextReference, openingEvents } from '../../src/pipeline/case/case-opening.js';
 
 export async function seedCase(db: Db, draft: CaseDraft, format = 'FOI-{year}-{seq:5}', now = new Date()): Promise<OpenedCase> {
   return createCaseStore(db).inTransaction(async (tx) => {
-    const year = Number(draft.receivedDate.slice(0, 4));
-    const reference = formatReference(format, year, await tx.nextSequence(format, year));
+    const reference = await nextReference(tx, format, draft.receivedDate);
     const id = await tx.openCase({ draft, reference, events: openingEvents(draft, now) });
     return { ...draft, id, reference };
   });

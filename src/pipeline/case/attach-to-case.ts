@@ -7,16 +7,15 @@ import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { AppError } from '../../errors.js';
 import { composeCaseUpdate, composeClarificationAcknowledgement } from '../notify/compose-case-updates.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
-import { newCaseMail, openingEvents } from './case-opening.js';
+import { newCaseMail, nextReference, openingEvents } from './case-opening.js';
 import type { CaseChange, LockedCase } from './case-store.js';
-import type { FilingTransaction } from './filing-store.js';
-import { formatReference } from './format-reference.js';
-import { automatedMailNote, dedupeKeyOf, type CommitResult, type Fate, type FilingContext, type PendingMessage, type PreparedMessage } from './inbound-fate.js';
+import type { FilingTransaction, InboundFacts } from './filing-store.js';
+import {
+  automatedMailNote, dedupeKeyOf, type CommitResult, type Fate, type FilingContext, type PreparedAutomated, type PreparedRequest,
+} from './inbound-fate.js';
 import { decideReplyEffect } from './reply-effect.js';
 
 type AttachFate = Extract<Fate, { type: 'reply' | 'repeat' | 'automated' }>;
-type Request = Extract<PreparedMessage, { type: 'request' }>;
-type Automated = Extract<PreparedMessage, { type: 'automated' }>;
 
 /** What filing does, decided before anything is written. */
 interface Filing {
@@ -24,36 +23,31 @@ interface Filing {
   change: CaseChange;
   mail: OutgoingMail[];
   /** A review request opens a linked review case (its mail is composed once it has a reference). */
-  review?: { draft: CaseDraft; events: CaseEvent[] };
+  review?: { draft: CaseDraft; events: CaseEvent[]; request: PreparedRequest };
+  /** The row's note on the message (an automated message's verdict). */
+  error?: string;
 }
 
-export async function attachToCase(tx: FilingTransaction, message: PendingMessage, fate: AttachFate, context: FilingContext): Promise<CommitResult> {
+export async function attachToCase(tx: FilingTransaction, facts: InboundFacts, fate: AttachFate, context: FilingContext): Promise<CommitResult> {
   const foiCase = await tx.lockCase({ id: fate.caseId });
   if (!foiCase) throw new AppError('case.not_found', `case ${fate.caseId} is gone`);
   // A reply reaching another of our mailboxes is answered in its case's mailbox's name.
   const notify = context.notify.settingsOf(foiCase.mailbox, context.settings.mailboxName);
-  const { prepared } = message;
-  const filing = prepared.type === 'automated'
-    ? automatedFiling(foiCase, prepared, fate.type === 'automated' && fate.bouncedAcknowledgement, context.now, notify)
-    : prepared.type === 'request' && fate.type === 'repeat' ? repeatFiling(foiCase, prepared, context.now, notify)
-      : prepared.type === 'request' ? replyFiling(foiCase, prepared, context, notify)
-        : null;
-  if (!filing) throw new AppError('analyse.failed', 'unreadable mail is held, never filed with a case');
+  const filing = fate.type === 'automated' ? automatedFiling(foiCase, fate.automated, fate.bouncedAcknowledgement, context.now, notify)
+    : fate.type === 'repeat' ? repeatFiling(foiCase, fate.request, context.now, notify)
+      : replyFiling(foiCase, fate.request, context, notify);
   let filedWith = foiCase.id;
   let mail = filing.mail;
-  if (filing.review && prepared.type === 'request') {
-    const { draft } = filing.review;
-    const format = context.settings.referenceFormat;
-    const year = Number(draft.receivedDate.slice(0, 4));
-    const reference = formatReference(format, year, await tx.nextSequence(format, year));
-    mail = newCaseMail({ ...draft, reference }, prepared.mail, notify);
-    filedWith = await tx.openCase({ draft, reference, events: filing.review.events, parentCaseId: foiCase.id });
+  if (filing.review) {
+    const { draft, events, request } = filing.review;
+    const reference = await nextReference(tx, context.settings.referenceFormat, draft.receivedDate);
+    mail = newCaseMail({ ...draft, reference }, request.mail, notify);
+    filedWith = await tx.openCase({ draft, reference, events, parentCaseId: foiCase.id });
   }
   const [inboundId] = await Promise.all([
-    tx.recordInbound(message.facts, {
-      disposition: 'attached', parseOutcome: prepared.type === 'automated' ? 'automated' : 'parsed', caseId: filedWith,
-      error: prepared.type === 'automated' ? automatedMailNote(prepared.verdict) : undefined,
-      dedupeKey: dedupeKeyOf(message.facts), keepRaw: true, destinationFolder: context.settings.processedFolder,
+    tx.recordInbound(facts, {
+      disposition: 'attached', parseOutcome: fate.type === 'automated' ? 'automated' : 'parsed', caseId: filedWith, error: filing.error,
+      dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: context.settings.processedFolder,
     }),
     tx.saveChange(filing.change),
   ]);
@@ -61,7 +55,7 @@ export async function attachToCase(tx: FilingTransaction, message: PendingMessag
   return { type: 'attached', inboundId, caseId: filedWith, effect: filing.effect, destinationFolder: context.settings.processedFolder };
 }
 
-function replyFiling(foiCase: LockedCase, request: Request, context: FilingContext, notify: NotifySettings): Filing {
+function replyFiling(foiCase: LockedCase, request: PreparedRequest, context: FilingContext, notify: NotifySettings): Filing {
   const { snapshot, state } = foiCase;
   const { draft } = request;
   if (!state) {
@@ -93,7 +87,7 @@ function replyFiling(foiCase: LockedCase, request: Request, context: FilingConte
       effect: 'review',
       change: { caseId: foiCase.id, events: effect.parent.events, transition: { next: effect.parent.next, dueExplain: [] } },
       mail: [],
-      review: { draft: review, events: [...openingEvents(review, context.now), ...effect.review.events] },
+      review: { draft: review, events: [...openingEvents(review, context.now), ...effect.review.events], request },
     };
   }
   const flag = effect.flag;
@@ -104,7 +98,7 @@ function replyFiling(foiCase: LockedCase, request: Request, context: FilingConte
   };
 }
 
-function repeatFiling(foiCase: LockedCase, request: Request, now: Date, notify: NotifySettings): Filing {
+function repeatFiling(foiCase: LockedCase, request: PreparedRequest, now: Date, notify: NotifySettings): Filing {
   const { status, dueDate } = foiCase.snapshot;
   const flag = caseFlag('duplicate', `Duplicate: the requester sent this request again on ${request.draft.receivedDate}`);
   const event: CaseEvent = {
@@ -119,7 +113,7 @@ function repeatFiling(foiCase: LockedCase, request: Request, now: Date, notify: 
 }
 
 // An out-of-office reply or a bounce is an event on its case; a bounced acknowledgement is flagged for officers.
-function automatedFiling(foiCase: LockedCase, automated: Automated, bouncedAcknowledgement: boolean, now: Date, notify: NotifySettings): Filing {
+function automatedFiling(foiCase: LockedCase, automated: PreparedAutomated, bouncedAcknowledgement: boolean, now: Date, notify: NotifySettings): Filing {
   const { status, dueDate } = foiCase.snapshot;
   const { verdict, report } = automated;
   const event: CaseEvent = {
@@ -127,11 +121,13 @@ function automatedFiling(foiCase: LockedCase, automated: Automated, bouncedAckno
     cause: bouncedAcknowledgement ? `acknowledgement undeliverable (${report.status ?? 'bounce'})` : `automated mail attached (${verdict.reason})`,
     details: { oldDueDate: dueDate, newDueDate: dueDate, reason: verdict.reason, report: report.report, status: report.status },
   };
-  if (!bouncedAcknowledgement) return { effect: 'automated', change: { caseId: foiCase.id, events: [event] }, mail: [] };
+  const error = automatedMailNote(verdict);
+  if (!bouncedAcknowledgement) return { effect: 'automated', change: { caseId: foiCase.id, events: [event] }, mail: [], error };
   const flag = caseFlag('bounced', `Acknowledgement undeliverable: the requester's server bounced it${report.status ? ` (status ${report.status})` : ''}`);
   return {
     effect: 'automated',
     change: { caseId: foiCase.id, events: [event], flags: [flag] },
     mail: [composeCaseUpdate(foiCase.snapshot, 'acknowledgement undeliverable', [flag.text], notify)],
+    error,
   };
 }

@@ -1,9 +1,17 @@
-// A new case's opening, the same whether a request opens it or a review request does: its first
-// audit events and the mail it sends. Pure: the case (with its reference) and `now` in.
+// A new case's opening, the same whether a request opens it or a review request does: its reference,
+// its first audit events and the mail it sends (pure: the case with its reference, and `now`, in).
 import type { CaseDraft, CaseEvent, ReferencedCase } from '../../domain/foi-case.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { composeAcknowledgement, composeComplaintReceipt, composeOfficerSummary, type NotifySettings } from '../notify/compose-messages.js';
+import type { CaseTransaction } from './case-store.js';
+import { formatReference } from './format-reference.js';
+
+/** The next reference of the format, in the year of the case's date of receipt. */
+export async function nextReference(tx: Pick<CaseTransaction, 'nextSequence'>, format: string, receivedDate: string): Promise<string> {
+  const year = Number(receivedDate.slice(0, 4));
+  return formatReference(format, year, await tx.nextSequence(format, year));
+}
 
 /** The officers' summary always; the requester's acknowledgement (a complaint: a receipt) unless withheld. */
 export function newCaseMail(foiCase: ReferencedCase, mail: InboundMail, notify: NotifySettings): OutgoingMail[] {

@@ -12,17 +12,29 @@ import { isNearDuplicate } from '../analyse/near-duplicate.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
 import { presentsAsReply, referencesInSubject, threadMessageIds, threadReply } from './thread-reply.js';
 
+/** Mail a person wrote: a request, or a reply to one of our cases. */
+export interface PreparedRequest {
+  type: 'request';
+  mail: InboundMail;
+  draft: CaseDraft;
+  /** The request text's fingerprint for duplicate and campaign checks (empty: too short to compare). */
+  fingerprint: string;
+  fingerprintHash: string | null;
+}
+
+/** Mail a machine sent (RFC 3834): never a case, never answered. */
+export interface PreparedAutomated {
+  type: 'automated';
+  mail: InboundMail;
+  verdict: Extract<AutomatedVerdict, { automated: true }>;
+  /** What it reports on: a bounce's original, an auto-reply's parent. */
+  report: BouncedMessageIds;
+}
+
 /** A message after parsing, screening and analysis: what it is, before the store is asked anything. */
 export type PreparedMessage =
-  | {
-    type: 'request';
-    mail: InboundMail;
-    draft: CaseDraft;
-    /** The request text's fingerprint for duplicate and campaign checks (empty: too short to compare). */
-    fingerprint: string;
-    fingerprintHash: string | null;
-  }
-  | { type: 'automated'; mail: InboundMail; verdict: Extract<AutomatedVerdict, { automated: true }>; report: BouncedMessageIds }
+  | PreparedRequest
+  | PreparedAutomated
   | { type: 'unreadable'; parseOutcome: string; reason: string; notifyOfficers: boolean; messageId: string | null };
 
 export interface PendingMessage {
@@ -72,11 +84,12 @@ export type Fate =
   /** The same Message-ID (or bytes) was recorded before: a replay, filed as a duplicate of the first. */
   | { type: 'replay'; duplicateOf: number; folder: string }
   | { type: 'held'; parseOutcome: string; reason: string; notifyOfficers: boolean }
-  | { type: 'automated'; caseId: number; bouncedAcknowledgement: boolean }
-  | { type: 'reply'; caseId: number }
+  | { type: 'automated'; caseId: number; automated: PreparedAutomated; bouncedAcknowledgement: boolean }
+  | { type: 'reply'; caseId: number; request: PreparedRequest }
   /** The same requester sent (nearly) the same request again: filed with the first case. */
-  | { type: 'repeat'; caseId: number }
-  | { type: 'new'; draft: CaseDraft; campaign: { caseId: number; reference: string }[] };
+  | { type: 'repeat'; caseId: number; request: PreparedRequest }
+  /** A new case: the request's draft as the surroundings leave it (rate limit, campaign). */
+  | { type: 'new'; draft: CaseDraft; campaign: { caseId: number; reference: string }[]; request: PreparedRequest };
 
 const DAY_MS = 86_400_000;
 
@@ -121,16 +134,16 @@ export function automatedMailNote(verdict: Extract<AutomatedVerdict, { automated
 }
 
 // Never a case and never answered (RFC 3834): filed with the one case whose mail it reports on, else held.
-function automatedFate(prepared: Extract<PreparedMessage, { type: 'automated' }>, around: Surroundings): Fate {
+function automatedFate(prepared: PreparedAutomated, around: Surroundings): Fate {
   const caseIds = [...new Set(around.messageOwners.map((m) => m.caseId).filter((id): id is number => id !== null))];
   if (prepared.report.messageIds.length === 0 || caseIds.length !== 1) {
     return { type: 'held', parseOutcome: 'automated', reason: automatedMailNote(prepared.verdict), notifyOfficers: false };
   }
   const bouncedAcknowledgement = prepared.report.report === 'bounce' && around.messageOwners.some((m) => m.purpose === 'acknowledgement');
-  return { type: 'automated', caseId: caseIds[0]!, bouncedAcknowledgement };
+  return { type: 'automated', caseId: caseIds[0]!, automated: prepared, bouncedAcknowledgement };
 }
 
-function requestFate(prepared: Extract<PreparedMessage, { type: 'request' }>, around: Surroundings, context: FateContext): Fate {
+function requestFate(prepared: PreparedRequest, around: Surroundings, context: FateContext): Fate {
   const candidates = {
     byReference: around.byReference,
     byMessageId: around.messageOwners.filter((m): m is typeof m & { caseId: number } => m.caseId !== null),
@@ -141,11 +154,11 @@ function requestFate(prepared: Extract<PreparedMessage, { type: 'request' }>, ar
     const reason = `thread.ambiguous: the reply matches several cases (ids ${thread.caseIds.join(', ')})`;
     return { type: 'held', parseOutcome: 'parsed', reason, notifyOfficers: true };
   }
-  if (thread.match !== 'none') return { type: 'reply', caseId: thread.caseId };
+  if (thread.match !== 'none') return { type: 'reply', caseId: thread.caseId, request: prepared };
   const repeated = prepared.fingerprint ? around.repeats.own.find((r) => isNearDuplicate(prepared.fingerprint, r.fingerprint)) : undefined;
-  if (repeated) return { type: 'repeat', caseId: repeated.caseId };
+  if (repeated) return { type: 'repeat', caseId: repeated.caseId, request: prepared };
   const limited = withinAcknowledgementLimit(prepared.draft, around.acknowledgementsSent, context.settings.maxAcksPerAddressPerDay);
-  return { type: 'new', draft: withCampaignFlag(limited, around.repeats.others), campaign: around.repeats.others };
+  return { type: 'new', draft: withCampaignFlag(limited, around.repeats.others), campaign: around.repeats.others, request: prepared };
 }
 
 /** A flood of requests from one address (a loop, or abuse) gets cases but not endless replies. */

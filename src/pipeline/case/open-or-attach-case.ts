@@ -2,12 +2,11 @@
 // decide its fate in pure code, then write the result and its outbox rows. A reply, a repeat or an
 // automated report is filed with its case (attach-to-case.ts); anything else opens a case or is held.
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
-import { AppError, describeError } from '../../errors.js';
+import { describeError } from '../../errors.js';
 import { composeHeldNotice } from '../notify/compose-messages.js';
 import { attachToCase } from './attach-to-case.js';
-import { newCaseMail, openingEvents } from './case-opening.js';
+import { newCaseMail, nextReference, openingEvents } from './case-opening.js';
 import type { FilingTransaction, InboundFacts } from './filing-store.js';
-import { formatReference } from './format-reference.js';
 import {
   decideFate, dedupeKeyOf, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
 } from './inbound-fate.js';
@@ -18,8 +17,8 @@ export async function openOrAttachCase(tx: FilingTransaction, message: PendingMe
   switch (fate.type) {
     case 'replay': return recordReplay(tx, message.facts, fate);
     case 'held': return hold(tx, message.facts, fate, context);
-    case 'new': return openCase(tx, message, fate, context);
-    default: return attachToCase(tx, message, fate, context);
+    case 'new': return openCase(tx, message.facts, fate, context);
+    default: return attachToCase(tx, message.facts, fate, context);
   }
 }
 
@@ -43,13 +42,10 @@ async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fa
   return { type: 'held', inboundId: id, destinationFolder: folder };
 }
 
-async function openCase(tx: FilingTransaction, message: PendingMessage, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<CommitResult> {
-  const { facts, prepared } = message;
-  if (prepared.type !== 'request') throw new AppError('analyse.failed', 'only a request opens a case');
-  const { draft } = fate;
+async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<CommitResult> {
+  const { draft, request: prepared } = fate;
   const { referenceFormat, processedFolder } = context.settings;
-  const year = Number(draft.receivedDate.slice(0, 4));
-  const reference = formatReference(referenceFormat, year, await tx.nextSequence(referenceFormat, year));
+  const reference = await nextReference(tx, referenceFormat, draft.receivedDate);
   let mail: OutgoingMail[];
   try {
     // A new case belongs to the mailbox its request reached.

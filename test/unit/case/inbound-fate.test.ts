@@ -62,7 +62,7 @@ describe('decideFate', () => {
       },
     };
     const owned = { ...nothingAround, messageOwners: [{ caseId: 12, messageId: '<ack-1@council>', purpose: 'acknowledgement' }] };
-    expect(decideFate(bounce, owned, context)).toEqual({ type: 'automated', caseId: 12, bouncedAcknowledgement: true });
+    expect(decideFate(bounce, owned, context)).toMatchObject({ type: 'automated', caseId: 12, bouncedAcknowledgement: true });
     const two = { ...nothingAround, messageOwners: [...owned.messageOwners, { caseId: 13, messageId: '<ack-1@council>', purpose: null }] };
     expect(decideFate(bounce, two, context)).toMatchObject({ type: 'held', parseOutcome: 'automated', notifyOfficers: false });
     expect(decideFate(bounce, nothingAround, context)).toMatchObject({ type: 'held', parseOutcome: 'automated' });
@@ -70,7 +70,7 @@ describe('decideFate', () => {
 
   it('files a reply quoting a case reference with that case, and holds one matching several cases', () => {
     const quoting = request({ subject: 'Re: Potholes [FOI-2026-00042]' });
-    expect(decideFate(quoting, { ...nothingAround, byReference: [{ caseId: 42, reference: 'FOI-2026-00042' }] }, context)).toEqual({ type: 'reply', caseId: 42 });
+    expect(decideFate(quoting, { ...nothingAround, byReference: [{ caseId: 42, reference: 'FOI-2026-00042' }] }, context)).toMatchObject({ type: 'reply', caseId: 42 });
     const both = request({ subject: 'Re: [FOI-2026-00042] [FOI-2026-00051]' });
     const byReference = [{ caseId: 42, reference: 'FOI-2026-00042' }, { caseId: 51, reference: 'FOI-2026-00051' }];
     expect(decideFate(both, { ...nothingAround, byReference }, context)).toMatchObject({ type: 'held', parseOutcome: 'parsed', notifyOfficers: true });
@@ -78,7 +78,7 @@ describe('decideFate', () => {
 
   it('files the same requester\'s near-identical request with the first case', () => {
     const own = [{ caseId: 9, reference: 'FOI-2026-00009', fingerprint: 'how many potholes were repaired on mill lane' }];
-    expect(decideFate(request(), { ...nothingAround, repeats: { own, others: [] } }, context)).toEqual({ type: 'repeat', caseId: 9 });
+    expect(decideFate(request(), { ...nothingAround, repeats: { own, others: [] } }, context)).toMatchObject({ type: 'repeat', caseId: 9 });
   });
 
   it('opens a new case, holding the acknowledgement once the address has had its daily allowance', () => {
