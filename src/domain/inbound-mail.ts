@@ -39,3 +39,11 @@ export interface InboundMail {
   /** What parsing had to work around (e.g. a broken MIME structure), shown to officers as flags. */
   parseWarnings?: string[];
 }
+
+/** A message as taken from the mailbox, before anything is read from it. */
+export interface FetchedMessage {
+  uid: number;
+  source: Buffer;
+  /** IMAP INTERNALDATE: when the authority's server received the message (the statutory receipt). */
+  internalDate: Date;
+}

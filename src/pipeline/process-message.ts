@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtraHoliday } from '../clock/index.js';
 import type { Jurisdiction } from '../domain/jurisdiction.js';
-import type { InboundMail } from '../domain/inbound-mail.js';
+import type { FetchedMessage, InboundMail } from '../domain/inbound-mail.js';
 import { AppError, describeError, isAppError } from '../errors.js';
 import { bouncedMessageIds } from './analyse/bounced-message-ids.js';
 import type { Analyser } from './analyse/create-analyser.js';
@@ -13,9 +13,6 @@ import { stripQuotedText } from './analyse/strip-quoted-text.js';
 import type { InboundFacts } from './case/filing-store.js';
 import type { FilingSettings, PendingMessage, PreparedMessage } from './case/inbound-fate.js';
 import { planCase } from './case/plan-case.js';
-import type { IntakeStore } from './intake/intake-store.js';
-import type { FetchedMessage } from './intake/mailbox-session.js';
-import type { NotifyDirectory } from './notify/notify-directory.js';
 import { parseMail } from './parse/parse-mail.js';
 import { textForAnalysis } from './parse/text-for-analysis.js';
 import { verifySender, type SenderAuthMode } from './screen/sender-authentication.js';
@@ -29,16 +26,14 @@ export interface PipelineSettings extends FilingSettings {
   spamHeader: { name: string; value: string };
 }
 
-export interface PipelineDeps {
-  store: IntakeStore;
+/** What preparing a message needs: nothing that stores or sends. */
+export interface PrepareDeps {
   settings: PipelineSettings;
-  /** Every mailbox's mail settings, by the name recorded on a case. */
-  notify: NotifyDirectory;
   analyse: Analyser;
 }
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
-export async function prepareMessage(deps: PipelineDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
+export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
   const prepared = await prepare(deps, extraHolidays, fetched);
   const facts: InboundFacts = {
     mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
@@ -49,7 +44,7 @@ export async function prepareMessage(deps: PipelineDeps, extraHolidays: readonly
 }
 
 /** Everything but the commit, for a batch of fetched messages. */
-export async function prepareMessages(deps: PipelineDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage[]): Promise<PendingMessage[]> {
+export async function prepareMessages(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage[]): Promise<PendingMessage[]> {
   const pending: PendingMessage[] = [];
   for (const message of fetched) pending.push(await prepareMessage(deps, extraHolidays, uidValidity, message));
   return pending;
@@ -58,7 +53,7 @@ export async function prepareMessages(deps: PipelineDeps, extraHolidays: readonl
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** Every step that depends on the message's content; any failure here holds the message. */
-async function prepare(deps: PipelineDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<PreparedMessage> {
+async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<PreparedMessage> {
   const { settings } = deps;
   let mail: InboundMail;
   try {

@@ -95,7 +95,9 @@ async function recordFailure(db: Db, row: QueuedMail, failure: FailedAttempt): P
         status: failure.final ? 'failed' : 'queued',
       })
       .where(eq(outbox.id, row.id));
-    if (failure.caseChange) await saveChange(tx, failure.caseChange);
+    if (failure.caseNote && row.caseId !== null) {
+      await saveChange(tx, { caseId: row.caseId, events: [failure.caseNote.event], flags: [failure.caseNote.flag] });
+    }
   });
 }
 

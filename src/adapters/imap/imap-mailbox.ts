@@ -6,7 +6,8 @@ import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { imapAuth, isImapAuthenticationFailure } from '../oauth/mail-auth.js';
 import type { TokenProvider } from '../oauth/token-provider.js';
-import type { FetchedMessage, MailboxSession } from '../../pipeline/intake/mailbox-session.js';
+import type { FetchedMessage } from '../../domain/inbound-mail.js';
+import type { MailboxSession } from '../../pipeline/intake/mailbox-session.js';
 
 export interface ImapSettings {
   endpoint: MailServerEndpoint;

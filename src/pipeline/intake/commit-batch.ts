@@ -2,13 +2,21 @@
 // its case or its hold, its outbox rows) and the checkpoint advanced past all of them. One commit
 // per batch rather than per message keeps the disk flush off the per-message path. Only after this
 // returns may the messages be moved out of the inbox.
-import { referencePatternOf } from '../case/format-reference.js';
-import type { CommitResult, FilingContext, PendingMessage } from '../case/inbound-fate.js';
-import { openOrAttachCase } from '../case/open-or-attach-case.js';
-import type { PipelineDeps } from '../process-message.js';
 import type { ExtraHoliday } from '../../clock/index.js';
+import { referencePatternOf } from '../case/format-reference.js';
+import type { CommitResult, FilingContext, FilingSettings, PendingMessage } from '../case/inbound-fate.js';
+import { openOrAttachCase } from '../case/open-or-attach-case.js';
+import type { NotifyDirectory } from '../notify/notify-directory.js';
+import type { IntakeStore } from './intake-store.js';
 
-export async function commitBatch(deps: PipelineDeps, batch: PendingMessage[], pass: { now: Date; extraHolidays: readonly ExtraHoliday[] }): Promise<CommitResult[]> {
+export interface CommitDeps {
+  store: IntakeStore;
+  settings: FilingSettings & { mailboxKey: string };
+  /** Every mailbox's mail settings, by the name recorded on a case. */
+  notify: NotifyDirectory;
+}
+
+export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pass: { now: Date; extraHolidays: readonly ExtraHoliday[] }): Promise<CommitResult[]> {
   if (batch.length === 0) return [];
   const { settings } = deps;
   const context: FilingContext = {

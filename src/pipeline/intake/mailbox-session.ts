@@ -1,12 +1,7 @@
 // The mailbox as a pass sees it: list UIDs, fetch sources, move by UID, wait for new mail. The IMAP
 // adapter (adapters/imap/imap-mailbox.ts) implements it; tests may wrap one to inject faults.
 
-export interface FetchedMessage {
-  uid: number;
-  source: Buffer;
-  /** IMAP INTERNALDATE: when the authority's server received the message (the statutory receipt). */
-  internalDate: Date;
-}
+import type { FetchedMessage } from '../../domain/inbound-mail.js';
 
 export interface MailboxSession {
   readonly uidValidity: number;

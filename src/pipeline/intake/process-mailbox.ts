@@ -4,8 +4,8 @@ import type { ExtraHoliday } from '../../clock/index.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
 import type { CommitResult, PendingMessage } from '../case/inbound-fate.js';
-import { prepareMessages, type PipelineDeps } from '../process-message.js';
-import { commitBatch } from './commit-batch.js';
+import { prepareMessages, type PipelineSettings, type PrepareDeps } from '../process-message.js';
+import { commitBatch, type CommitDeps } from './commit-batch.js';
 import type { MailboxSession } from './mailbox-session.js';
 
 export interface PassReport {
@@ -17,6 +17,11 @@ export interface PassReport {
   alreadyRecorded: number;
   checkpointReset: boolean;
   stoppedEarly: boolean;
+}
+
+/** A mailbox's pipeline: preparing its messages, and filing them through its store. */
+export interface PipelineDeps extends PrepareDeps, CommitDeps {
+  settings: PipelineSettings;
 }
 
 export interface PassDeps extends PipelineDeps {

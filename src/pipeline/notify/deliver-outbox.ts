@@ -1,13 +1,12 @@
 // The outbox worker: sends what is queued and records each outcome. An SMTP outage leaves rows
 // queued for a later pass (never lost); a permanent rejection is recorded and shown to officers.
 import { caseFlag } from '../../domain/case-flag.js';
-import type { CaseChange } from '../case/case-store.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
 import { backoffDelayMs, SMTP_RETRY } from '../../backoff.js';
 import type { Mailer } from './mailer.js';
-import type { OutboxStore, QueuedMail } from './outbox-store.js';
+import type { FailedAttempt, OutboxStore, QueuedMail } from './outbox-store.js';
 import { isPermanentSmtpFailure } from './smtp-failure.js';
 
 export interface DeliveryDeps {
@@ -128,7 +127,7 @@ async function deliverOne(deps: DeliveryDeps, row: QueuedMail, recorder: SentRec
     const described = describeError(error);
     await deps.outbox.recordFailure(row, {
       at, error: described.slice(0, 500), attempts, final, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(SMTP_RETRY, attempts)),
-      caseChange: final ? undeliverableChange(row, described.slice(0, 500), attempts, at) : null,
+      caseNote: final ? undeliverableNote(row, described.slice(0, 500), attempts, at) : null,
     });
     const verdict = final ? 'failed' : 'retry';
     deps.log.warn({ outboxId: row.id, caseId: row.caseId, purpose: row.purpose, permanent, verdict }, 'outgoing message not sent');
@@ -141,14 +140,13 @@ async function deliverOne(deps: DeliveryDeps, row: QueuedMail, recorder: SentRec
 }
 
 /** A message given up on is an event on its case, and a flag officers see. */
-function undeliverableChange(row: QueuedMail, error: string, attempts: number, at: Date): CaseChange | null {
+function undeliverableNote(row: QueuedMail, error: string, attempts: number, at: Date): FailedAttempt['caseNote'] {
   if (row.caseId === null) return null;
   return {
-    caseId: row.caseId,
-    events: [{
+    event: {
       event: row.purpose === 'acknowledgement' ? 'acknowledgement_failed' : 'outbox_failed', at, fromStatus: null, toStatus: null,
       cause: error, details: { outboxId: row.id, attempts },
-    }],
-    flags: [caseFlag('undeliverable', `${row.purpose.replace('_', ' ')} could not be delivered: ${error}`)],
+    },
+    flag: caseFlag('undeliverable', `${row.purpose.replace('_', ' ')} could not be delivered: ${error}`),
   };
 }

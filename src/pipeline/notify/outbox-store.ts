@@ -1,7 +1,8 @@
 // What the outbox worker needs from storage: claim queued mail (several daemons share the work),
 // record each send or failure. The database adapter implements it (adapters/db/outbox-store.ts);
 // what a failure means for the case is decided by the worker (deliver-outbox.ts).
-import type { CaseChange } from '../case/case-store.js';
+import type { CaseFlag } from '../../domain/case-flag.js';
+import type { CaseEvent } from '../../domain/foi-case.js';
 import type { OutgoingEnvelope } from './mailer.js';
 
 /** A queued message, as claimed for sending. */
@@ -30,8 +31,8 @@ export interface FailedAttempt {
   /** No more attempts: a permanent rejection, or the last one allowed. */
   final: boolean;
   nextAttemptAt: Date;
-  /** What a final failure does to the message's case (an event, a flag), saved with the record. */
-  caseChange: CaseChange | null;
+  /** What a final failure notes on the message's case (an audit event and a flag), saved with the record. */
+  caseNote: { event: CaseEvent; flag: CaseFlag } | null;
 }
 
 export interface OutboxStore {
