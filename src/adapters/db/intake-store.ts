@@ -71,9 +71,15 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
   const [[first], byReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
     tx.select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder, contentHash: inboundMessages.contentHash })
       .from(inboundMessages).where(eq(inboundMessages.dedupeKey, query.dedupeKey)),
-    references.length === 0 ? [] : tx.select({ caseId: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.reference, [...references])),
-    ids.length === 0 ? [] : tx.select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId }).from(inboundMessages).where(inArray(inboundMessages.messageId, ids)),
-    ids.length === 0 ? [] : tx.select({ caseId: outbox.caseId, messageId: outbox.messageId, purpose: outbox.purpose }).from(outbox).where(inArray(outbox.messageId, ids)),
+    references.length === 0 ? [] : tx
+      .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
+      .from(cases).where(inArray(cases.reference, [...references])),
+    ids.length === 0 ? [] : tx
+      .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId, requesterAddress: cases.requesterAddress })
+      .from(inboundMessages).leftJoin(cases, eq(cases.id, inboundMessages.caseId)).where(inArray(inboundMessages.messageId, ids)),
+    ids.length === 0 ? [] : tx
+      .select({ caseId: outbox.caseId, messageId: outbox.messageId, purpose: outbox.purpose, requesterAddress: cases.requesterAddress })
+      .from(outbox).leftJoin(cases, eq(cases.id, outbox.caseId)).where(inArray(outbox.messageId, ids)),
     sender === null ? [] : tx
       .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })
       .from(cases)
@@ -94,7 +100,7 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
     firstSighting: first ? { inboundId: first.id, folder: first.folder, contentHash: first.contentHash } : null,
     byReference,
     messageOwners: [
-      ...received.filter((m) => m.messageId !== null).map((m) => ({ caseId: m.caseId, messageId: m.messageId!, purpose: null })),
+      ...received.filter((m) => m.messageId !== null).map((m) => ({ ...m, messageId: m.messageId!, purpose: null })),
       ...sent,
     ],
     senderCases: senderCases.map((c) => ({ ...c, address: c.address ?? '' })),

@@ -61,18 +61,18 @@ describe('decideFate', () => {
         report: { report: 'bounce', messageIds: ['<ack-1@council>'], ownMessages: [], status: '5.1.1', recipients: [] },
       },
     };
-    const owned = { ...nothingAround, messageOwners: [{ caseId: 12, messageId: '<ack-1@council>', purpose: 'acknowledgement' }] };
+    const owned = { ...nothingAround, messageOwners: [{ caseId: 12, messageId: '<ack-1@council>', purpose: 'acknowledgement', requesterAddress: 'alex@example.net' }] };
     expect(decideFate(bounce, owned, context)).toMatchObject({ type: 'automated', caseId: 12, bouncedAcknowledgement: true });
-    const two = { ...nothingAround, messageOwners: [...owned.messageOwners, { caseId: 13, messageId: '<ack-1@council>', purpose: null }] };
+    const two = { ...nothingAround, messageOwners: [...owned.messageOwners, { caseId: 13, messageId: '<ack-1@council>', purpose: null, requesterAddress: null }] };
     expect(decideFate(bounce, two, context)).toMatchObject({ type: 'held', parseOutcome: 'automated', notifyOfficers: false });
     expect(decideFate(bounce, nothingAround, context)).toMatchObject({ type: 'held', parseOutcome: 'automated' });
   });
 
   it('files a reply quoting a case reference with that case, and holds one matching several cases', () => {
     const quoting = request({ subject: 'Re: Potholes [FOI-2026-00042]' });
-    expect(decideFate(quoting, { ...nothingAround, byReference: [{ caseId: 42, reference: 'FOI-2026-00042' }] }, context)).toMatchObject({ type: 'reply', caseId: 42 });
+    expect(decideFate(quoting, { ...nothingAround, byReference: [{ caseId: 42, reference: 'FOI-2026-00042', requesterAddress: 'alex@example.net' }] }, context)).toMatchObject({ type: 'reply', caseId: 42 });
     const both = request({ subject: 'Re: [FOI-2026-00042] [FOI-2026-00051]' });
-    const byReference = [{ caseId: 42, reference: 'FOI-2026-00042' }, { caseId: 51, reference: 'FOI-2026-00051' }];
+    const byReference = [{ caseId: 42, reference: 'FOI-2026-00042', requesterAddress: null }, { caseId: 51, reference: 'FOI-2026-00051', requesterAddress: null }];
     expect(decideFate(both, { ...nothingAround, byReference }, context)).toMatchObject({ type: 'held', parseOutcome: 'parsed', notifyOfficers: true });
   });
 
