@@ -18,7 +18,7 @@ export function openReviewRecord(regime: Regime, jurisdiction: Jurisdiction, req
   const own = provisionRegimeOf(regime);
   if (own === null) return null;
   const due = computeDeadline({ regime: REVIEW_REGIME[own], received: requestedOn, jurisdiction, extraHolidays });
-  return { requestedOn, dueDate: due.dueDate, outcome: null, decidedOn: null };
+  return { requestedOn, dueDate: due.dueDate, outcome: null, decidedOn: null, workingDaysTaken: null };
 }
 
 export interface ReviewDecision {
@@ -44,7 +44,7 @@ export function decideReviewOutcome(
   return {
     ok: true,
     decision: {
-      review: { ...review, outcome: input.outcome, decidedOn }, onTime: decidedOn <= review.dueDate, workingDaysTaken,
+      review: { ...review, outcome: input.outcome, decidedOn, workingDaysTaken }, onTime: decidedOn <= review.dueDate, workingDaysTaken,
       withinCeiling: isFoia ? workingDaysTaken <= 40 : null,
     },
   };

@@ -59,6 +59,8 @@ export interface ReviewRecord {
   dueDate: IsoDate;
   outcome: ReviewOutcome | null;
   decidedOn: IsoDate | null;
+  /** Working days from the request for review to the decision (the FOIA Code's ceiling is 40). */
+  workingDaysTaken: number | null;
 }
 
 export type Commissioner = 'ico' | 'sic';
