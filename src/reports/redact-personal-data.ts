@@ -14,7 +14,8 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // UK numbers: +44 or 0, then 9-10 more digits with optional spaces, dots, dashes or brackets.
 const PHONE = /(?:\+44\s?\(?0?\)?|\b0)(?:[\s.-]?\(?\d\)?){9,10}\b/g;
 const POSTCODE = /\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
-const NI_NUMBER = /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
+// Any two letters: a redactor errs towards removing (HMRC's own examples use the unallocated QQ prefix).
+const NI_NUMBER = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
 const STREET_WORDS = 'Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Place|Court|Gardens|Terrace|Grove|Hill|Square|Mews|Row|Walk|Park|View|Rise';
 const STREET = new RegExp(`\\b(?:(?:Flat|Apartment|Unit)\\s+\\w+,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z'’-]+\\s+){1,3}(?:${STREET_WORDS})\\b\\.?`, 'g');
 // A sign-off line; what follows it is the signature block (name, title, address, phone).
