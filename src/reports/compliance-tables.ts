@@ -40,12 +40,15 @@ export function code45Figures(requests: readonly ClassifiedCase[]): Code45Figure
   };
 }
 
+// Sections officers must cite by subsection have no catalogue entry of their own to take a title from.
+const GROUP_TITLES: Readonly<Record<string, string>> = { s14: 'Vexatious or repeated request' };
+
 function exemptionUse(requests: readonly ClassifiedCase[]): ProvisionUse[] {
   const uses = new Map<string, ProvisionUse>();
   for (const c of requests.filter(responded)) {
     const groups = new Map(provisionsOf(c.foiCase).map((p) => [`${p.regime}:${p.group}`, p]));
     for (const [key, p] of groups) {
-      const groupTitle = findProvision(p.regime, p.group)?.title ?? p.title;
+      const groupTitle = GROUP_TITLES[p.group] ?? findProvision(p.regime, p.group)?.title ?? p.title;
       const use = uses.get(key) ?? { regime: p.regime, group: p.group, title: groupTitle, requests: 0 };
       use.requests++;
       uses.set(key, use);

@@ -46,7 +46,9 @@ function charts(report: ComplianceReport): string {
     { label: OUTCOME_LABELS.part_not_held, value: report.partNotHeld }, { label: OUTCOME_LABELS.refused, value: report.refusedInFull },
     { label: OUTCOME_LABELS.not_held, value: report.notHeld }, { label: 'Withdrawn', value: report.withdrawn },
   ];
-  const exemptions = report.cabinetOffice.exemptions.map((e) => ({ label: `${e.group} ${e.title}`, value: e.requests }));
+  // FOISA reuses FOIA's numbers for other things (s38 is personal information there), so Scottish rows say so.
+  const prefix = (regime: string) => (regime === 'foisa' ? 'FOISA ' : regime === 'eisr' ? 'EISR ' : '');
+  const exemptions = report.cabinetOffice.exemptions.map((e) => ({ label: `${prefix(e.regime)}${e.group} ${e.title}`, value: e.requests }));
   const topics = Object.entries(report.byTopic).map(([label, value]) => ({ label: label.replace(/_/g, ' '), value }));
   const figure = (heading: string, svg: string, table: string) => `<section>\n<h2>${escapeHtml(heading)}</h2>\n<figure>\n${svg}\n${table}\n</figure>\n</section>`;
   return [
