@@ -26,16 +26,22 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// The name in full first, then each part of at least two letters ("Jane", "Smith"), honorifics aside.
+// Parts of a name that are also ordinary words in a request ("May 2024", "Will the council…") are kept
+// unless they appear as part of the full name; honorifics are never names.
+const NOT_A_NAME_PART = /^(mr|mrs|ms|miss|dr|mx|prof|january|february|march|april|may|june|july|august|september|october|november|december|will|mark|grant|bill|sue|rob|the|and|of)\.?$/i;
+
+// The name in full first (any case), then each remaining part of at least two letters as capitalised ("Jane", "Smith").
 function namePatterns(names: readonly (string | null | undefined)[]): RegExp[] {
+  const full = new Set<string>();
   const parts = new Set<string>();
   for (const name of names) {
     const clean = name?.replace(/["<>]/g, '').trim();
     if (!clean) continue;
-    parts.add(clean);
-    for (const part of clean.split(/[\s,]+/)) if (part.replace(/\W/g, '').length >= 2 && !/^(mr|mrs|ms|miss|dr|mx|prof)\.?$/i.test(part)) parts.add(part);
+    full.add(clean);
+    for (const part of clean.split(/[\s,]+/)) if (part.replace(/\W/g, '').length >= 2 && !NOT_A_NAME_PART.test(part)) parts.add(part);
   }
-  return [...parts].sort((a, b) => b.length - a.length).map((p) => new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'giu'));
+  const pattern = (text: string, flags: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(text)}(?![\\p{L}])`, flags);
+  return [...[...full].map((n) => pattern(n, 'giu')), ...[...parts].sort((a, b) => b.length - a.length).map((p) => pattern(p, 'gu'))];
 }
 
 function dropSignature(text: string): string {

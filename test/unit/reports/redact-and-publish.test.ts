@@ -29,6 +29,10 @@ describe('redactPersonalData', () => {
     expect(redactPersonalData(text)).toBe('Thanks\nfor reading. Please send the figures.\n\nRegards\n[redacted]');
   });
 
+  it('keeps name parts that are ordinary words, unless they come in the full name', () => {
+    expect(redactPersonalData('Figures for May 2024, please. Grant May', { names: ['Grant May'] })).toBe('Figures for May 2024, please. [redacted]');
+  });
+
   it('does not touch ordinary figures, dates or section numbers', () => {
     const text = 'How much was spent in 2023/24 under s.40(2), 1,250 items, on 12/03/2024?';
     expect(redactPersonalData(text)).toBe(text);
