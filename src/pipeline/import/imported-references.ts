@@ -1,0 +1,82 @@
+// Imported cases keep the references of the tracker they came from (FOI/24/0456, EIR-2025-12, REQ 1234), so
+// replies quoting them must thread. No pattern is learnt from them: the subject is cut into reference-like
+// tokens by one linear scan and each token is looked up exactly, which no crafted subject can slow down.
+
+/** At most this many words in a reference (`FOI 2024 0012`); more would need too many candidate phrases. */
+export const MAX_REFERENCE_WORDS = 3;
+const MAX_REFERENCE_LENGTH = 60;
+/** A subject yields at most this many candidates (a database lookup takes them all at once). */
+const MAX_CANDIDATES = 64;
+
+// Letters and digits joined by single separators. Each match ends where the next character cannot
+// continue it, and nothing follows the repetition, so a match never backtracks: linear in the subject.
+const TOKEN = /[\p{L}\p{N}]+(?:[-/._:][\p{L}\p{N}]+)*/gu;
+const WORD = /^[\p{L}\p{N}]+(?:[-/._:][\p{L}\p{N}]+)*$/u;
+const DIGIT = /\p{N}/u;
+const ALL_DIGITS = /^\p{N}+$/u;
+// Words that announce a bare number as a reference: "ref 1234", "case no. 1234", "request #1234".
+const ANNOUNCERS = new Set(['REF', 'REFERENCE', 'CASE', 'REQUEST', 'NO', 'NUMBER', 'TICKET', 'ID']);
+
+/** How references are compared and looked up: spaces collapsed, upper case (as our own are matched). */
+export function referenceKey(reference: string): string {
+  return reference.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
+/** Why a reference could never be recognised in a subject, or null when it can be. */
+export function unrecognisableReference(reference: string): string | null {
+  const key = referenceKey(reference);
+  if (key.length === 0) return 'the reference is empty';
+  if (key.length > MAX_REFERENCE_LENGTH) return `the reference is longer than ${MAX_REFERENCE_LENGTH} characters`;
+  const words = key.split(' ');
+  if (words.length > MAX_REFERENCE_WORDS || !words.every((w) => WORD.test(w))) {
+    return `reference '${reference.trim()}' cannot be recognised in replies: use letters and digits joined by - / . _ or : (at most ${MAX_REFERENCE_WORDS} words)`;
+  }
+  if (!DIGIT.test(key)) return `reference '${reference.trim()}' has no digit, so it cannot be told apart from words in a subject`;
+  return null;
+}
+
+interface Token {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function isAnnounced(subject: string, tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  const before = subject[token.start - 1] ?? '';
+  const after = subject[token.end] ?? '';
+  if ((before === '[' && after === ']') || (before === '(' && after === ')') || before === '#') return true;
+  const previous = tokens[index - 1];
+  if (!previous) return false;
+  // Only "ref: ", "no. " and the like may stand between the announcing word and the number.
+  const gap = subject.slice(previous.end, token.start);
+  return ANNOUNCERS.has(previous.key) && /^[.:]?\s*#?$/.test(gap) && gap.length <= 3;
+}
+
+/**
+ * The reference-like phrases in a subject, as `referenceKey`s, in order, without repeats: each token with
+ * a digit, and runs of up to three tokens separated only by spaces (`FOI 2024 0012`). A token of digits
+ * alone counts only when announced (`[1234]`, `(1234)`, `#1234`, `ref 1234`): years and counts are everywhere.
+ */
+export function referenceCandidates(subject: string): string[] {
+  const tokens: Token[] = [];
+  for (const m of subject.matchAll(TOKEN)) tokens.push({ key: m[0].toUpperCase(), start: m.index, end: m.index + m[0].length });
+  const found = new Set<string>();
+  for (let i = 0; i < tokens.length && found.size < MAX_CANDIDATES; i += 1) {
+    let phrase = '';
+    for (let n = 0; n < MAX_REFERENCE_WORDS && i + n < tokens.length; n += 1) {
+      const token = tokens[i + n]!;
+      if (n > 0 && !/^\s+$/u.test(subject.slice(tokens[i + n - 1]!.end, token.start))) break;
+      phrase = n === 0 ? token.key : `${phrase} ${token.key}`;
+      if (!DIGIT.test(phrase) || phrase.length > MAX_REFERENCE_LENGTH) continue;
+      if (n === 0 && ALL_DIGITS.test(phrase) && !isAnnounced(subject, tokens, i)) continue;
+      found.add(phrase);
+    }
+  }
+  return [...found].slice(0, MAX_CANDIDATES);
+}
+
+/** The imported references (given as `referenceKey`s) that a subject quotes, in order of appearance. */
+export function importedReferencesInSubject(subject: string, known: ReadonlySet<string>): string[] {
+  return referenceCandidates(subject).filter((candidate) => known.has(candidate));
+}
