@@ -55,16 +55,17 @@ function isAnnounced(subject: string, tokens: readonly Token[], index: number): 
 
 /**
  * The reference-like phrases in a subject, as `referenceKey`s, in order, without repeats: each token with
- * a digit, and runs of up to three tokens separated only by spaces (`FOI 2024 0012`). A token of digits
+ * a digit, and runs of up to `maxWords` tokens separated only by spaces (`FOI 2024 0012`); pass the most
+ * words any imported reference has (1 when none has a space) to keep the lookup small. A token of digits
  * alone counts only when announced (`[1234]`, `(1234)`, `#1234`, `ref 1234`): years and counts are everywhere.
  */
-export function referenceCandidates(subject: string): string[] {
+export function referenceCandidates(subject: string, maxWords: number = MAX_REFERENCE_WORDS): string[] {
   const tokens: Token[] = [];
   for (const m of subject.matchAll(TOKEN)) tokens.push({ key: m[0].toUpperCase(), start: m.index, end: m.index + m[0].length });
   const found = new Set<string>();
   for (let i = 0; i < tokens.length && found.size < MAX_CANDIDATES; i += 1) {
     let phrase = '';
-    for (let n = 0; n < MAX_REFERENCE_WORDS && i + n < tokens.length; n += 1) {
+    for (let n = 0; n < Math.min(maxWords, MAX_REFERENCE_WORDS) && i + n < tokens.length; n += 1) {
       const token = tokens[i + n]!;
       if (n > 0 && !/^\s+$/u.test(subject.slice(tokens[i + n - 1]!.end, token.start))) break;
       phrase = n === 0 ? token.key : `${phrase} ${token.key}`;
@@ -76,7 +77,14 @@ export function referenceCandidates(subject: string): string[] {
   return [...found].slice(0, MAX_CANDIDATES);
 }
 
+/** The most words among references: what `referenceCandidates` needs to find them all. */
+export function wordsNeeded(referenceKeys: Iterable<string>): number {
+  let most = 1;
+  for (const key of referenceKeys) most = Math.max(most, key.split(' ').length);
+  return Math.min(most, MAX_REFERENCE_WORDS);
+}
+
 /** The imported references (given as `referenceKey`s) that a subject quotes, in order of appearance. */
 export function importedReferencesInSubject(subject: string, known: ReadonlySet<string>): string[] {
-  return referenceCandidates(subject).filter((candidate) => known.has(candidate));
+  return referenceCandidates(subject, wordsNeeded(known)).filter((candidate) => known.has(candidate));
 }
