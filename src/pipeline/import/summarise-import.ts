@@ -29,6 +29,7 @@ export interface AttentionItem {
 
 export interface ImportSummary {
   count: number;
+  /** The longest waiting of the cases still awaiting a response; null when none is. */
   oldest: { reference: string; receivedDate: IsoDate } | null;
   /** Cases still awaiting a response (the rest were responded to, closed or withdrawn before the import). */
   awaitingResponse: number;
@@ -88,9 +89,9 @@ export function summariseImport(input: SummariseImportInput): ImportSummary {
   let awaitingResponse = 0;
   let oldest: ImportSummary['oldest'] = null;
   for (const c of input.cases) {
-    if (!oldest || c.receivedDate < oldest.receivedDate) oldest = { reference: c.reference, receivedDate: c.receivedDate };
     if (FINISHED.has(c.status)) continue;
     awaitingResponse += 1;
+    if (!oldest || c.receivedDate < oldest.receivedDate) oldest = { reference: c.reference, receivedDate: c.receivedDate };
     const left = c.dueDate && c.regime
       ? input.workingDaysLeft({ regime: c.regime, jurisdiction: c.jurisdiction, dueDate: c.dueDate }, input.today)
       : null;
