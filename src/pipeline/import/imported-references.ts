@@ -36,43 +36,57 @@ export function unrecognisableReference(reference: string): string | null {
 }
 
 interface Token {
-  key: string;
+  /** Upper case; null for a token too long to be (part of) a reference. */
+  key: string | null;
   start: number;
   end: number;
 }
 
-function isAnnounced(subject: string, tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index]!;
+function isAnnounced(subject: string, token: Token, previous: Token | null): boolean {
   const before = subject[token.start - 1] ?? '';
   const after = subject[token.end] ?? '';
   if ((before === '[' && after === ']') || (before === '(' && after === ')') || before === '#') return true;
-  const previous = tokens[index - 1];
-  if (!previous) return false;
+  if (!previous?.key || !ANNOUNCERS.has(previous.key)) return false;
   // Only "ref: ", "no. " and the like may stand between the announcing word and the number.
   const gap = subject.slice(previous.end, token.start);
-  return ANNOUNCERS.has(previous.key) && /^[.:]?\s*#?$/.test(gap) && gap.length <= 3;
+  return gap.length <= 3 && /^[.:]?\s*#?$/.test(gap);
+}
+
+/** The phrases that end with the run's last token (the run: tokens separated by spaces only), shortest first. */
+function phrasesEndingAt(subject: string, run: readonly Token[], previous: Token | null): string[] {
+  const phrases: string[] = [];
+  let phrase = '';
+  for (let k = run.length - 1; k >= 0; k -= 1) {
+    const key = run[k]!.key;
+    if (key === null) break;
+    phrase = phrase === '' ? key : `${key} ${phrase}`;
+    if (phrase.length > MAX_REFERENCE_LENGTH) break;
+    if (!DIGIT.test(phrase)) continue;
+    if (k === run.length - 1 && ALL_DIGITS.test(phrase) && !isAnnounced(subject, run[k]!, previous)) continue;
+    phrases.push(phrase);
+  }
+  return phrases;
 }
 
 /**
- * The reference-like phrases in a subject, as `referenceKey`s, in order, without repeats: each token with
- * a digit, and runs of up to `maxWords` tokens separated only by spaces (`FOI 2024 0012`); pass the most
- * words any imported reference has (1 when none has a space) to keep the lookup small. A token of digits
- * alone counts only when announced (`[1234]`, `(1234)`, `#1234`, `ref 1234`): years and counts are everywhere.
+ * The reference-like phrases in a subject, as `referenceKey`s, in order of where they end, without
+ * repeats: each token with a digit, and runs of up to `maxWords` tokens separated only by spaces
+ * (`FOI 2024 0012`); pass the most words any imported reference has (1 when none has a space) to keep
+ * the lookup small. A token of digits alone counts only when announced (`[1234]`, `(1234)`, `#1234`,
+ * `ref 1234`): years and counts are everywhere. One pass, keeping only the last few tokens.
  */
 export function referenceCandidates(subject: string, maxWords: number = MAX_REFERENCE_WORDS): string[] {
-  const tokens: Token[] = [];
-  for (const m of subject.matchAll(TOKEN)) tokens.push({ key: m[0].toUpperCase(), start: m.index, end: m.index + m[0].length });
+  const words = Math.max(1, Math.min(maxWords, MAX_REFERENCE_WORDS));
   const found = new Set<string>();
-  for (let i = 0; i < tokens.length && found.size < MAX_CANDIDATES; i += 1) {
-    let phrase = '';
-    for (let n = 0; n < Math.min(maxWords, MAX_REFERENCE_WORDS) && i + n < tokens.length; n += 1) {
-      const token = tokens[i + n]!;
-      if (n > 0 && !/^\s+$/u.test(subject.slice(tokens[i + n - 1]!.end, token.start))) break;
-      phrase = n === 0 ? token.key : `${phrase} ${token.key}`;
-      if (!DIGIT.test(phrase) || phrase.length > MAX_REFERENCE_LENGTH) continue;
-      if (n === 0 && ALL_DIGITS.test(phrase) && !isAnnounced(subject, tokens, i)) continue;
-      found.add(phrase);
-    }
+  let run: Token[] = [];
+  let previous: Token | null = null;
+  for (const m of subject.matchAll(TOKEN)) {
+    const token: Token = { key: m[0].length <= MAX_REFERENCE_LENGTH ? m[0].toUpperCase() : null, start: m.index, end: m.index + m[0].length };
+    const joined = previous !== null && /^\s+$/u.test(subject.slice(previous.end, token.start));
+    run = joined ? [...run.slice(run.length - (words - 1)), token] : [token];
+    for (const phrase of phrasesEndingAt(subject, run, previous)) found.add(phrase);
+    if (found.size >= MAX_CANDIDATES) break;
+    previous = token;
   }
   return [...found].slice(0, MAX_CANDIDATES);
 }

@@ -31,26 +31,30 @@ describe('imported references in subjects', () => {
     expect(found('Re: #4471')).toEqual(['4471']);
   });
 
-  it('gives every phrase of up to three words with a digit, in order, without repeats; fewer words when asked', () => {
+  it('gives every phrase of up to three words with a digit, in order of where it ends, without repeats; fewer words when asked', () => {
     expect(referenceCandidates('Re: FOI 2024 0012 and FOI/24/1, again FOI/24/1')).toEqual([
-      'FOI 2024', 'FOI 2024 0012', '2024 0012', '2024 0012 AND', '0012 AND', '0012 AND FOI/24/1', 'AND FOI/24/1', 'FOI/24/1', 'AGAIN FOI/24/1',
+      'FOI 2024', '2024 0012', 'FOI 2024 0012', '0012 AND', '2024 0012 AND', 'FOI/24/1', 'AND FOI/24/1', '0012 AND FOI/24/1', 'AGAIN FOI/24/1',
     ]);
     expect(referenceCandidates('Re: FOI 2024 0012 and FOI/24/1, again FOI/24/1', 1)).toEqual(['FOI/24/1']);
     expect(wordsNeeded(['FOI/24/1', 'REQ 1234'])).toBe(2);
   });
 
   it('stays linear on a hostile subject (work grows with its length, by a generous ratio)', () => {
+    // The fastest of three runs: a pause for garbage collection or a busy machine only slows one.
     const time = (n: number) => {
       const subject = `${'a-1/'.repeat(n)}${'x '.repeat(n)}${'[9'.repeat(n)}`;
-      const started = performance.now();
-      for (let i = 0; i < 5; i += 1) referenceCandidates(subject);
-      return performance.now() - started;
+      const runs = [0, 1, 2].map(() => {
+        const started = performance.now();
+        referenceCandidates(subject);
+        return performance.now() - started;
+      });
+      return Math.min(...runs);
     };
-    time(1_000);
-    const small = time(1_000);
-    const large = time(20_000);
-    // Twenty times the text: linear work is about 20 times the time, quadratic 400 times.
-    expect(large / Math.max(small, 0.5)).toBeLessThan(80);
+    time(10_000);
+    const small = time(10_000);
+    const large = time(100_000);
+    // Ten times the text: linear work takes about ten times as long, quadratic a hundred times.
+    expect(large / small).toBeLessThan(40);
   });
 });
 
