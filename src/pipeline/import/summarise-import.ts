@@ -1,6 +1,7 @@
 // What officers must know on the day a mailbox's history (or an old tracker) becomes cases: how many, the
 // oldest, which are already overdue and which need attention first. One summary instead of a mail per case.
 import type { IsoDate, Jurisdiction, Regime } from '../../clock/index.js';
+import type { ImportRow } from './import-row.js';
 
 /** An imported case as the summary reads it. */
 export interface ImportedCaseLine {
@@ -16,6 +17,14 @@ export interface ImportedCaseLine {
   subject: string;
   /** Stable flag codes (`s16`, `forwarded_unverified`, `stranger`…). */
   flags: readonly string[];
+}
+
+/** A tracker row as the summary reads it (a tracker records no flags). */
+export function importedCaseLineOf(row: ImportRow, jurisdiction: Jurisdiction): ImportedCaseLine {
+  return {
+    reference: row.reference, kind: row.kind, regime: row.regime, jurisdiction, status: row.caseStatus,
+    receivedDate: row.receivedDate, dueDate: row.dueDate, subject: row.subject, flags: [],
+  };
 }
 
 export interface AttentionItem {

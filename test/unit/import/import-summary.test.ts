@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createBankHolidayLookup } from '../../../src/clock/index.js';
 import { ukWideCalendar } from '../../../src/clock/working-day-calendar.js';
 import { selectReminders, workingDaysLeft } from '../../../src/jobs/select-reminders.js';
-import { defaultPromptsDir } from '../../../src/paths.js';
+import { defaultPromptsDir, fixturesDir } from '../../../src/paths.js';
 import { routeImportedReminders } from '../../../src/pipeline/import/route-imported-reminders.js';
-import { summariseImport, type ImportedCaseLine, type WorkingDaysLeft } from '../../../src/pipeline/import/summarise-import.js';
+import { importedCaseLineOf, summariseImport, type ImportedCaseLine, type WorkingDaysLeft } from '../../../src/pipeline/import/summarise-import.js';
+import { validateTracker } from '../../../src/pipeline/import/validate-tracker.js';
+import { regimeFor } from '../../../src/pipeline/case/plan-case.js';
 import { composeDigest } from '../../../src/pipeline/notify/compose-case-updates.js';
 import { IMPORT_SUMMARY_TEMPLATE, MAX_LISTED, composeImportSummary } from '../../../src/pipeline/notify/compose-import-summary.js';
 import type { NotifySettings } from '../../../src/pipeline/notify/compose-messages.js';
@@ -62,6 +64,22 @@ describe('summariseImport', () => {
       ['FOI-2026-00007', ['asks for advice and assistance (section 16)']],
       ['FOI-2026-00006', ['internal review']],
       ['FOI-2026-00005', ['subject access request (one calendar month)']],
+    ]);
+  });
+});
+
+describe('the summary of a tracker import (fixtures/import/tracker.csv)', () => {
+  it('counts the open cases, finds the overdue and the urgent among them', () => {
+    const result = validateTracker({ file: readFileSync(join(fixturesDir, 'import', 'tracker.csv')), jurisdiction: 'england-and-wales', regimeOf: regimeFor, today: TODAY });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const summary = summariseImport({ cases: result.rows.map((r) => importedCaseLineOf(r, 'england-and-wales')), today: TODAY, workingDaysLeft: daysLeft });
+    expect(summary).toMatchObject({ count: 9, awaitingResponse: 6, oldest: { reference: 'EIR/25/0007', receivedDate: '2025-12-01' } });
+    expect(summary.overdue.map((o) => o.reference)).toEqual(['EIR/25/0007', 'FOI/26/0004']);
+    expect(summary.urgent.map((u) => [u.reference, u.reasons])).toEqual([
+      ['FOI/26/0011', ['due today']],
+      ['FOI/26/0015', ['due in 5 working days']],
+      ['SAR/26/0003', ['due in 5 working days', 'subject access request (one calendar month)']],
+      ['IR/26/0001', ['internal review']],
     ]);
   });
 });
