@@ -6,7 +6,7 @@ import type { AttentionItem, ImportSummary } from '../import/summarise-import.js
 import { newMessageId, type NotifySettings } from './compose-messages.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
-// Until the name joins TEMPLATE_NAMES (templates.ts), a TemplateSet holds it only when the caller added it.
+// Not among TEMPLATE_NAMES (templates.ts): a TemplateSet holds it where the caller has loaded it.
 export const IMPORT_SUMMARY_TEMPLATE = 'import-summary.txt';
 
 /** A list in mail stays readable: the rest are one `cases list` away. */
@@ -66,7 +66,7 @@ export function composeImportSummary(input: ImportSummaryInput, settings: Notify
   };
   const where = input.mailbox === 'default' ? '' : ` (${input.mailbox})`;
   return {
-    // An officer-only message without a case, like the digest; its own purpose comes with the wiring.
+    // To officers only and about no one case, as the digest is: delivery and alerts treat it alike.
     purpose: 'digest',
     messageId: newMessageId('digest', `import-${input.mailbox}-${input.today}`, settings.fromAddress),
     from: settings.from,
