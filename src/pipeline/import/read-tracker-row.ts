@@ -88,14 +88,7 @@ export function readTrackerRow(line: number, cellOf: (field: TrackerField) => st
   const reviewRequested = take(readYesOrDate(cellOf('review_requested'), FIELD_LABELS.review_requested), { yes: false, date: null });
   const status = statusOf(take(readStatus(cellOf('status')), null), respondedOn, outcome, reasons);
 
-  if (receivedDate) {
-    for (const [label, value] of [['date responded', respondedOn], ['date clarification sought', clarificationSought]] as const) {
-      if (value && value < receivedDate) reasons.push(`${label} ${value} is before the date received ${receivedDate}`);
-    }
-  }
-  if (clarificationSought && clarificationReceived && clarificationReceived < clarificationSought) {
-    reasons.push(`date clarification received ${clarificationReceived} is before the date it was sought ${clarificationSought}`);
-  }
+  reasons.push(...datesOutOfOrder(receivedDate, respondedOn, clarificationSought, clarificationReceived));
   if (extendedTo && extension === null && cellOf('extension').trim() !== '') reasons.push('an extended due date is given but the extension column says no');
   if (reasons.length > 0) return { ok: false, reasons };
   return {
@@ -109,6 +102,15 @@ export function readTrackerRow(line: number, cellOf: (field: TrackerField) => st
       parentReference: oneLine(cellOf('parent_reference')) || null, reviewRequested,
     },
   };
+}
+
+function datesOutOfOrder(received: IsoDate | null, responded: IsoDate | null, sought: IsoDate | null, clarified: IsoDate | null): string[] {
+  const reasons: string[] = [];
+  for (const [label, value] of [['date responded', responded], ['date clarification sought', sought]] as const) {
+    if (received && value && value < received) reasons.push(`${label} ${value} is before the date received ${received}`);
+  }
+  if (sought && clarified && clarified < sought) reasons.push(`date clarification received ${clarified} is before the date it was sought ${sought}`);
+  return reasons;
 }
 
 /** The status written, or the one a response date implies; contradictions are reported, not resolved. */
