@@ -177,6 +177,16 @@ describe('row rules', () => {
       .toMatchObject({ ok: false, problems: [{ line: 2, reason: 'a FOISA request cannot be extended' }] });
   });
 
+  it('clarification dates must follow receipt and each other', () => {
+    const header = `${HEADER},clarification_sought,clarification_received`;
+    const problems = (line: string) => {
+      const result = validateTracker({ file: [header, line].join('\n'), jurisdiction: 'england-and-wales', regimeOf: regimeFor, today: TODAY });
+      return result.ok ? [] : result.problems.map((p) => p.reason);
+    };
+    expect(problems(`${ok},foi,open,,,2025-11-01,2025-11-05`)).toEqual(['date clarification sought 2025-11-01 is before the date received 2025-11-03']);
+    expect(problems(`${ok},foi,open,,,2025-11-05,2025-11-04`)).toEqual(['date clarification received 2025-11-04 is before the date it was sought 2025-11-05']);
+  });
+
   it('an EIR request\'s review is a reconsideration under regulation 11', () => {
     const header = `${HEADER},parent_reference`;
     const rows = rowsOf([header, 'EIR-1,2025-11-03,A,,S,T,eir,responded,2025-11-20,granted,', 'IR-1,2025-12-01,A,,S,T,internal_review,,,,EIR-1'].join('\n'));
