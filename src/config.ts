@@ -9,6 +9,7 @@ import { parseAddressList, parseAddress, type ConfiguredAddress } from './config
 import { MAILBOX_NAME, checkMailboxSet, loadMailboxesFile, type MailConfig, type MailboxConfig } from './config/mailboxes-file.js';
 import { referenceFormatsCollide } from './pipeline/case/format-reference.js';
 import { oauthSettingsOf, type OAuthSettings } from './config/oauth-settings.js';
+import { parseAcknowledgeSince, type AcknowledgeSince } from './config/acknowledge-since.js';
 export type { ConfiguredAddress, MailConfig, MailboxConfig };
 
 
@@ -65,6 +66,7 @@ const EnvSchema = z.object({
   FOI_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   FOI_MAILBOX_NAME: z.string().regex(MAILBOX_NAME, 'must be lower-case letters, digits and hyphens').default('default'),
   FOI_MAILBOXES_FILE: z.string().min(1).optional(),
+  FOI_ACKNOWLEDGE_SINCE: z.string().min(1).default('first-seen'),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
@@ -111,6 +113,8 @@ export interface AppConfig {
   mailboxName: string;
   /** Further mailboxes from FOI_MAILBOXES_FILE, each complete (what they omit is inherited). */
   extraMailboxes: MailboxConfig[];
+  /** Mail received before this gets a case but no acknowledgement (DESIGN.md, adopting a live mailbox). */
+  acknowledgeSince: AcknowledgeSince;
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heldFolder: e.FOI_IMAP_HELD_FOLDER,
     mailboxName: e.FOI_MAILBOX_NAME,
     extraMailboxes,
+    acknowledgeSince: parseAcknowledgeSince('FOI_ACKNOWLEDGE_SINCE', e.FOI_ACKNOWLEDGE_SINCE),
     senderAuth: senderAuthOf(e),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,

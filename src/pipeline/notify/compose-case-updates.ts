@@ -90,10 +90,12 @@ export function composeReminder(snapshot: CaseSnapshot, reminder: { headline: st
   return toOfficers(snapshot, settings, 'reminder', `[${snapshot.reference}] ${reminder.headline}`, text);
 }
 
-export function composeDigest(today: string, open: CaseSnapshot[], settings: NotifySettings): OutgoingMail {
+/** `importedOverdue`: references of imported cases already overdue when imported, whose reminders this digest is. */
+export function composeDigest(today: string, open: CaseSnapshot[], settings: NotifySettings, importedOverdue: readonly string[] = []): OutgoingMail {
   const cases = open.map((c) => ({ ...view(c, settings), overdue: c.dueDate !== null && c.dueDate < today }));
   const text = renderTemplate(settings.templates, 'digest.txt', {
     todayLong: formatLongDate(today), cases, count: cases.length, overdueCount: cases.filter((c) => c.overdue).length,
+    importedOverdue: importedOverdue.map((reference) => ({ reference })), importedOverdueCount: importedOverdue.length,
   });
   return {
     purpose: 'digest', messageId: newMessageId('digest', today, settings.fromAddress), from: settings.from, to: settings.officers,
