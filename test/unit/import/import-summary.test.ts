@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBankHolidayLookup } from '../../../src/clock/index.js';
 import { ukWideCalendar } from '../../../src/clock/working-day-calendar.js';
-import { selectReminders, workingDaysLeft } from '../../../src/jobs/select-reminders.js';
+import { selectReminders, workingDaysLeft } from '../../../src/pipeline/case/select-reminders.js';
 import { defaultPromptsDir, fixturesDir } from '../../../src/paths.js';
 import { routeImportedReminders } from '../../../src/pipeline/import/route-imported-reminders.js';
 import { importedCaseLineOf, summariseImport, type ImportedCaseLine, type WorkingDaysLeft } from '../../../src/pipeline/import/summarise-import.js';
