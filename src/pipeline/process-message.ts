@@ -8,6 +8,7 @@ import type { Jurisdiction } from '../config.js';
 import type { InboundMail } from '../domain/inbound-mail.js';
 import type { AnalysisInput, RequestAnalysis } from '../domain/request-analysis.js';
 import { AppError, describeError, isAppError } from '../errors.js';
+import { capForAnalysis } from './analyse/analysis-limits.js';
 import { isAutomated, type AutomatedVerdict, type OwnIdentity } from './analyse/detect-automated-mail.js';
 import { textFingerprint } from './analyse/near-duplicate.js';
 import { stripQuotedText } from './analyse/strip-quoted-text.js';
@@ -133,7 +134,7 @@ async function prepare(deps: PipelineDeps, fetched: FetchedMessage): Promise<Pre
     const draft = planCase({ mail, analysis, receivedAt: fetched.internalDate, jurisdiction: deps.settings.jurisdiction, automated, extraHolidays: deps.extraHolidays, sender, mailbox: deps.settings.mailboxName, attachmentFlags });
     // A dry run of the templates: a rendering fault must hold this message, not abort the transaction.
     composeCaseMail({ ...draft, id: 0, reference: 'CHECK' }, mail, deps.settings.notify);
-    return { ok: true, mail: withoutAttachmentBytes(mail), draft, fingerprint: textFingerprint(stripQuotedText(text).text) };
+    return { ok: true, mail: withoutAttachmentBytes(mail), draft, fingerprint: textFingerprint(stripQuotedText(capForAnalysis(text).text).text) };
   } catch (cause) {
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
     return { ok: false, parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };

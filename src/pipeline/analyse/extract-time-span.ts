@@ -43,7 +43,7 @@ export function extractTimeSpan(text: string): Evidence | null {
 /** "in the last 5 years" → "the last 5 years"; "in 2017" → "2017": the requester's period, not our glue. */
 function trimPreposition(phrase: string, start: number): Evidence {
   const lead = LEADING_PREPOSITION.exec(phrase)?.[0].length ?? 0;
-  let text = phrase.slice(lead).replace(/[\s,.;:]+$/, '');
+  let text = phrase.slice(lead).replace(/(?<![\s,.;:])[\s,.;:]+$/, '');
   let offset = start + lead;
   const article = /^the\s(?=(last|past|previous)\s|\d)/i.exec(text);
   if (article) {

@@ -1,8 +1,10 @@
 // Raw RFC 822 bytes → InboundMail. Wraps mailparser so that no other stage depends on it; decodes
-// charsets, converts HTML-only mail to readable text and lists attachments.
+// charsets, converts HTML-only mail to readable text and lists attachments. Every string it returns
+// is storable text (no NUL, no lone surrogate): one bad character must not fail a batch's commit.
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
 import { AppError } from '../../errors.js';
+import { toStorableText } from './storable-text.js';
 
 export async function parseMail(source: Buffer): Promise<InboundMail> {
   if (source.length === 0 || source.toString('latin1').trim() === '') {
@@ -23,17 +25,17 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     replyTo: firstAddress(parsed.replyTo),
     to: addressList(parsed.to),
     cc: addressList(parsed.cc),
-    subject: (parsed.subject ?? '').trim(),
+    subject: toStorableText((parsed.subject ?? '').trim()),
     date: parsed.date ?? null,
     inReplyTo: normaliseMessageId(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    text: rescued ?? (parsed.text ?? '').replace(/\r\n/g, '\n'),
-    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: toStorableText(rescued ?? (parsed.text ?? '').replace(/\r\n/g, '\n')),
+    html: typeof parsed.html === 'string' ? toStorableText(parsed.html) : null,
     headers: headerMap(parsed),
-    contentType: contentTypeOf(parsed),
+    contentType: toStorableText(contentTypeOf(parsed)),
     attachments: parsed.attachments.map((a) => ({
-      filename: a.filename ?? null,
-      contentType: a.contentType.toLowerCase(),
+      filename: a.filename === undefined ? null : toStorableText(a.filename),
+      contentType: toStorableText(a.contentType.toLowerCase()),
       size: a.size,
       content: a.content,
     })),
@@ -82,7 +84,7 @@ function addressList(value: AddressObject | AddressObject[] | undefined): MailAd
     for (const entry of object.value) {
       const members = entry.group ?? [entry];
       for (const m of members) {
-        if (m.address && /@/.test(m.address)) out.push({ name: (m.name ?? '').trim(), address: m.address.toLowerCase() });
+        if (m.address && /@/.test(m.address)) out.push({ name: toStorableText((m.name ?? '').trim()), address: toStorableText(m.address.toLowerCase()) });
       }
     }
   }
@@ -93,15 +95,16 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): MailA
   return addressList(value)[0] ?? null;
 }
 
-// RFC 5322 msg-id: "<" id-left "@" id-right ">", no spaces or angle brackets inside. Anything else
-// (a header-injection attempt, a folded fragment) is dropped rather than echoed into our replies.
-const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
+// RFC 5322 msg-id: "<" id-left "@" id-right ">", no spaces, angle brackets or control characters
+// inside. Anything else (a header-injection attempt, a folded fragment, a NUL) is dropped rather than
+// stored or echoed into our replies.
+const MESSAGE_ID = /^<[^<>\s@\u0000-\u001f\u007f]+@[^<>\s@\u0000-\u001f\u007f]+>$/;
 
 function normaliseMessageId(value: string | undefined): string | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;
   const wrapped = trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
-  return MESSAGE_ID.test(wrapped) ? wrapped : null;
+  return MESSAGE_ID.test(wrapped) && toStorableText(wrapped) === wrapped ? wrapped : null;
 }
 
 function referencesOf(value: string | string[] | undefined): string[] {
@@ -116,7 +119,7 @@ function headerMap(parsed: ParsedMail): Map<string, string> {
   for (const { key, line } of parsed.headerLines) {
     if (map.has(key)) continue;
     const colon = line.indexOf(':');
-    map.set(key, line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    map.set(toStorableText(key), toStorableText(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim()));
   }
   return map;
 }

@@ -1,6 +1,7 @@
 // The text a request is analysed on: the body, plus the text of PDF and DOCX attachments when
 // the body says the request is in them ("please find my request attached").
 import type { InboundMail, MailAttachment } from '../../domain/inbound-mail.js';
+import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { bodySaysRequestIsAttached } from '../analyse/request-is-attached.js';
 import { detectDocumentKind, extractAttachmentText, type AttachmentText } from './attachment-text.js';
 
@@ -19,7 +20,8 @@ export interface TextForAnalysis {
 export const NO_TEXT_LAYER = 'no text found (a scanned image? text recognition is not done)';
 
 export async function textForAnalysis(mail: InboundMail): Promise<TextForAnalysis> {
-  if (!bodySaysRequestIsAttached(mail.text)) return { text: mail.text, attachmentsRead: [], attachmentFlags: [] };
+  // Read as the analysis reads it: no further than its cap.
+  if (!bodySaysRequestIsAttached(capForAnalysis(mail.text).text)) return { text: mail.text, attachmentsRead: [], attachmentFlags: [] };
   if (mail.attachments.length === 0) {
     return { text: mail.text, attachmentsRead: [], attachmentFlags: ['The request is said to be attached, but the message has no attachment: ask the requester to send it again.'] };
   }
