@@ -18,7 +18,8 @@ export const TIME_SPAN_PATTERNS = [
   String.raw`\b(?:${DAY}\s)?${MONTH}\.?,?\s${YEAR}\s?(?:to|-|–|until)\s?${END}`,
   String.raw`(?:(?:calendar|financial|academic)\syears?\s)${YEAR}\s?(?:to|-|–|and)\s?${YEAR}`,
   String.raw`\b${YEAR}\s?(?:to|-|–|until)\s?(?:${YEAR}|date|the present(?: day| date)?)`,
-  String.raw`\b${YEAR}(?:,\s${YEAR})+,?\s(?:and|&)\s${YEAR}`,
+  // A list of years; bounded, so that a long list with no "and" is not rescanned from each of its years.
+  String.raw`\b${YEAR}(?:,\s${YEAR}){1,50},?\s(?:and|&)\s${YEAR}`,
   String.raw`${PERIOD_PREFIX}(?:the\s)?(?:last|past|previous|preceding)\s(?:${NUMBER_WORD}\s)?(?:full\s)?(?:calendar\s|financial\s|academic\s)?(?:years?|months?|weeks?|days?|decades?)`,
   String.raw`\bsince\s(?:the\s(?:beginning|start)\sof\s)?${DATE}`,
   String.raw`\b(?:calendar|financial|academic)\syears?\s${YEAR}`,

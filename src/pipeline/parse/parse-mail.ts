@@ -4,6 +4,7 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
 import { AppError } from '../../errors.js';
+import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { toStorableText } from './storable-text.js';
 
 export async function parseMail(source: Buffer): Promise<InboundMail> {
@@ -19,13 +20,14 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
   const from = firstAddress(parsed.from);
   if (!from) throw new AppError('parse.missing_sender', 'the message has no usable From address');
   const rescued = hasNoReadablePart(parsed) ? textOfBrokenMultipart(source) : null;
+  const subject = toStorableText((parsed.subject ?? '').trim());
   return {
     messageId: normaliseMessageId(parsed.messageId),
     from,
     replyTo: firstAddress(parsed.replyTo),
     to: addressList(parsed.to),
     cc: addressList(parsed.cc),
-    subject: toStorableText((parsed.subject ?? '').trim()),
+    subject: capForAnalysis(subject, MAX_SUBJECT_CHARS).text,
     date: parsed.date ?? null,
     inReplyTo: normaliseMessageId(parsed.inReplyTo),
     references: referencesOf(parsed.references),
@@ -39,8 +41,20 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
       size: a.size,
       content: a.content,
     })),
-    parseWarnings: rescued === null ? [] : [BROKEN_MULTIPART_WARNING],
+    parseWarnings: [...(rescued === null ? [] : [BROKEN_MULTIPART_WARNING]), ...longSubjectWarning(subject)],
   };
+}
+
+/**
+ * RFC 5322 §2.1.1 holds a line to 998 octets, and no real subject comes near it; a longer one (a folded
+ * header of any size) is cut here, so that no later stage (threading, matching, echoes) works on megabytes
+ * of it. The raw message keeps it whole.
+ */
+const MAX_SUBJECT_CHARS = 2_000;
+
+function longSubjectWarning(subject: string): string[] {
+  if (subject.length <= MAX_SUBJECT_CHARS) return [];
+  return [`Subject too long: only its first ${MAX_SUBJECT_CHARS.toLocaleString('en-GB')} of ${subject.length.toLocaleString('en-GB')} characters are kept (the original message has it all)`];
 }
 
 const BROKEN_MULTIPART_WARNING = 'Broken MIME structure (a multipart message without a usable boundary): the text was read from the raw body';

@@ -4,6 +4,7 @@ import type { InboundMail, MailAttachment } from '../../domain/inbound-mail.js';
 import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { bodySaysRequestIsAttached } from '../analyse/request-is-attached.js';
 import { detectDocumentKind, extractAttachmentText, type AttachmentText } from './attachment-text.js';
+import { toStorableText } from './storable-text.js';
 
 export interface TextForAnalysis {
   text: string;
@@ -26,7 +27,8 @@ export async function textForAnalysis(mail: InboundMail): Promise<TextForAnalysi
     return { text: mail.text, attachmentsRead: [], attachmentFlags: ['The request is said to be attached, but the message has no attachment: ask the requester to send it again.'] };
   }
   const extracted = (await extractAttachmentText(mail.attachments)).map((a) => (a.error || a.text.trim() ? a : { ...a, error: NO_TEXT_LAYER }));
-  const texts = extracted.filter((a) => a.text.trim()).map((a) => a.text.trim());
+  // A document's text is stored with the case's analysis, so it must be storable too (no NUL).
+  const texts = extracted.filter((a) => a.text.trim()).map((a) => toStorableText(a.text.trim()));
   // The attached letter is the request; the covering note ("see attached", a sign-off) comes after
   // it, so that the note's sign-off is not taken for the end of the request.
   return {
