@@ -36,10 +36,13 @@ export interface AnalyseOptions {
   extraPatterns?: ExtraPatterns;
 }
 
+/** Admins' phrases: anything with `exec` (settings compile them for a linear-time engine, RE2). */
+type Phrase = Pick<RegExp, 'exec'>;
+
 export interface ExtraPatterns {
-  section16: readonly RegExp[];
-  publicInterest: readonly RegExp[];
-  ambiguousTerms: readonly RegExp[];
+  section16: readonly Phrase[];
+  publicInterest: readonly Phrase[];
+  ambiguousTerms: readonly Phrase[];
 }
 
 /** Kinds that ask for nothing new: a review, a complaint or a chaser has no questions of its own. */
@@ -106,7 +109,7 @@ function mixedParts(kind: RequestKind, questions: AnalysedQuestion[]): { ownData
   return ownData.length > 0 && general.length > 0 ? { ownData, general } : null;
 }
 
-function firstMatch(own: StrippedText, patterns: readonly RegExp[]): Evidence | null {
+function firstMatch(own: StrippedText, patterns: readonly Phrase[]): Evidence | null {
   for (const pattern of patterns) {
     const m = pattern.exec(own.text);
     if (m) return mapEvidence(own, { text: m[0], start: m.index, end: m.index + m[0].length });
