@@ -67,7 +67,8 @@ const analyse = (text: string, subject = 'FOI request') => analyseRequest({ subj
 
 /** Everything the daemon's prepare step runs over a message's text. */
 function analyseAll(text: string): void {
-  analyse(text, 'Fwd: request');
+  // A reply: the rules kept for replies and short messages are tried too.
+  analyse(text, 'Re: request');
   const mail = mailWith(text);
   isAutomated(mail);
   bouncedMessageIds(mail);
@@ -114,6 +115,7 @@ describe('the text that used to take 13-60 s per 100 KB is read in linear time',
     ['a bounce whose text holds "Message-ID: a@a@…"', (n: number) => `This is the mail system.\nMessage-ID: <${fill('a@', n)} x\nStatus: 5.1.1 ${fill(' ', n)}\r x\n`],
     ['": (i) " repeated (an inline breakdown that never goes on)', (n: number) => `Please give the number of claims broken down by${fill(': (i) ', n)}`],
     ['"[name" repeated, and a long word with no "@"', (n: number) => `[${fill('name', n)}\n${fill('a', n)}`],
+    ['a greeting, then a long run of blank lines', (n: number) => `Dear x${fill('\n', n)}y`],
   ])('%s', (_name, make) => {
     expectLinear(make, analyseAll);
   });
@@ -153,6 +155,7 @@ const FORMS: ((unit: string, n: number) => string)[] = [
   (unit, n) => `Dear Council,\n\nHow many staff ${fill(unit, n)} were there?\n\nYours sincerely,\nJane Smith`,
   (unit, n) => `${fill(unit, n)}\n\nPlease provide the number of staff in 2025.`,
   (unit, n) => `Please see below.\n\n---------- Forwarded message ---------\nFrom: ${fill(unit, n)}\nSubject: x\n\nHow many?`,
+  (unit, n) => `Dear FOI team\n${fill(unit, n)}`,
 ];
 
 describe('property: time grows linearly with hostile text', () => {
