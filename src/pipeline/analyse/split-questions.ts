@@ -62,6 +62,12 @@ function questionsFromProse(text: string, start: number, end: number): SplitQues
   const questions: SplitQuestion[] = [];
   let current: SplitQuestion | null = null;
   for (const sentence of splitProse(text, start, end)) {
+    // Every opener and question test needs a letter or digit: a "sentence" of punctuation alone (a
+    // sender's thousands of "?" lines) asks nothing and continues nothing, so skip the phrase lists.
+    if (!/[A-Za-z0-9]/.test(sentence.text)) {
+      current = null;
+      continue;
+    }
     if (current && isContinuation(sentence.text) && !isNotAQuestion(sentence.text)) {
       current.end = sentence.end;
       current.text = text.slice(current.start, current.end);
