@@ -2,7 +2,15 @@
 // advance, run over text anyone may send. They are compiled for RE2, whose matching time is linear in
 // the text whatever the pattern (no backtracking), so a phrase like "(a+)+$" cannot stall intake.
 // RE2 has no look-around or back-references: such a phrase is refused when the settings are loaded.
-import { RE2 } from 're2-wasm';
+// The engine (WebAssembly, ~0.2 s to load) is loaded only when an installation has such phrases.
+import { createRequire } from 'node:module';
+import type { RE2 as Re2Engine } from 're2-wasm';
+
+let engine: typeof Re2Engine | null = null;
+function re2(): typeof Re2Engine {
+  engine ??= (createRequire(import.meta.url)('re2-wasm') as { RE2: typeof Re2Engine }).RE2;
+  return engine;
+}
 
 /** What the analysis needs of a phrase: the first match, with its offset in UTF-16 units (as JavaScript counts). */
 export interface PhraseMatcher {
@@ -11,10 +19,10 @@ export interface PhraseMatcher {
 
 /** Compiles a case-insensitive phrase for RE2; throws a SyntaxError-like error when RE2 cannot take it. */
 export function compileAdminPhrase(source: string): PhraseMatcher {
-  const re2 = new RE2(source, 'iu');
+  const compiled = new (re2())(source, 'iu');
   return {
     exec(text) {
-      const m = re2.exec(text);
+      const m = compiled.exec(text);
       if (!m) return null;
       // RE2 in unicode mode counts code points; evidence offsets are in UTF-16 units.
       return Object.assign([m[0]], { index: utf16Offset(text, m.index), input: text, groups: undefined }) as RegExpExecArray;
