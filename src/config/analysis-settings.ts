@@ -8,15 +8,16 @@ import { AppError } from '../errors.js';
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD } from '../pipeline/analyse/classify-topics.js';
 import { TOPIC_KEYWORDS } from '../pipeline/analyse/topic-keywords.js';
 import type { AnalysisSettings } from '../pipeline/analyse/create-analyser.js';
+import { compileAdminPhrase } from './admin-phrases.js';
 
 const regexSource = z.string().min(1).refine((source) => {
   try {
-    new RegExp(source, 'i');
+    compileAdminPhrase(source);
     return true;
   } catch {
     return false;
   }
-}, 'not a valid regular expression');
+}, 'not a valid regular expression (RE2 syntax: no look-around or back-references)');
 
 const SettingsFile = z.object({
   topicThreshold: z.number().min(0).max(1).optional(),
@@ -63,4 +64,4 @@ export function loadAnalysisSettings(path: string | null): AnalysisSettings {
   };
 }
 
-const compile = (sources: string[] | undefined) => (sources ?? []).map((source) => new RegExp(source, 'i'));
+const compile = (sources: string[] | undefined) => (sources ?? []).map(compileAdminPhrase);

@@ -65,6 +65,8 @@ export interface RequestAnalysis {
   mixed?: { ownData: string[]; general: string[] } | null;
   ambiguousTerms: string[];
   validity: { valid: boolean; missing: ValidityGap[] };
+  /** Set when the body was too long to read whole: only its first `analysedChars` characters were analysed. */
+  truncated?: { analysedChars: number; totalChars: number } | null;
   evidence: {
     section16: Evidence | null;
     publicInterest: Evidence | null;

@@ -5,6 +5,7 @@ import type { ExtraHoliday } from '../clock/index.js';
 import type { Jurisdiction } from '../domain/jurisdiction.js';
 import type { FetchedMessage, InboundMail } from '../domain/inbound-mail.js';
 import { AppError, describeError, isAppError } from '../errors.js';
+import { capForAnalysis } from './analyse/analysis-limits.js';
 import { bouncedMessageIds } from './analyse/bounced-message-ids.js';
 import type { Analyser } from './analyse/create-analyser.js';
 import { isAutomated, type OwnIdentity } from './analyse/detect-automated-mail.js';
@@ -77,7 +78,7 @@ async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[]
       mail, analysis, receivedAt: fetched.internalDate, jurisdiction: settings.jurisdiction, automated, extraHolidays, sender,
       mailbox: settings.mailboxName, attachmentFlags,
     });
-    const fingerprint = textFingerprint(stripQuotedText(text).text);
+    const fingerprint = textFingerprint(stripQuotedText(capForAnalysis(text).text).text);
     return { type: 'request', mail: withoutAttachmentBytes(mail), draft, fingerprint, fingerprintHash: fingerprint ? sha256(fingerprint) : null };
   } catch (cause) {
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });

@@ -4,6 +4,7 @@ import type {
   AnalysedQuestion, AnalysisInput, Evidence, RequestAnalysis, RequestKind, Topic,
 } from '../../domain/request-analysis.js';
 import { DEFAULT_TOPICS } from '../../domain/request-analysis.js';
+import { capForAnalysis, MAX_ANALYSED_SUBJECT_CHARS } from './analysis-limits.js';
 import { checkValidity } from './check-validity.js';
 import { classifyTopics, type TopicKeywords } from './classify-topics.js';
 import type { TopicModel } from './topic-model.js';
@@ -35,16 +36,22 @@ export interface AnalyseOptions {
   extraPatterns?: ExtraPatterns;
 }
 
+/** Admins' phrases: anything with `exec` (settings compile them for a linear-time engine, RE2). */
+type Phrase = Pick<RegExp, 'exec'>;
+
 export interface ExtraPatterns {
-  section16: readonly RegExp[];
-  publicInterest: readonly RegExp[];
-  ambiguousTerms: readonly RegExp[];
+  section16: readonly Phrase[];
+  publicInterest: readonly Phrase[];
+  ambiguousTerms: readonly Phrase[];
 }
 
 /** Kinds that ask for nothing new: a review, a complaint or a chaser has no questions of its own. */
 const KINDS_WITHOUT_QUESTIONS: ReadonlySet<RequestKind> = new Set(['internal_review', 'complaint', 'other']);
 
-export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {}): RequestAnalysis {
+export function analyseRequest(uncapped: AnalysisInput, options: AnalyseOptions = {}): RequestAnalysis {
+  // Only the start of a huge body is read (offsets into it stay offsets into the whole body).
+  const body = capForAnalysis(uncapped.text);
+  const input = { ...uncapped, text: body.text, subject: capForAnalysis(uncapped.subject, MAX_ANALYSED_SUBJECT_CHARS).text };
   const { own, subject, forwardedFrom } = readRequestText(input);
   const verdict = detectRequestKind(subject, own.text);
   const split = questionsForKind(verdict.kind, splitQuestions(own.text));
@@ -55,8 +62,9 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
   });
   const questions: AnalysedQuestion[] = split.map((q, i) => ({
     // A question wrapped over lines by the sender's client (or by HTML-to-text) reads as one line;
-    // start/end still point at the span in the original body.
-    number: q.number, text: q.text.replace(/[ \t]*\r?\n[ \t]*/g, ' '), topics: topics.perQuestion[i] ?? [],
+    // start/end still point at the span in the original body. (The look-behind scans a run of
+    // spaces once, from its start, instead of once from each of its spaces.)
+    number: q.number, text: q.text.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' '), topics: topics.perQuestion[i] ?? [],
     topicConfidence: round(topics.perQuestionConfidence[i] ?? 0), lowConfidence: topics.lowConfidence[i] ?? true,
     ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
@@ -76,6 +84,7 @@ export function analyseRequest(input: AnalysisInput, options: AnalyseOptions = {
     forwardedFrom,
     mixed: mixedParts(verdict.kind, questions),
     ambiguousTerms: found.ambiguousTerms.map((e) => e.text),
+    truncated: body.truncated,
     validity: checkValidity({
       from: forwardedFrom ?? input.from, ownText: own.text, describesInformation: describesInformation(verdict.kind, questions),
     }),
@@ -100,7 +109,7 @@ function mixedParts(kind: RequestKind, questions: AnalysedQuestion[]): { ownData
   return ownData.length > 0 && general.length > 0 ? { ownData, general } : null;
 }
 
-function firstMatch(own: StrippedText, patterns: readonly RegExp[]): Evidence | null {
+function firstMatch(own: StrippedText, patterns: readonly Phrase[]): Evidence | null {
   for (const pattern of patterns) {
     const m = pattern.exec(own.text);
     if (m) return mapEvidence(own, { text: m[0], start: m.index, end: m.index + m[0].length });

@@ -37,7 +37,8 @@ export interface BouncedMessageIds {
 const HEADER_PART_TYPES = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
 const DSN_PART_TYPES = ['message/delivery-status', 'message/global-delivery-status'];
 const MDN_PART_TYPES = ['message/disposition-notification', 'message/global-disposition-notification'];
-const MESSAGE_ID = /^(?:x-)?(?:original-)?message-id:[ \t]*<?([^<>\s]+@[^<>\s]+?)>?[ \t]*$/gim;
+// The id's left part holds no "@", so a hostile "a@a@a@…" line is split one way only (linear time).
+const MESSAGE_ID = /^(?:x-)?(?:original-)?message-id:[ \t]*<?([^<>\s@]+@[^<>\s]+?)>?[ \t]*$/gim;
 const OWN_ID = /^<foi-intake\.([a-z][a-z-]*)\.([A-Za-z0-9-]+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[^<>\s]+>$/i;
 
 export function bouncedMessageIds(mail: InboundMail): BouncedMessageIds {
@@ -96,7 +97,7 @@ function reportFields(mail: InboundMail): ReportFields {
   if (fields.actions.some((a) => ['delivered', 'relayed', 'expanded'].includes(a))) return { kind: 'delivered', status, recipients, machine };
   if (isReport || isDaemonMail(mail)) {
     // qmail and Exim name each failed recipient on a line of its own: `<a.person@example.net>:`.
-    const named = [...mail.text.matchAll(/^<([^<>\s]+@[^<>\s]+)>:/gm)].map((m) => m[1]!.toLowerCase());
+    const named = [...mail.text.matchAll(/^<([^<>\s@]+@[^<>\s]+)>:/gm)].map((m) => m[1]!.toLowerCase());
     return { kind: legacyBounceKind(mail), status: statusInProse(mail.text), recipients: unique([...recipients, ...named]), machine };
   }
   return { kind: 'none', status: null, recipients: [], machine };
@@ -108,7 +109,8 @@ function dsnFields(text: string): { actions: string[]; statuses: string[]; recip
   const statuses: string[] = [];
   const recipients: string[] = [];
   for (const line of text.split('\n')) {
-    const field = /^(action|status|final-recipient)[ \t]*:[ \t]*(.*)$/i.exec(line);
+    // No `[ \t]*` after the colon (the value is trimmed): with `.` stopping at a lone CR it would backtrack.
+    const field = /^(action|status|final-recipient)[ \t]*:(.*)$/i.exec(line);
     if (!field) continue;
     const name = field[1]!.toLowerCase();
     const value = field[2]!.trim();

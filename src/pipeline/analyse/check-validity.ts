@@ -21,8 +21,10 @@ const SIGN_OFF = /^(yours (sincerely|faithfully|truly)|(kind|best|warm|many) (re
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.?)`;
 const PERSON_NAME = new RegExp(String.raw`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?${NAME_WORD}(?:\s${NAME_WORD}){1,3}$`, 'u');
 const SURNAME_FIRST = /^\p{Lu}[\p{L}'’-]+,\s\p{Lu}[\p{L}'’-]+$/u;
-const REDACTED_NAME = /^\[[^\]]*name[^\]]*\]$/i;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+// Look-ahead and look-behind keep both linear on a sender's long text: "[namenamename…" and a long
+// word with no "@" are each scanned once, not once from every position.
+const REDACTED_NAME = /^\[(?=[^\]]*name)[^\]]*\]$/i;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/;
 
 export function checkValidity(input: ValidityInput): { valid: boolean; missing: ValidityGap[] } {
   const missing: ValidityGap[] = [];

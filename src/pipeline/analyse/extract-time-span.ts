@@ -18,7 +18,8 @@ export const TIME_SPAN_PATTERNS = [
   String.raw`\b(?:${DAY}\s)?${MONTH}\.?,?\s${YEAR}\s?(?:to|-|–|until)\s?${END}`,
   String.raw`(?:(?:calendar|financial|academic)\syears?\s)${YEAR}\s?(?:to|-|–|and)\s?${YEAR}`,
   String.raw`\b${YEAR}\s?(?:to|-|–|until)\s?(?:${YEAR}|date|the present(?: day| date)?)`,
-  String.raw`\b${YEAR}(?:,\s${YEAR})+,?\s(?:and|&)\s${YEAR}`,
+  // A list of years; bounded, so that a long list with no "and" is not rescanned from each of its years.
+  String.raw`\b${YEAR}(?:,\s${YEAR}){1,50},?\s(?:and|&)\s${YEAR}`,
   String.raw`${PERIOD_PREFIX}(?:the\s)?(?:last|past|previous|preceding)\s(?:${NUMBER_WORD}\s)?(?:full\s)?(?:calendar\s|financial\s|academic\s)?(?:years?|months?|weeks?|days?|decades?)`,
   String.raw`\bsince\s(?:the\s(?:beginning|start)\sof\s)?${DATE}`,
   String.raw`\b(?:calendar|financial|academic)\syears?\s${YEAR}`,
@@ -43,7 +44,7 @@ export function extractTimeSpan(text: string): Evidence | null {
 /** "in the last 5 years" → "the last 5 years"; "in 2017" → "2017": the requester's period, not our glue. */
 function trimPreposition(phrase: string, start: number): Evidence {
   const lead = LEADING_PREPOSITION.exec(phrase)?.[0].length ?? 0;
-  let text = phrase.slice(lead).replace(/[\s,.;:]+$/, '');
+  let text = phrase.slice(lead).replace(/(?<![\s,.;:])[\s,.;:]+$/, '');
   let offset = start + lead;
   const article = /^the\s(?=(last|past|previous)\s|\d)/i.exec(text);
   if (article) {

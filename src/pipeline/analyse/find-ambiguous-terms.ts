@@ -26,7 +26,7 @@ export function findAmbiguousTermSpans(questions: readonly { text: string; start
   questions.forEach((question, questionIndex) => {
     for (const pattern of PATTERNS) {
       for (const m of allMatches(pattern, question.text)) {
-        const term = m[0].replace(/[.\s]+$/, '');
+        const term = m[0].replace(/(?<![.\s])[.\s]+$/, '');
         const key = term.toLowerCase();
         const at = m.index ?? 0;
         const evidence = { text: term, start: question.start + at, end: question.start + at + term.length };

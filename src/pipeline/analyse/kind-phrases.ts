@@ -35,8 +35,9 @@ export const OTHER_RULES: readonly KindRule[] = [
   // How to make a request is a general enquiry, not a request for recorded information.
   { kind: 'other', in: 'either', onlyInReplyOrShort: true, aboutTheProcess: true, pattern: String.raw`\b(how|where) (do|can|should|would|might) I (make|submit|send|lodge|address|direct)\b|\b(right|correct|best|proper) (e-?mail )?address (for|to send|to use)\b|\bis it possible (for me )?to (make|submit|send|lodge) (a|an|my) ([\w-]+ ){0,4}request\b|\bcan (I|my \w+) (make|submit|send|lodge) (a|an|my|it) ([\w-]+ ){0,4}(request )?(by|over|via|in|on my behalf)\b|\b(do|would|will|must|should) I (need|have) to (fill in|fill out|complete|use|download) (a|an|the|any) ([\w-]+ ){0,3}(form|template)\b|\bcan I (just )?(e-?mail|write in|email you|write to you|phone|ring)( (it|this|you|in|them))?\s*[?]|\bis there a (fee|charge|cost) (for|to) (making|make|submitting|submit|sending|send) (a|an|my) ([\w-]+ ){0,3}request\b` },
   { kind: 'other', in: 'subject', aboutTheProcess: true, pattern: String.raw`\b(question|enquiry|query|help) (about|with|on) (making|submitting|sending|how to make|how to submit) (a|an|my) ([\w-]+ ){0,3}request\b` },
-  // Thanks with nothing asked: no "?" and no request words anywhere in the message.
-  { kind: 'other', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^(?![\s\S]*\b(please|could you|can you|would you|I would like|I'd like|I mean|only|instead|rather|narrow|limit|confirm|clarif\w*|however|but)\b)(?:(?:hi|hello|dear)\b[^\n?]{0,60}\n+)?\s*(?:many thanks|thanks|thank you)\b[^?]*$` },
+  // Thanks with nothing asked: no "?" and no request words anywhere in the message. (One "\n" after
+  // the greeting, then `\s*`: with "\n+\s*" a long run of blank lines would be split every way.)
+  { kind: 'other', in: 'body', onlyInReplyOrShort: true, pattern: String.raw`^(?![\s\S]*\b(please|could you|can you|would you|I would like|I'd like|I mean|only|instead|rather|narrow|limit|confirm|clarif\w*|however|but)\b)(?:(?:hi|hello|dear)\b[^\n?]{0,60}\n)?\s*(?:many thanks|thanks|thank you)\b[^?]*$` },
 ];
 
 /** Tried in order; the first rule that matches decides (EIR by content is decided separately). */

@@ -34,11 +34,11 @@ export function splitQuestions(text: string): SplitQuestion[] {
     if (block.type === 'list') return;
     const next = blocks[index + 1];
     const leadIn = next?.type === 'list' ? findLeadIn(text, block) : null;
-    questions.push(...questionsFromProse(text, block.start, leadIn ? leadIn.start : block.end));
-    if (next?.type === 'list') questions.push(...questionsFromList(text, next.items, leadIn));
+    append(questions, questionsFromProse(text, block.start, leadIn ? leadIn.start : block.end));
+    if (next?.type === 'list') append(questions, questionsFromList(text, next.items, leadIn));
   });
-  if (blocks[0]?.type === 'list') questions.unshift(...questionsFromList(text, blocks[0].items, null));
-  const specific = withoutGeneralAsks(questions);
+  const leadingList = blocks[0]?.type === 'list' ? questionsFromList(text, blocks[0].items, null) : [];
+  const specific = withoutGeneralAsks(leadingList.concat(questions));
   if (specific.length === 0) return wholeRequestAsOneQuestion(text, blocks);
   return specific.flatMap((q) => splitCompoundQuestion(text, q).map((part) => ({ ...q, ...cutInlineBreakdown(text, part) })));
 }
@@ -62,6 +62,12 @@ function questionsFromProse(text: string, start: number, end: number): SplitQues
   const questions: SplitQuestion[] = [];
   let current: SplitQuestion | null = null;
   for (const sentence of splitProse(text, start, end)) {
+    // Every opener and question test needs a letter or digit: a "sentence" of punctuation alone (a
+    // sender's thousands of "?" lines) asks nothing and continues nothing, so skip the phrase lists.
+    if (!/[A-Za-z0-9]/.test(sentence.text)) {
+      current = null;
+      continue;
+    }
     if (current && isContinuation(sentence.text) && !isNotAQuestion(sentence.text)) {
       current.end = sentence.end;
       current.text = text.slice(current.start, current.end);
@@ -85,12 +91,17 @@ function splitProse(text: string, start: number, end: number): TextSpan[] {
     const isGreeting = /^(dear|hello|hi|to whom it may concern)\b/i.test(trimmed);
     const breaksAfter = /[:;?]$/.test(trimmed) || isGreeting || (trimmed.length > 0 && trimmed.length < 40 && !/[,]$/.test(trimmed));
     if (breaksAfter) {
-      sentences.push(...splitSentences(text, groupStart, lineEnd));
+      append(sentences, splitSentences(text, groupStart, lineEnd));
       groupStart = lineEnd;
     }
   }
-  sentences.push(...splitSentences(text, groupStart, end));
+  append(sentences, splitSentences(text, groupStart, end));
   return sentences;
+}
+
+/** `target.push(...items)` passes every item as an argument: a huge list overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function questionsFromList(text: string, items: ListItem[], leadIn: TextSpan | null): SplitQuestion[] {

@@ -39,7 +39,9 @@ export const NON_TERMINAL_ABBREVIATIONS = [
 ] as const;
 
 const ABBREVIATION_SET = new Set<string>(NON_TERMINAL_ABBREVIATIONS);
-const SENTENCE_END = /[.?!]+["'”’)\]]*(?=\s+\S)/g;
+// The look-behind starts an attempt only at a run's first mark: from inside a run of "?!.…" not
+// followed by a space, every start would rescan the rest of the run (quadratic in its length).
+const SENTENCE_END = /(?<![.?!])[.?!]+["'”’)\]]*(?=\s+\S)/g;
 
 function endsWithAbbreviation(before: string): boolean {
   // Only the tail matters; an anchored-at-end pattern over the whole prefix is quadratic.

@@ -22,9 +22,12 @@ export const MAX_FORWARD_NOTE_WORDS = 80;
 
 const FORWARD_MARKERS = FORWARD_MARKER_PATTERNS.map((s) => new RegExp(s, 'i'));
 const QUOTED_MARKERS = QUOTED_MESSAGE_MARKER_PATTERNS.map((s) => new RegExp(s, 'i'));
-const HEADER_FIELD = /^\s*\*?(From|Sent|Date|To|Cc|Subject|Reply-To)\*?\s*:\s*(.*)$/i;
-const ANGLE_ADDRESS = /^(.*?)\s*[<[](?:mailto:)?([^\s<>[\]]+@[^\s<>[\]]+)[>\]]\s*$/i;
-const BARE_ADDRESS = /^\s*([^\s<>]+@[^\s<>]+)\s*$/;
+// Linear by construction (the text is the sender's): `[^\n]` where `.` would stop at a lone CR or
+// U+2028 and leave `\s*` to backtrack; a local part without "@", so "a@a@a@…" splits one way only;
+// the display name taken lazily up to the bracket (cleanName trims it) instead of `(.*?)\s*`.
+const HEADER_FIELD = /^\s*\*?(From|Sent|Date|To|Cc|Subject|Reply-To)\*?\s*:\s*([^\n]*)$/i;
+const ANGLE_ADDRESS = /^([^]*?)[<[](?:mailto:)?([^\s<>[\]@]+@[^\s<>[\]]+)[>\]]\s*$/i;
+const BARE_ADDRESS = /^\s*([^\s<>@]+@[^\s<>]+)\s*$/;
 
 export interface ForwardedRequest {
   /** Where the forwarded original's own text begins and ends in the body. */
@@ -97,6 +100,6 @@ export function parseAddress(field: string): { name: string; address: string } |
 /** Outlook writes "Surname, Forename"; quotes and stray brackets are not part of the name. */
 function cleanName(raw: string): string {
   const name = raw.replace(/["'“”]/g, '').trim();
-  const reversed = /^([\p{L}'’-]+),\s*([\p{L}'’ -]+)$/u.exec(name);
+  const reversed = /^([\p{L}'’-]+),\s*([\p{L}'’-][\p{L}'’ -]*)$/u.exec(name);
   return reversed ? `${reversed[2]?.trim()} ${reversed[1]}` : name;
 }

@@ -5,7 +5,8 @@ import { formatLongDate } from '../../clock/compute-deadline.js';
 import type { CaseStatus } from '../../domain/case-status.js';
 import type { Regime } from '../../domain/regime.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
-import { newMessageId, type NotifySettings } from './compose-messages.js';
+import { acknowledgementSubject, echoToRequester, newMessageId, REQUESTER_ECHO, type NotifySettings } from './compose-messages.js';
+import { cleanLine, cleanText, headerValue } from './echo-text.js';
 import { renderTemplate } from './templates.js';
 
 /** What every lifecycle message needs to know about its case. */
@@ -28,13 +29,16 @@ const REGIME_SHORT: Record<string, string> = {
   sar: 'UK GDPR', foi_review: 'internal review', eir_review: 'internal review', foisa_review: 'review', eisr_review: 'review',
 };
 
-function view(snapshot: CaseSnapshot, settings: NotifySettings) {
+/** Mail to the requester echoes their subject and name bounded and without links; officers see them whole, on one line. */
+function view(snapshot: CaseSnapshot, settings: NotifySettings, audience: 'requester' | 'officers' = 'officers') {
+  const forRequester = audience === 'requester';
+  const name = snapshot.requesterName === null ? '' : forRequester ? echoToRequester(snapshot.requesterName, REQUESTER_ECHO.nameChars) : cleanLine(snapshot.requesterName);
   return {
     reference: snapshot.reference,
-    subject: snapshot.subject,
+    subject: forRequester ? echoToRequester(snapshot.subject, REQUESTER_ECHO.subjectChars) : cleanLine(snapshot.subject),
     status: snapshot.status.replace(/_/g, ' '),
-    requesterGreeting: snapshot.requesterName ?? 'Sir or Madam',
-    requesterName: snapshot.requesterName ?? '(no name given)',
+    requesterGreeting: name || 'Sir or Madam',
+    requesterName: name || '(no name given)',
     authorityName: settings.authorityName,
     receivedLong: formatLongDate(snapshot.receivedDate),
     dueLong: snapshot.dueDate ? formatLongDate(snapshot.dueDate) : 'no due date while on hold',
@@ -49,7 +53,7 @@ function toRequester(snapshot: CaseSnapshot, settings: NotifySettings, purpose: 
   const marks: Record<string, string> = automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : { 'X-Auto-Response-Suppress': 'OOF, AutoReply' };
   return {
     purpose, messageId: newMessageId(purpose, snapshot.reference, settings.fromAddress), from: settings.from,
-    to: [snapshot.requesterAddress ?? ''], subject: `Re: ${snapshot.subject} [${snapshot.reference}]`, text, html: null,
+    to: [snapshot.requesterAddress ?? ''], subject: acknowledgementSubject(snapshot.subject, snapshot.reference), text, html: null,
     headers: { ...threading, ...marks, 'X-FOI-Case': snapshot.reference },
   };
 }
@@ -57,36 +61,36 @@ function toRequester(snapshot: CaseSnapshot, settings: NotifySettings, purpose: 
 function toOfficers(snapshot: CaseSnapshot, settings: NotifySettings, purpose: OutgoingMail['purpose'], subject: string, text: string): OutgoingMail {
   return {
     purpose, messageId: newMessageId(purpose, snapshot.reference, settings.fromAddress), from: settings.from, to: settings.officers,
-    subject, text, html: null, headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-FOI-Case': snapshot.reference },
+    subject: headerValue(subject, 900), text, html: null, headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-FOI-Case': snapshot.reference },
   };
 }
 
 export function composeClarificationRequest(snapshot: CaseSnapshot, officerMessage: string, settings: NotifySettings): OutgoingMail {
-  const text = renderTemplate(settings.templates, 'clarification-request.txt', { ...view(snapshot, settings), officerMessage: officerMessage.trim() });
+  const text = renderTemplate(settings.templates, 'clarification-request.txt', { ...view(snapshot, settings, 'requester'), officerMessage: cleanText(officerMessage.trim()) });
   return toRequester(snapshot, settings, 'clarification_request', text, false);
 }
 
 export function composeClarificationAcknowledgement(snapshot: CaseSnapshot, clarificationDate: string, settings: NotifySettings): OutgoingMail {
-  const text = renderTemplate(settings.templates, 'clarification-acknowledgement.txt', { ...view(snapshot, settings), clarificationLong: formatLongDate(clarificationDate) });
+  const text = renderTemplate(settings.templates, 'clarification-acknowledgement.txt', { ...view(snapshot, settings, 'requester'), clarificationLong: formatLongDate(clarificationDate) });
   return toRequester(snapshot, settings, 'clarification_acknowledgement', text, true);
 }
 
 export function composeExtensionNotice(snapshot: CaseSnapshot, extension: { kind: 'pit' | 'complex'; reason: string }, settings: NotifySettings): OutgoingMail {
   const text = renderTemplate(settings.templates, 'extension-notice.txt', {
-    ...view(snapshot, settings), extensionReason: extension.reason, isPublicInterest: extension.kind === 'pit', isComplex: extension.kind === 'complex',
+    ...view(snapshot, settings, 'requester'), extensionReason: cleanText(extension.reason), isPublicInterest: extension.kind === 'pit', isComplex: extension.kind === 'complex',
   });
   return toRequester(snapshot, settings, 'extension_notice', text, false);
 }
 
 export function composeCaseUpdate(snapshot: CaseSnapshot, headline: string, details: string[], settings: NotifySettings): OutgoingMail {
-  const text = renderTemplate(settings.templates, 'case-update.txt', { ...view(snapshot, settings), headline, details });
+  const text = renderTemplate(settings.templates, 'case-update.txt', { ...view(snapshot, settings), headline: cleanLine(headline), details: details.map(cleanLine) });
   return toOfficers(snapshot, settings, 'case_update', `[${snapshot.reference}] ${headline}`, text);
 }
 
 export function composeReminder(snapshot: CaseSnapshot, reminder: { headline: string; workingDaysLeft: number }, settings: NotifySettings): OutgoingMail {
   const left = reminder.workingDaysLeft;
   const daysLeftText = left > 0 ? `${left} working day(s) left` : left === 0 ? 'due today' : `${-left} working day(s) overdue`;
-  const text = renderTemplate(settings.templates, 'reminder.txt', { ...view(snapshot, settings), headline: reminder.headline, daysLeftText });
+  const text = renderTemplate(settings.templates, 'reminder.txt', { ...view(snapshot, settings), headline: cleanLine(reminder.headline), daysLeftText });
   return toOfficers(snapshot, settings, 'reminder', `[${snapshot.reference}] ${reminder.headline}`, text);
 }
 

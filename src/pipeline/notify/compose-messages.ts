@@ -1,5 +1,7 @@
 // Renders the acknowledgement, the officer summary and the held-mail notice from the admins'
 // templates, with the headers of the outgoing-mail contract. Pure apart from the Message-ID maker.
+// Everything a sender wrote is cleaned before it is echoed (echo-text.ts): to the requester it is
+// also bounded and stripped of links, since anyone can make us send it to the address they wrote from.
 import { randomUUID } from 'node:crypto';
 import { formatLongDate } from '../../clock/compute-deadline.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
@@ -7,6 +9,7 @@ import type { InboundMail } from '../../domain/inbound-mail.js';
 import type { ReferencedCase, Regime } from '../../domain/foi-case.js';
 import type { OutgoingMail, OutgoingPurpose } from '../../domain/outgoing-mail.js';
 import { OWN_MESSAGE_ID_PREFIX } from '../analyse/detect-automated-mail.js';
+import { cleanLine, cleanText, cutTo, headerValue, withoutLinks } from './echo-text.js';
 import { renderTemplate, type TemplateSet } from './templates.js';
 import { questionLabel } from './question-label.js';
 
@@ -62,20 +65,49 @@ function echoed(text: string): string {
   return text.length <= MAX_ECHOED_CHARS ? text : `${text.slice(0, MAX_ECHOED_CHARS).trimEnd()} […]`;
 }
 
-function caseView(foiCase: ReferencedCase, settings: NotifySettings) {
-  const questions = foiCase.questions.map((q, i) => ({
-    label: questionLabel(q.number, i),
-    text: echoed(q.text),
+/** What the requester sees of their own words (DESIGN.md "Contract details"): bounded, without links. */
+export const REQUESTER_ECHO = { subjectChars: 200, questionChars: 500, questions: 30, nameChars: 100 } as const;
+
+/** A one-line echo to the public: cleaned, links made inert, cut to `max` characters. */
+export function echoToRequester(text: string, max: number): string {
+  return cutTo(withoutLinks(cleanLine(text)), max);
+}
+
+type Audience = 'requester' | 'officers';
+
+/** The subject as shown to each audience: officers keep all of it (on one line), the requester a bounded echo. */
+function subjectFor(subject: string, audience: Audience): string {
+  return audience === 'requester' ? echoToRequester(subject, REQUESTER_ECHO.subjectChars) : cleanLine(subject);
+}
+
+function questionsFor(foiCase: ReferencedCase, audience: Audience) {
+  const shown = audience === 'requester' ? foiCase.questions.slice(0, REQUESTER_ECHO.questions) : foiCase.questions;
+  const line = audience === 'requester' ? (t: string) => echoToRequester(t, REQUESTER_ECHO.questionChars) : (t: string) => echoed(cleanLine(t));
+  return shown.map((q, i) => ({
+    label: cleanLine(questionLabel(q.number, i)),
+    text: line(q.text),
     // A lead-in that governs a list ("for each of the following:") keeps its items under it.
-    items: (q.items ?? []).map(echoed),
+    items: (audience === 'requester' ? (q.items ?? []).slice(0, REQUESTER_ECHO.questions) : q.items ?? []).map(line),
     topicList: q.topics.length > 0 ? q.topics.join(', ') : 'other',
   }));
+}
+
+/** Officers are told when a long message was only partly analysed, so they read the rest themselves. */
+function truncationFlag(foiCase: ReferencedCase): string[] {
+  const cut = foiCase.analysis.truncated;
+  if (!cut) return [];
+  return [`Message too long to analyse whole: only its first ${cut.analysedChars.toLocaleString('en-GB')} of ${cut.totalChars.toLocaleString('en-GB')} characters were read; read the rest in the original below`];
+}
+
+function caseView(foiCase: ReferencedCase, settings: NotifySettings, audience: Audience) {
+  const questions = questionsFor(foiCase, audience);
+  const name = foiCase.requester.name === null ? '' : audience === 'requester' ? echoToRequester(foiCase.requester.name, REQUESTER_ECHO.nameChars) : cleanLine(foiCase.requester.name);
   return {
     reference: foiCase.reference,
-    subject: foiCase.subject,
-    requesterGreeting: foiCase.requester.name ?? 'Sir or Madam',
-    requesterName: foiCase.requester.name ?? '(no name given)',
-    requesterAddress: foiCase.requester.address,
+    subject: subjectFor(foiCase.subject, audience),
+    requesterGreeting: name || 'Sir or Madam',
+    requesterName: name || '(no name given)',
+    requesterAddress: cleanLine(foiCase.requester.address),
     authorityName: settings.authorityName,
     receivedLong: formatLongDate(foiCase.receivedDate),
     receivedAtLondon: londonDateTime(foiCase.receivedAt),
@@ -84,32 +116,48 @@ function caseView(foiCase: ReferencedCase, settings: NotifySettings) {
     kindLabel: KIND_LABELS[foiCase.kind] ?? foiCase.kind,
     questions,
     hasQuestions: questions.length > 0,
+    moreQuestions: Math.max(0, foiCase.questions.length - questions.length),
     citesSection16: foiCase.analysis.citesSection16,
     adviceAndAssistanceLaw: adviceAndAssistanceLaw(foiCase.regime, settings.jurisdiction),
-    flags: foiCase.flags.map((f) => f.text),
+    flags: [...foiCase.flags.map((f) => f.text), ...truncationFlag(foiCase)].map(cleanLine),
     dueExplain: foiCase.dueExplain,
     acknowledgementNote: foiCase.acknowledge.send ? 'sent automatically' : `not sent: ${foiCase.acknowledge.reason}`,
   };
 }
 
+/** `Re: <subject, cut to 200 characters with …> [<reference>]`: the reference always last (DESIGN.md). */
+export function acknowledgementSubject(subject: string, reference: string): string {
+  return `Re: ${echoToRequester(subject, REQUESTER_ECHO.subjectChars)} [${cleanLine(reference)}]`;
+}
+
 /** RFC 3834 §3 markers plus threading headers, so the requester's client files it with the request. */
 function replyHeaders(mail: InboundMail): Record<string, string> {
   const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
-  if (mail.messageId) {
+  if (mail.messageId && mail.messageId.length <= MAX_THREAD_ID_CHARS) {
     headers['In-Reply-To'] = mail.messageId;
-    headers['References'] = [...mail.references.filter((r) => r !== mail.messageId), mail.messageId].join(' ');
+    headers['References'] = shortReferences([...mail.references.filter((r) => r !== mail.messageId), mail.messageId]).join(' ');
   }
   return headers;
 }
 
+/** A Message-ID longer than this could not be written within one header line (RFC 5322 §2.1.1: 998 octets). */
+const MAX_THREAD_ID_CHARS = 500;
+/** How many ids References keeps: the thread's first and the newest (RFC 5322 §3.6.4 allows trimming). */
+const MAX_REFERENCES = 10;
+
+function shortReferences(ids: string[]): string[] {
+  const usable = ids.filter((id) => id.length <= MAX_THREAD_ID_CHARS);
+  return usable.length <= MAX_REFERENCES ? usable : [usable[0]!, ...usable.slice(-(MAX_REFERENCES - 1))];
+}
+
 export function composeAcknowledgement(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
-  const view = caseView(foiCase, settings);
+  const view = caseView(foiCase, settings, 'requester');
   return {
     purpose: 'acknowledgement',
     messageId: newMessageId('acknowledgement', foiCase.reference, settings.fromAddress),
     from: settings.from,
     to: [foiCase.requester.address],
-    subject: `Re: ${foiCase.subject} [${foiCase.reference}]`,
+    subject: acknowledgementSubject(foiCase.subject, foiCase.reference),
     text: renderTemplate(settings.templates, 'acknowledgement.txt', view),
     html: renderTemplate(settings.templates, 'acknowledgement.html', view),
     headers: { ...replyHeaders(mail), 'X-FOI-Case': foiCase.reference },
@@ -120,19 +168,22 @@ export function composeAcknowledgement(foiCase: ReferencedCase, mail: InboundMai
 export function composeComplaintReceipt(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
   return {
     ...composeAcknowledgement(foiCase, mail, settings),
-    text: renderTemplate(settings.templates, 'complaint-receipt.txt', caseView(foiCase, settings)),
+    text: renderTemplate(settings.templates, 'complaint-receipt.txt', caseView(foiCase, settings, 'requester')),
     html: null,
   };
 }
 
 export function composeOfficerSummary(foiCase: ReferencedCase, mail: InboundMail, settings: NotifySettings): OutgoingMail {
-  const view = { ...caseView(foiCase, settings), originalText: mail.text.trim() };
+  const originalText = cleanText(mail.text.trim());
+  // Quoted line by line, so nothing in the original can pass for a line of the summary itself.
+  const originalTextQuoted = originalText.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
+  const view = { ...caseView(foiCase, settings, 'officers'), originalText, originalTextQuoted };
   return {
     purpose: 'officer_summary',
     messageId: newMessageId('officer_summary', foiCase.reference, settings.fromAddress),
     from: settings.from,
     to: settings.officers,
-    subject: `[${foiCase.reference}] ${view.kindLabel}, due ${view.dueLong}: ${foiCase.subject}`,
+    subject: `[${foiCase.reference}] ${view.kindLabel}, due ${view.dueLong}: ${headerValue(foiCase.subject)}`,
     text: renderTemplate(settings.templates, 'officer-summary.txt', view),
     html: renderTemplate(settings.templates, 'officer-summary.html', view),
     // Officers' own out-of-office replies must not come back into the FOI mailbox as requests.
@@ -150,7 +201,7 @@ export function composeHeldNotice(held: HeldNoticeInput, settings: NotifySetting
   const view = {
     inboundId: held.inboundId,
     receivedAtLondon: londonDateTime(held.receivedAt),
-    reason: held.reason,
+    reason: cutTo(cleanLine(held.reason), 2000),
     heldFolder: settings.heldFolder,
   };
   return {

@@ -1,8 +1,11 @@
 // Raw RFC 822 bytes → InboundMail. Wraps mailparser so that no other stage depends on it; decodes
-// charsets, converts HTML-only mail to readable text and lists attachments.
+// charsets, converts HTML-only mail to readable text and lists attachments. Every string it returns
+// is storable text (no NUL, no lone surrogate): one bad character must not fail a batch's commit.
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
 import { AppError } from '../../errors.js';
+import { capForAnalysis } from '../analyse/analysis-limits.js';
+import { toStorableText } from './storable-text.js';
 
 export async function parseMail(source: Buffer): Promise<InboundMail> {
   if (source.length === 0 || source.toString('latin1').trim() === '') {
@@ -17,28 +20,41 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
   const from = firstAddress(parsed.from);
   if (!from) throw new AppError('parse.missing_sender', 'the message has no usable From address');
   const rescued = hasNoReadablePart(parsed) ? textOfBrokenMultipart(source) : null;
+  const subject = toStorableText((parsed.subject ?? '').trim());
   return {
     messageId: normaliseMessageId(parsed.messageId),
     from,
     replyTo: firstAddress(parsed.replyTo),
     to: addressList(parsed.to),
     cc: addressList(parsed.cc),
-    subject: (parsed.subject ?? '').trim(),
+    subject: capForAnalysis(subject, MAX_SUBJECT_CHARS).text,
     date: parsed.date ?? null,
     inReplyTo: normaliseMessageId(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    text: rescued ?? (parsed.text ?? '').replace(/\r\n/g, '\n'),
-    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: toStorableText(rescued ?? (parsed.text ?? '').replace(/\r\n/g, '\n')),
+    html: typeof parsed.html === 'string' ? toStorableText(parsed.html) : null,
     headers: headerMap(parsed),
-    contentType: contentTypeOf(parsed),
+    contentType: toStorableText(contentTypeOf(parsed)),
     attachments: parsed.attachments.map((a) => ({
-      filename: a.filename ?? null,
-      contentType: a.contentType.toLowerCase(),
+      filename: a.filename === undefined ? null : toStorableText(a.filename),
+      contentType: toStorableText(a.contentType.toLowerCase()),
       size: a.size,
       content: a.content,
     })),
-    parseWarnings: rescued === null ? [] : [BROKEN_MULTIPART_WARNING],
+    parseWarnings: [...(rescued === null ? [] : [BROKEN_MULTIPART_WARNING]), ...longSubjectWarning(subject)],
   };
+}
+
+/**
+ * RFC 5322 §2.1.1 holds a line to 998 octets, and no real subject comes near it; a longer one (a folded
+ * header of any size) is cut here, so that no later stage (threading, matching, echoes) works on megabytes
+ * of it. The raw message keeps it whole.
+ */
+const MAX_SUBJECT_CHARS = 2_000;
+
+function longSubjectWarning(subject: string): string[] {
+  if (subject.length <= MAX_SUBJECT_CHARS) return [];
+  return [`Subject too long: only its first ${MAX_SUBJECT_CHARS.toLocaleString('en-GB')} of ${subject.length.toLocaleString('en-GB')} characters are kept (the original message has it all)`];
 }
 
 const BROKEN_MULTIPART_WARNING = 'Broken MIME structure (a multipart message without a usable boundary): the text was read from the raw body';
@@ -82,7 +98,7 @@ function addressList(value: AddressObject | AddressObject[] | undefined): MailAd
     for (const entry of object.value) {
       const members = entry.group ?? [entry];
       for (const m of members) {
-        if (m.address && /@/.test(m.address)) out.push({ name: (m.name ?? '').trim(), address: m.address.toLowerCase() });
+        if (m.address && /@/.test(m.address)) out.push({ name: toStorableText((m.name ?? '').trim()), address: toStorableText(m.address.toLowerCase()) });
       }
     }
   }
@@ -93,15 +109,16 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined): MailA
   return addressList(value)[0] ?? null;
 }
 
-// RFC 5322 msg-id: "<" id-left "@" id-right ">", no spaces or angle brackets inside. Anything else
-// (a header-injection attempt, a folded fragment) is dropped rather than echoed into our replies.
-const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
+// RFC 5322 msg-id: "<" id-left "@" id-right ">", no spaces, angle brackets or control characters
+// inside. Anything else (a header-injection attempt, a folded fragment, a NUL) is dropped rather than
+// stored or echoed into our replies.
+const MESSAGE_ID = /^<[^<>\s@\u0000-\u001f\u007f]+@[^<>\s@\u0000-\u001f\u007f]+>$/;
 
 function normaliseMessageId(value: string | undefined): string | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;
   const wrapped = trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
-  return MESSAGE_ID.test(wrapped) ? wrapped : null;
+  return MESSAGE_ID.test(wrapped) && toStorableText(wrapped) === wrapped ? wrapped : null;
 }
 
 function referencesOf(value: string | string[] | undefined): string[] {
@@ -116,7 +133,7 @@ function headerMap(parsed: ParsedMail): Map<string, string> {
   for (const { key, line } of parsed.headerLines) {
     if (map.has(key)) continue;
     const colon = line.indexOf(':');
-    map.set(key, line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    map.set(toStorableText(key), toStorableText(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim()));
   }
   return map;
 }

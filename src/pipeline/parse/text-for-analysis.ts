@@ -1,8 +1,10 @@
 // The text a request is analysed on: the body, plus the text of PDF and DOCX attachments when
 // the body says the request is in them ("please find my request attached").
 import type { InboundMail, MailAttachment } from '../../domain/inbound-mail.js';
+import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { bodySaysRequestIsAttached } from '../analyse/request-is-attached.js';
 import { detectDocumentKind, extractAttachmentText, type AttachmentText } from './attachment-text.js';
+import { toStorableText } from './storable-text.js';
 
 export interface TextForAnalysis {
   text: string;
@@ -19,12 +21,14 @@ export interface TextForAnalysis {
 export const NO_TEXT_LAYER = 'no text found (a scanned image? text recognition is not done)';
 
 export async function textForAnalysis(mail: InboundMail): Promise<TextForAnalysis> {
-  if (!bodySaysRequestIsAttached(mail.text)) return { text: mail.text, attachmentsRead: [], attachmentFlags: [] };
+  // Read as the analysis reads it: no further than its cap.
+  if (!bodySaysRequestIsAttached(capForAnalysis(mail.text).text)) return { text: mail.text, attachmentsRead: [], attachmentFlags: [] };
   if (mail.attachments.length === 0) {
     return { text: mail.text, attachmentsRead: [], attachmentFlags: ['The request is said to be attached, but the message has no attachment: ask the requester to send it again.'] };
   }
   const extracted = (await extractAttachmentText(mail.attachments)).map((a) => (a.error || a.text.trim() ? a : { ...a, error: NO_TEXT_LAYER }));
-  const texts = extracted.filter((a) => a.text.trim()).map((a) => a.text.trim());
+  // A document's text is stored with the case's analysis, so it must be storable too (no NUL).
+  const texts = extracted.filter((a) => a.text.trim()).map((a) => toStorableText(a.text.trim()));
   // The attached letter is the request; the covering note ("see attached", a sign-off) comes after
   // it, so that the note's sign-off is not taken for the end of the request.
   return {

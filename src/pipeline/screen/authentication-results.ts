@@ -24,7 +24,10 @@ export interface AuthenticationResults {
 export const TOPMOST_WITHOUT_AUTHSERV_ID = '[topmost-without-authserv-id]';
 
 const METHODSPEC = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*(?:\/\s*\d+\s*)?=\s*([A-Za-z0-9_-]+)(.*)$/s;
-const PROPSPEC = /([A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_.:-]+)?)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s"]+)/g;
+// A property is tried from the start of a word only (the look-behind, over every character a property
+// may hold): from inside a long word with no "=" ("a.a.a.a…") each start would rescan the rest of it,
+// and anyone can write such a header.
+const PROPSPEC = /(?<![A-Za-z0-9_.:-])([A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_.:-]+)?)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s"]+)/g;
 
 /** Parses one header value (without the field name). `null` if it is not a usable header. */
 export function parseAuthenticationResults(value: string): AuthenticationResults | null {

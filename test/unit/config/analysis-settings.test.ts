@@ -34,6 +34,15 @@ describe('loadAnalysisSettings (FOI_ANALYSIS_CONFIG)', () => {
     expect(a.ambiguousTerms).toContain('significant incidents');
   });
 
+  it('runs phrases on RE2: look-around and back-references are refused, the rest matches as a RegExp would', async () => {
+    expect(() => loadAnalysisSettings(settingsFile('{"publicInterestPhrases": ["(?<!not )in the public interest"]}')))
+      .toThrow(/^FOI_ANALYSIS_CONFIG: publicInterestPhrases\.0: not a valid regular expression \(RE2 syntax/);
+    const s = loadAnalysisSettings(settingsFile(JSON.stringify({ ambiguousTerms: ['\\bkey (staff|people)\\b'] })));
+    const m = s.extraPatterns.ambiguousTerms[0]!.exec('Ärger 😀: which KEY staff?');
+    expect(m?.[0]).toBe('KEY staff');
+    expect(m?.index).toBe('Ärger 😀: which '.length);
+  });
+
   it('names the variable and the bad field', () => {
     expect(() => loadAnalysisSettings(settingsFile('{"section16Phrases": ["(unclosed"]}'))).toThrow(/^FOI_ANALYSIS_CONFIG: section16Phrases\.0: not a valid regular expression/);
     expect(() => loadAnalysisSettings(settingsFile('{"topicThreshold": 3}'))).toThrow(/^FOI_ANALYSIS_CONFIG: topicThreshold: /);
