@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { startInProcessImap } from '../src/demo/in-process-imap.js';
 import { startSmtpSink } from '../src/demo/smtp-sink.js';
 import type { RunOnceReport } from '../src/jobs/run-once.js';
-import { loadTopicModel } from '../src/runtime/topic-model.js';
+import { shippedAnalysisModels } from '../src/adapters/analysis-models-loader.js';
 import { defaultAnalysisSettings } from '../src/config/analysis-settings.js';
 import { createAnalyser } from '../src/pipeline/analyse/create-analyser.js';
 import { openRuntime } from '../src/runtime.js';
@@ -90,9 +90,9 @@ async function measureLimit(url: string): Promise<{ seconds: number; texts: { su
   return { seconds: (performance.now() - started) / 1000, texts };
 }
 
-/** The analysis as the daemon runs it: settings and topic model loaded once, then every message. */
+/** The analysis as the daemon runs it: settings and learned models loaded once, then every message. */
 async function measureAnalysis(texts: { subject: string; text: string }[]): Promise<number> {
-  const analyse = createAnalyser(defaultAnalysisSettings(), (await loadTopicModel(null)).model);
+  const analyse = createAnalyser(defaultAnalysisSettings(), shippedAnalysisModels());
   const rounds = Math.max(1, Math.ceil(2000 / texts.length));
   const started = performance.now();
   for (let r = 0; r < rounds; r++) for (const t of texts) analyse({ subject: t.subject, text: t.text, from: { name: 'A Person', address: 'a@example.org' } });

@@ -1,49 +1,53 @@
-// `npm run eval [-- --corpus PATH]`: scores the request analysis on a labelled JSON Lines corpus
-// (default fixtures/eval/requests.jsonl) beside a naive keyword baseline, and prints the figures.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm run eval [-- --corpus PATH] [--verbose] [--rules-only]`: scores the request analysis beside a naive keyword
+// baseline. Without --corpus: first the shared real development sets (../shared/devset/*.jsonl next to
+// the checkout, each file on its own; skipped with a note when absent), then the team's own sets
+// (fixtures/eval/*.jsonl), then a one-line-per-corpus summary.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateCorpus, type CorpusScores, type LabelledRequest } from '../src/evaluation/evaluate-corpus.js';
 import { keywordBaseline } from '../src/evaluation/keyword-baseline.js';
-import { fixturesDir } from '../src/paths.js';
+import { REAL_DEVSET_TARGETS, renderCorpusReport, renderSummary, UNSEEN_SET_TARGETS, type Targets } from '../src/evaluation/render-eval.js';
+import { fixturesDir, packageRoot } from '../src/paths.js';
 import { analyseRequest } from '../src/pipeline/analyse/analyse-request.js';
-import { trainTopicModel } from '../src/pipeline/analyse/topic-model.js';
-import { readTopicTrainingCorpus } from '../src/adapters/fs/training-corpus.js';
+import { shippedAnalysisModels } from '../src/adapters/analysis-models-loader.js';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
-const corpusPath = values.corpus ?? join(fixturesDir, 'eval', 'requests.jsonl');
-const items = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRequest);
-
-// The model every installation starts from: trained on the team's corpus only.
-const topicModel = trainTopicModel(readTopicTrainingCorpus());
-const analysis = evaluateCorpus(items, (item) => {
-  const a = analyseRequest({ subject: item.subject, text: item.text, from: null }, { topicModel });
-  return { ...a, questions: a.questions.map((q) => q.text) };
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'rules-only': { type: 'boolean', default: false } },
 });
-const baseline = evaluateCorpus(items, (item) => keywordBaseline(item.subject, item.text));
+const write = (text: string) => process.stdout.write(text);
 
-const pct = (n: number) => n.toFixed(3);
-const rows: [string, (s: CorpusScores) => string, string][] = [
-  ['s.16 F1', (s) => pct(s.section16F1), '≥ 0.95'],
-  ['public-interest F1', (s) => pct(s.publicInterestF1), '≥ 0.85'],
-  ['kind accuracy', (s) => pct(s.kind.accuracy), '≥ 0.90'],
-  ['kind macro-F1', (s) => pct(s.kind.macroF1), '≥ 0.65'],
-  ['question-span F1 (Jaccard ≥ 0.5)', (s) => pct(s.questionSpan.f1), '≥ 0.80'],
-  ['  question-span precision', (s) => pct(s.questionSpan.precision), ''],
-  ['  question-span recall', (s) => pct(s.questionSpan.recall), ''],
-  ['primary-topic accuracy', (s) => pct(s.primaryTopicAccuracy), '≥ 0.70'],
-  ['sections cited, exact set', (s) => (s.sectionsCitedExact === null ? '-' : pct(s.sectionsCitedExact)), ''],
-];
-process.stdout.write(`corpus: ${corpusPath} (${items.length} requests)\n\n`);
-process.stdout.write(`| measure | analysis | keyword baseline | target |\n|---|---:|---:|---:|\n`);
-for (const [label, get, target] of rows) process.stdout.write(`| ${label} | ${get(analysis)} | ${get(baseline)} | ${target} |\n`);
-process.stdout.write('\nkind, per label (analysis):\n');
-for (const s of analysis.kind.perLabel) {
-  process.stdout.write(`  ${s.label.padEnd(16)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  n=${s.support}\n`);
+const jsonlIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(dir, name));
+const devsetDir = resolve(packageRoot, '..', 'shared', 'devset');
+const corpora: { path: string; targets: Targets }[] = [];
+if (values.corpus) {
+  corpora.push({ path: values.corpus, targets: UNSEEN_SET_TARGETS });
+} else {
+  if (existsSync(devsetDir)) corpora.push(...jsonlIn(devsetDir).map((path) => ({ path, targets: REAL_DEVSET_TARGETS })));
+  else write(`note: no shared real development set at ${devsetDir}; scoring the team's own sets only\n\n`);
+  corpora.push(...jsonlIn(join(fixturesDir, 'eval')).map((path) => ({ path, targets: UNSEEN_SET_TARGETS })));
 }
-if (values.verbose) {
-  process.stdout.write('\nkind confusion (rows: labelled, columns: predicted):\n');
-  const labels = analysis.kind.labels;
-  process.stdout.write(`  ${''.padEnd(16)}${labels.map((l) => l.slice(0, 8).padStart(9)).join('')}\n`);
-  for (const a of labels) process.stdout.write(`  ${a.padEnd(16)}${labels.map((b) => String(analysis.kind.confusion[a]![b]).padStart(9)).join('')}\n`);
+
+// The models every installation starts from: trained on the team's corpus only. `--rules-only` keeps
+// the topic model (as before the other models existed) and leaves kind, s.16 and public interest to the rules.
+const models = shippedAnalysisModels();
+const options = values['rules-only'] ? { topicModel: models.topic } : { models };
+const results: { name: string; analysis: CorpusScores; baseline: CorpusScores }[] = [];
+let analysed = 0;
+let analysisMs = 0;
+for (const { path, targets } of corpora) {
+  const items = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRequest);
+  const started = performance.now();
+  const analysis = evaluateCorpus(items, (item) => {
+    const a = analyseRequest({ subject: item.subject, text: item.text, from: null }, options);
+    return { ...a, questions: a.questions.map((q) => q.text) };
+  });
+  analysisMs += performance.now() - started;
+  analysed += items.length;
+  const baseline = evaluateCorpus(items, (item) => keywordBaseline(item.subject, item.text));
+  const name = path.startsWith(devsetDir) ? `devset/${basename(path)}` : relative(process.cwd(), path);
+  results.push({ name, analysis, baseline });
+  write(`${renderCorpusReport(name, analysis, baseline, targets, values.verbose ?? false)}\n`);
 }
+if (results.length > 1) write(`${renderSummary(results)}\n`);
+write(`analysis with scoring: ${analysed} requests in ${(analysisMs / 1000).toFixed(2)} s (speed: npm run bench)\n`);

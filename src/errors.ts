@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'parse.missing_sender'
   | 'parse.empty_message'
   | 'analyse.failed'
+  | 'analyse.models_invalid'
   | 'case.not_found'
   | 'template.missing'
   | 'template.invalid'

@@ -1,5 +1,6 @@
 // Analysis settings admins tune without a code change: a JSON file named by FOI_ANALYSIS_CONFIG
-// with the topic threshold, the trained model's weight, extra keywords (or new topics), and
+// with the topic threshold, the confidence below which officers are asked to check a decision, the
+// trained model's weight, extra keywords (or new topics), and
 // extra detector phrases for s.16, public-interest arguments and vague terms.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { DEFAULT_MODEL_WEIGHT, DEFAULT_TOPIC_THRESHOLD } from '../pipeline/analy
 import { TOPIC_KEYWORDS } from '../pipeline/analyse/topic-keywords.js';
 import type { AnalysisSettings } from '../pipeline/analyse/create-analyser.js';
 import { compileAdminPhrase } from './admin-phrases.js';
+import { DEFAULT_CONFIDENCE_THRESHOLD } from '../pipeline/analyse/analyse-request.js';
 
 const regexSource = z.string().min(1).refine((source) => {
   try {
@@ -21,6 +23,8 @@ const regexSource = z.string().min(1).refine((source) => {
 
 const SettingsFile = z.object({
   topicThreshold: z.number().min(0).max(1).optional(),
+  /** Below this confidence a decision (kind, s.16, public interest) is flagged for an officer to check. */
+  confidenceThreshold: z.number().min(0).max(1).optional(),
   topicModelWeight: z.number().min(0).max(1).optional(),
   /** Keywords added to a topic's list; a topic not in the taxonomy becomes a new topic. */
   topicKeywords: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1))).optional(),
@@ -34,7 +38,7 @@ export type { AnalysisSettings };
 
 export function defaultAnalysisSettings(): AnalysisSettings {
   return {
-    topicThreshold: DEFAULT_TOPIC_THRESHOLD, topicModelWeight: DEFAULT_MODEL_WEIGHT, topics: [...DEFAULT_TOPICS], topicKeywords: TOPIC_KEYWORDS,
+    topicThreshold: DEFAULT_TOPIC_THRESHOLD, confidenceThreshold: DEFAULT_CONFIDENCE_THRESHOLD, topicModelWeight: DEFAULT_MODEL_WEIGHT, topics: [...DEFAULT_TOPICS], topicKeywords: TOPIC_KEYWORDS,
     extraPatterns: { section16: [], publicInterest: [], ambiguousTerms: [] },
   };
 }
@@ -55,6 +59,7 @@ export function loadAnalysisSettings(path: string | null): AnalysisSettings {
   const topics = [...new Set([...named, 'other'])];
   return {
     topicThreshold: parsed.topicThreshold ?? defaults.topicThreshold,
+    confidenceThreshold: parsed.confidenceThreshold ?? defaults.confidenceThreshold,
     topicModelWeight: parsed.topicModelWeight ?? defaults.topicModelWeight,
     topics,
     topicKeywords: keywords,

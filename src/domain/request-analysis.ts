@@ -25,6 +25,17 @@ export interface TimeSpanRange {
   to: string;
 }
 
+/** Why the information reads as environmental (EIR/EISR reg 2(1)), for officers: the concept and its limb. */
+export interface EnvironmentalEvidence extends Evidence {
+  /** E.g. "environmental: clean-air zone (measure, EIR/EISR reg 2(1)(c))". */
+  reading: string;
+  /** Offsets are in the subject line or in the body. */
+  field: 'subject' | 'body';
+}
+
+/** The decisions an officer should check because the analysis was not confident of them. */
+export type CheckedDecision = 'kind' | 'section16' | 'publicInterest' | 'topic';
+
 /** A section or regulation cited (`s16`, `reg12`) and the words that cite it. */
 export interface SectionEvidence extends Evidence {
   section: string;
@@ -44,10 +55,19 @@ export interface AnalysedQuestion {
   topicConfidence?: number;
   /** True when no topic reached the admins' threshold: the topic is `other` and an officer should look. */
   lowConfidence?: boolean;
+  /** The regime this question falls under when a request mixes them: `eir` (environmental), `sar` (own data) or `foi`. */
+  kind?: RequestKind;
 }
 
 export interface RequestAnalysis {
   kind: RequestKind;
+  /** How sure the analysis is of `kind`, 0–1: rules and the trained kind model combined. */
+  kindConfidence?: number;
+  /** How sure it is of `citesSection16` and `publicInterestArgument`, 0–1. */
+  section16Confidence?: number;
+  publicInterestConfidence?: number;
+  /** Decisions below the admins' confidence threshold: the officer summary asks for them to be checked. */
+  lowConfidence?: CheckedDecision[];
   questions: AnalysedQuestion[];
   topics: Topic[];
   topicConfidence?: number;
@@ -72,6 +92,8 @@ export interface RequestAnalysis {
     publicInterest: Evidence | null;
     timeSpan: Evidence | null;
     kind: Evidence | null;
+    /** What makes the information environmental, when it does (whatever the kind decided). */
+    environmental?: EnvironmentalEvidence | null;
     sections?: SectionEvidence[];
     ambiguousTerms?: Evidence[];
     format?: Evidence | null;

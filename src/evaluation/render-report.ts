@@ -44,3 +44,19 @@ ${matrix}
 </body></html>
 `;
 }
+
+/**
+ * Every learned component's figures on one labelled corpus, for `classifier eval`: kind and topic as
+ * classification reports, s.16 and public interest as yes/no precision, recall and F1.
+ */
+export function componentReportsAsText(title: string, scores: {
+  kind: ClassificationReport; topic: ClassificationReport;
+  section16: { precision: number; recall: number; f1: number }; publicInterest: { precision: number; recall: number; f1: number };
+}): string {
+  const flag = (name: string, s: { precision: number; recall: number; f1: number }) =>
+    `${name}: precision ${f(s.precision)}   recall ${f(s.recall)}   F1 ${f(s.f1)}`;
+  return [
+    reportAsText(`${title}: kind`, scores.kind), '', reportAsText(`${title}: primary topic`, scores.topic), '',
+    flag(`${title}: section 16`, scores.section16), flag(`${title}: public interest`, scores.publicInterest),
+  ].join('\n');
+}

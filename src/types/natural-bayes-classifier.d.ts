@@ -4,3 +4,8 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
   const Bayes: typeof BayesClassifier;
   export default Bayes;
 }
+
+// The stop-word list natural's stemmers drop before stemming.
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}

@@ -1,13 +1,30 @@
-// Reads the team's training corpus (fixtures/training/topics.jsonl): the examples every model
-// starts from before admins add their own.
+// Reads the team's training corpus (fixtures/training/*.jsonl): the examples every model starts from
+// before officers' corrections are added — topics per question, kinds per message, and the s.16 and
+// public-interest flags per phrase.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LabelledExample } from '../../domain/labelled-example.js';
 import { fixturesDir } from '../../paths.js';
 import type { TopicExample } from '../../pipeline/analyse/topic-model.js';
 
-export function readTopicTrainingCorpus(path = join(fixturesDir, 'training', 'topics.jsonl')): TopicExample[] {
+const trainingFile = (name: string) => join(fixturesDir, 'training', name);
+
+function readJsonLines<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as TopicExample);
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function readTopicTrainingCorpus(path = trainingFile('topics.jsonl')): TopicExample[] {
+  return readJsonLines<TopicExample>(path);
+}
+
+/** Every shipped example, in the one format officers' corrections are stored in. */
+export function readAnalysisTrainingCorpus(dir = join(fixturesDir, 'training')): LabelledExample[] {
+  return [
+    ...readJsonLines<LabelledExample>(join(dir, 'topics.jsonl')),
+    ...readJsonLines<LabelledExample>(join(dir, 'kinds.jsonl')),
+    ...readJsonLines<LabelledExample>(join(dir, 'flags.jsonl')),
+  ];
 }

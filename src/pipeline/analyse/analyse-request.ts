@@ -1,7 +1,7 @@
 // The analysis stage: from one request's text to the contract fields of `foi-intake analyse --json`
 // (questions, kind, topics, s.16, public interest, validity…), pure and fast so it runs inline per message.
 import type {
-  AnalysedQuestion, AnalysisInput, Evidence, RequestAnalysis, RequestKind, Topic,
+  AnalysedQuestion, AnalysisInput, CheckedDecision, EnvironmentalEvidence, Evidence, RequestAnalysis, RequestKind, Topic,
 } from '../../domain/request-analysis.js';
 import { DEFAULT_TOPICS } from '../../domain/request-analysis.js';
 import { capForAnalysis, MAX_ANALYSED_SUBJECT_CHARS } from './analysis-limits.js';
@@ -9,7 +9,7 @@ import { checkValidity } from './check-validity.js';
 import { classifyTopics, type TopicKeywords } from './classify-topics.js';
 import type { TopicModel } from './topic-model.js';
 import { isExplicitRequest } from './classify-sentence.js';
-import { detectPublicInterest } from './detect-public-interest.js';
+import { readPublicInterest } from './detect-public-interest.js';
 import { detectRequestKind, type KindVerdict } from './detect-request-kind.js';
 import { detectSection16 } from './detect-section16.js';
 import { findSectionCitations } from './extract-sections-cited.js';
@@ -20,6 +20,15 @@ import { extractTimeSpan } from './extract-time-span.js';
 import { findAmbiguousTermSpans } from './find-ambiguous-terms.js';
 import { splitQuestions, type SplitQuestion } from './split-questions.js';
 import { toOriginalOffset, type StrippedText } from './strip-quoted-text.js';
+import { mixedParts, questionKinds } from './question-kinds.js';
+import { readEnvironmental } from './detect-environmental.js';
+import { unwrapSoftBreaks } from './text-lines.js';
+import type { AnalysisModels } from './analysis-models.js';
+import { decideFlag, decideKind, rememberedLabels } from './combine-decisions.js';
+import { DEFAULT_TOPIC_THRESHOLD, MODEL_TEXT_CHARS } from './classify-topics.js';
+
+/** Evidence that names the duty itself (FOIA s.16, FOISA s.15, EIR reg 9) rather than asking for help in other words. */
+const NAMES_THE_DUTY = /\bs(ection|\.)?\s*1[56]\b|\breg(ulation)?\.?\s*9\b|\badvi[cs]e and assist|\bassist(ance)? and advi[cs]e|\bduty\b/i;
 
 export interface AnalyseOptions {
   /** The topic taxonomy; defaults to DEFAULT_TOPICS (admins may add topics). */
@@ -34,10 +43,18 @@ export interface AnalyseOptions {
   topicThreshold?: number;
   /** Admins' own phrases (compiled regexes), tried where the built-in lists find nothing. */
   extraPatterns?: ExtraPatterns;
+  /** The learned models (kind, topic, s.16, public interest) and officers' corrections; without them, rules alone decide. */
+  models?: AnalysisModels;
+  /** Below this confidence a decision is listed in `lowConfidence`: the officer summary asks for a check. */
+  confidenceThreshold?: number;
 }
 
 /** Admins' phrases: anything with `exec` (settings compile them for a linear-time engine, RE2). */
 type Phrase = Pick<RegExp, 'exec'>;
+
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
+/** How sure the rules are of a s.16 or public-interest call, by the evidence they found. */
+const FLAG_STRENGTH = { named: 0.95, phrase: 0.8, cue: 0.65, absent: 0.8 } as const;
 
 export interface ExtraPatterns {
   section16: readonly Phrase[];
@@ -53,14 +70,23 @@ export function analyseRequest(uncapped: AnalysisInput, options: AnalyseOptions 
   const body = capForAnalysis(uncapped.text);
   const input = { ...uncapped, text: body.text, subject: capForAnalysis(uncapped.subject, MAX_ANALYSED_SUBJECT_CHARS).text };
   const { own, subject, forwardedFrom } = readRequestText(input);
-  const verdict = detectRequestKind(subject, own.text);
-  const split = questionsForKind(verdict.kind, splitQuestions(own.text));
+  const allQuestions = splitQuestions(own.text);
+  const environmental = readEnvironmental(subject, unwrapSoftBreaks(own.text), allQuestions);
+  const { models } = options;
+  const remembered = rememberedLabels(models, input.text) ?? rememberedLabels(models, own.text);
+  const ruled = detectRequestKind(subject, own.text, { asks: allQuestions, environmental });
+  // The models read what the topic model reads (the subject and the opening of the body), so its words are stemmed once.
+  const modelText = `${subject}\n${own.text}`.slice(0, MODEL_TEXT_CHARS);
+  const kindDecision = remembered?.kind ? { value: remembered.kind, confidence: 1 } : decideKind(ruled, modelText, models);
+  // When the model (or an officer's earlier correction) overturns the rules, their evidence no longer applies.
+  const verdict: KindVerdict = kindDecision.value === ruled.kind ? ruled : { kind: kindDecision.value, evidence: null, basis: ruled.basis, environmental: ruled.environmental };
+  const split = questionsForKind(verdict.kind, allQuestions);
   const topics = classifyTopics({
     subject, body: own.text, questions: split.map((q) => [q.text, ...(q.items ?? [])].join(' ')),
     taxonomy: options.topics ?? DEFAULT_TOPICS, keywords: options.topicKeywords,
-    model: options.topicModel, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
+    model: options.topicModel ?? models?.topic, modelWeight: options.topicModelWeight, threshold: options.topicThreshold,
   });
-  const questions: AnalysedQuestion[] = split.map((q, i) => ({
+  const read: AnalysedQuestion[] = split.map((q, i) => ({
     // A question wrapped over lines by the sender's client (or by HTML-to-text) reads as one line;
     // start/end still point at the span in the original body. (The look-behind scans a run of
     // spaces once, from its start, instead of once from each of its spaces.)
@@ -69,14 +95,35 @@ export function analyseRequest(uncapped: AnalysisInput, options: AnalyseOptions 
     ...(q.items ? { items: q.items } : {}),
     start: toOriginalOffset(own, q.start), end: toOriginalOffset(own, q.end),
   }));
-  const found = withExtraPatterns(detectAll(own, split, input.receivedAt), own, options.extraPatterns);
+  const kinds = questionKinds(verdict.kind, split.map((q, i) => ({ text: q.text, span: q, ownTopic: topics.perQuestionOwn[i] ?? null })), environmental);
+  const questions = read.map((q, i) => (kinds[i] ? { ...q, kind: kinds[i] } : q));
+  const detected = withExtraPatterns(detectAll(own, split, input.receivedAt), own, options.extraPatterns);
+  const section16Strength = !detected.section16 ? FLAG_STRENGTH.absent : NAMES_THE_DUTY.test(detected.section16.text) ? FLAG_STRENGTH.named : FLAG_STRENGTH.phrase;
+  const publicInterestStrength = !detected.publicInterest ? FLAG_STRENGTH.absent : detected.publicInterestFromCue ? FLAG_STRENGTH.cue : FLAG_STRENGTH.phrase;
+  const section16 = remembered?.section16 !== undefined ? { value: remembered.section16, confidence: 1 }
+    : decideFlag(detected.section16 !== null, section16Strength, models?.section16, modelText);
+  const publicInterest = remembered?.publicInterest !== undefined ? { value: remembered.publicInterest, confidence: 1 }
+    : decideFlag(detected.publicInterest !== null, publicInterestStrength, models?.publicInterest, modelText);
+  const found = { ...detected, section16: section16.value ? detected.section16 : null, publicInterest: publicInterest.value ? detected.publicInterest : null };
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const lowConfidence: CheckedDecision[] = [
+    ...(kindDecision.confidence < threshold ? ['kind' as const] : []),
+    ...(section16.confidence < threshold ? ['section16' as const] : []),
+    ...(publicInterest.confidence < threshold ? ['publicInterest' as const] : []),
+    ...(topics.confidence < (options.topicThreshold ?? DEFAULT_TOPIC_THRESHOLD) ? ['topic' as const] : []),
+  ];
+  const topicList = topicsForKind(verdict, topics.request, options.topics ?? DEFAULT_TOPICS);
   return {
     kind: verdict.kind,
+    kindConfidence: round(kindDecision.confidence),
+    section16Confidence: round(section16.confidence),
+    publicInterestConfidence: round(publicInterest.confidence),
+    lowConfidence,
     questions,
-    topics: topicsForKind(verdict, topics.request, options.topics ?? DEFAULT_TOPICS),
+    topics: remembered?.topic ? [remembered.topic, ...topicList.filter((t) => t !== remembered.topic)] : topicList,
     topicConfidence: round(topics.confidence),
-    citesSection16: found.section16 !== null,
-    publicInterestArgument: found.publicInterest !== null,
+    citesSection16: section16.value,
+    publicInterestArgument: publicInterest.value,
     sectionsCited: [...new Set(found.sections.map((c) => c.section))],
     timeSpan: found.timeSpan?.text ?? null,
     timeSpanRange: found.timeSpanRange,
@@ -90,23 +137,11 @@ export function analyseRequest(uncapped: AnalysisInput, options: AnalyseOptions 
     }),
     evidence: {
       section16: found.section16, publicInterest: found.publicInterest, timeSpan: found.timeSpan,
-      kind: mapEvidence(own, verdict.evidence), sections: found.sections, ambiguousTerms: found.ambiguousTerms,
+      kind: mapEvidence(own, verdict.evidence), environmental: mapEnvironmental(own, verdict.environmental),
+      sections: found.sections, ambiguousTerms: found.ambiguousTerms,
       format: found.formatEvidence,
     },
   };
-}
-
-/**
- * A mixed request: some questions ask for the requester's own personal data (a subject access
- * request, due in a month) and others for general information (FOI/EIR, 20 working days).
- * ICO s.8 guidance: each part is handled under its own regime.
- */
-function mixedParts(kind: RequestKind, questions: AnalysedQuestion[]): { ownData: string[]; general: string[] } | null {
-  if (!['foi', 'eir', 'sar'].includes(kind) || questions.length < 2) return null;
-  const label = (q: AnalysedQuestion, i: number) => q.number ?? String(i + 1);
-  const ownData = questions.flatMap((q, i) => (detectRequestKind('', q.text).kind === 'sar' ? [label(q, i)] : []));
-  const general = questions.flatMap((q, i) => (ownData.includes(label(q, i)) ? [] : [label(q, i)]));
-  return ownData.length > 0 && general.length > 0 ? { ownData, general } : null;
 }
 
 function firstMatch(own: StrippedText, patterns: readonly Phrase[]): Evidence | null {
@@ -135,9 +170,13 @@ function detectAll(own: StrippedText, questions: SplitQuestion[], receivedAt: Da
   const mapped = (evidence: Evidence | null) => mapEvidence(own, evidence);
   const timeSpan = extractTimeSpan(own.text);
   const format = detectFormat(own.text);
+  const section16 = detectSection16(own.text);
+  const publicInterest = readPublicInterest(own.text);
   return {
-    section16: mapped(detectSection16(own.text)),
-    publicInterest: mapped(detectPublicInterest(own.text)),
+    section16: mapped(section16),
+    publicInterest: mapped(publicInterest.evidence),
+    /** Only a cue with a reason beside it, not an argument in itself: a call the model may weigh in on. */
+    publicInterestFromCue: publicInterest.evidence !== null && !publicInterest.strong,
     timeSpan: mapped(timeSpan),
     timeSpanRange: timeSpan ? normaliseTimeSpan(timeSpan.text, receivedAt) : null,
     format: format?.format ?? null,
@@ -155,13 +194,14 @@ function questionsForKind(kind: RequestKind, questions: SplitQuestion[]): SplitQ
 }
 
 /**
- * A review or complaint is about the handling of a request, and a pitch or a how-to question about
- * no work of the authority: topic `other`. A subject access request is about the requester's own
+ * A complaint is about the handling of a request, and a pitch or a how-to question about no work of
+ * the authority: topic `other`. A review keeps the topic of the information it is about (the team that
+ * answered the request looks at it again). A subject access request is about the requester's own
  * data, whatever service holds it: `personal_data` first.
  */
 function topicsForKind(verdict: KindVerdict, topics: Topic[], taxonomy: readonly Topic[]): Topic[] {
   const first = verdict.kind === 'sar' && taxonomy.includes('personal_data') ? 'personal_data'
-    : verdict.kind === 'internal_review' || verdict.kind === 'complaint' || verdict.offTopic ? 'other' : null;
+    : verdict.kind === 'complaint' || verdict.offTopic ? 'other' : null;
   return first ? [first, ...topics.filter((t) => t !== first)] : topics;
 }
 
@@ -175,7 +215,12 @@ function mapEvidence(own: StrippedText, evidence: Evidence | null): Evidence | n
   return evidence ? mapSpan(own, evidence) : null;
 }
 
-function mapSpan(own: StrippedText, evidence: Evidence): Evidence {
+function mapEnvironmental(own: StrippedText, evidence: EnvironmentalEvidence | undefined): EnvironmentalEvidence | null {
+  if (!evidence) return null;
+  return evidence.field === 'body' ? mapSpan(own, evidence) : evidence;
+}
+
+function mapSpan<T extends Evidence>(own: StrippedText, evidence: T): T {
   return { ...evidence, start: toOriginalOffset(own, evidence.start), end: toOriginalOffset(own, evidence.end) };
 }
 

@@ -21,7 +21,9 @@ const FRAMES = unanchored(REQUEST_FRAMES);
 const GENERAL_ASK = unanchored(GENERAL_ASK_PATTERNS);
 const LEADING_CLAUSE = /^[^,?;:]{2,60},\s+/;
 /** A lead-in naming the figure itself ("the number of staff dismissed for:") can govern bare categories. */
-const FIGURE_WORDS = /\b(number|numbers|amount|total|how many|how much|costs?|figures?|breakdown|statistics|count|spend|expenditure)\b/i;
+const FIGURE_WORDS = /\b(number|numbers|amount|total|how many|how much|costs?|figures?|breakdown|statistics|count|spend|expenditure|proportion|percentage|rate|ratio|average|median|share)\b/i;
+/** An item that only says where or for whom ("in parks and open spaces;", "on road verges"): a breakdown of its lead-in. */
+const PLACE_OR_GROUP = /^\W*(in|on|at|within|across|for|by|from|under|over|between)\b/i;
 const OPENING_PUNCTUATION = /^[\s"'“‘(\[*_]+/;
 
 function withoutConnective(sentence: string): string {
@@ -90,6 +92,8 @@ export function isListLeadIn(sentence: string): boolean {
  * when the items are only short categories of the figure it asks for, not separate figures or documents.
  */
 export function isGovernedList(leadIn: string, items: readonly string[]): boolean {
+  const firstClauses = items.map((item) => item.split(/[.?!]\s/)[0] ?? item);
+  if (/[:\-–—]\s*$/.test(leadIn) && firstClauses.every((item) => countWords(item) <= 10 && PLACE_OR_GROUP.test(item))) return true;
   if (items.some((item) => endsWithQuestionMark(item))) return false;
   if (PREAMBLE.some((p) => p.test(leadIn))) return false;
   if (GOVERNING.some((p) => p.test(leadIn))) return true;

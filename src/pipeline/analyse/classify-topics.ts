@@ -8,13 +8,19 @@ export type TopicKeywords = Readonly<Record<string, readonly string[]>>;
 
 interface CompiledTopic {
   topic: Topic;
-  pattern: RegExp;
+  /** Whole-weight keywords, and the `~` ones that count half; null when the topic has none of that kind. */
+  pattern: RegExp | null;
+  weak: RegExp | null;
 }
 
 const compiledCache = new WeakMap<TopicKeywords, CompiledTopic[]>();
 /** Below this share of the best score a topic is not listed at request level. */
 const SECONDARY_TOPIC_SHARE = 0.5;
 const SUBJECT_WEIGHT = 2;
+/** What a `~` keyword (a measure or an actor, not a subject) counts for. */
+const WEAK_KEYWORD_WEIGHT = 0.5;
+/** "Financial year" is a period, not a topic. */
+const PERIOD_PHRASES = /\bfinancial years?\b/gi;
 
 /** `bus` matches "bus" and "buses" but not "business"; `frack*` matches "fracking". */
 function keywordSource(word: string): string {
@@ -23,21 +29,27 @@ function keywordSource(word: string): string {
   return stem ? `(?<![\\w])${escaped}` : `(?<![\\w])${escaped}(?:s|es)?(?![\\w])`;
 }
 
+function alternation(words: readonly string[]): RegExp | null {
+  return words.length > 0 ? new RegExp(words.map(keywordSource).join('|'), 'gi') : null;
+}
+
 function compile(keywords: TopicKeywords): CompiledTopic[] {
   const cached = compiledCache.get(keywords);
   if (cached) return cached;
   const compiled = Object.entries(keywords).map(([topic, words]) => ({
     topic,
-    pattern: new RegExp(words.map(keywordSource).join('|'), 'gi'),
+    pattern: alternation(words.filter((w) => !w.startsWith('~'))),
+    weak: alternation(words.filter((w) => w.startsWith('~')).map((w) => w.slice(1))),
   }));
   compiledCache.set(keywords, compiled);
   return compiled;
 }
 
-function scoreTopics(text: string, keywords: TopicKeywords): Map<Topic, number> {
+function scoreTopics(raw: string, keywords: TopicKeywords): Map<Topic, number> {
+  const text = raw.replace(PERIOD_PHRASES, 'period');
   const scores = new Map<Topic, number>();
-  for (const { topic, pattern } of compile(keywords)) {
-    const hits = text.match(pattern)?.length ?? 0;
+  for (const { topic, pattern, weak } of compile(keywords)) {
+    const hits = (pattern ? text.match(pattern)?.length ?? 0 : 0) + WEAK_KEYWORD_WEIGHT * (weak ? text.match(weak)?.length ?? 0 : 0);
     if (hits > 0) scores.set(topic, hits);
   }
   return scores;
@@ -70,6 +82,8 @@ export interface TopicResult {
   confidence: number;
   perQuestionConfidence: number[];
   lowConfidence: boolean[];
+  /** The topic each question's own words point at (keywords only, no context), or null. */
+  perQuestionOwn: (Topic | null)[];
 }
 
 export const DEFAULT_MODEL_WEIGHT = 0.3;
@@ -77,7 +91,7 @@ export const DEFAULT_TOPIC_THRESHOLD = 0.2;
 // A question is read in the light of its request: "How many were there in 2023?" has no topic alone.
 const QUESTION_CONTEXT_WEIGHT = 0.4;
 // The model reads the opening of long bodies; the rest is mostly detail and boilerplate.
-const MODEL_TEXT_CHARS = 1500;
+export const MODEL_TEXT_CHARS = 1500;
 
 type Scores = Map<Topic, number>;
 
@@ -121,13 +135,16 @@ export function classifyTopics(input: TopicInput): TopicResult {
   const perQuestion: Topic[][] = [];
   const perQuestionConfidence: number[] = [];
   const lowConfidence: boolean[] = [];
+  const perQuestionOwn: (Topic | null)[] = [];
   for (const question of input.questions) {
-    const scores = mix(blend(scoreTopics(question, keywords), input, question), requestScores, QUESTION_CONTEXT_WEIGHT);
+    const own = scoreTopics(question, keywords);
+    perQuestionOwn.push([...own].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null);
+    const scores = mix(blend(own, input, question), requestScores, QUESTION_CONTEXT_WEIGHT);
     const q = best(scores, allowed);
     const confident = q !== null && q[1] >= threshold;
     perQuestion.push(confident ? ranked(scores, allowed) : ['other']);
     perQuestionConfidence.push(q?.[1] ?? 0);
     lowConfidence.push(!confident);
   }
-  return { request, perQuestion, confidence: top?.[1] ?? 0, perQuestionConfidence, lowConfidence };
+  return { request, perQuestion, confidence: top?.[1] ?? 0, perQuestionConfidence, lowConfidence, perQuestionOwn };
 }

@@ -1,7 +1,8 @@
 // Finds a requester's argument that disclosure serves the public (accountability, public money, safety,
 // informed debate): officers must weigh it in any public interest test, so it is flagged with its text.
 import type { Evidence } from '../../domain/request-analysis.js';
-import { splitSentences } from './text-lines.js';
+import { allMatches } from './all-matches.js';
+import { splitSentences, unwrapSoftBreaks } from './text-lines.js';
 
 /** Those in whose name a requester argues for disclosure (not "I", which is a private purpose). */
 export const PUBLIC_GROUPS = String.raw`public|residents|tenants|taxpayers|council ?tax ?payers|ratepayers|citizens|people|patients|parents|families|voters|electorate|community|communities|service users|users|councillors|members of the public|local people|staff and the public|passengers|commuters|motorists|road users|pedestrians|cyclists|pupils|students|leaseholders|households|constituents|neighbours|carers|society`;
@@ -17,7 +18,9 @@ export const PUBLIC_INTEREST_ARGUMENT_PATTERNS = [
   String.raw`\btransparency and accountability\b|\baccountability and transparency\b`,
   String.raw`\b(hold|holding|held) (public )?(authorities|bodies|officials|the (council|authority|force|department|government|trust|board)) to account\b`,
   String.raw`\binformed (public )?debate\b|\b(inform|informs|contribute to|further|furthers|aid) (the |a )?(wider )?public debate\b`,
-  String.raw`\bpublic (has|have) a right to know\b|\bright of the public to know\b`,
+  String.raw`\b(the )?public (has|have) (a|every|the) right to (know|access|see|understand|scrutini[sz]e)\b|\bright of the public to know\b`,
+  // Interest beyond the requester: "there is currently great interest in what these reviews will entail".
+  String.raw`\bthere (is|has been|remains|was) (currently |now |already |clearly |a )?(great|considerable|significant|widespread|much|growing|intense|real|genuine|strong|wide|huge|a lot of|a great deal of) (public |media |national |local |community )?(interest|concern|debate)\b`,
   String.raw`\b(how|where|whether) (public|taxpayers'?) (money|funds) (is|are|was|were|has been|have been) (spent|used|allocated)`,
   String.raw`\bpresumption in favour of disclosure\b`,
   String.raw`\bhold(s|ing)? (\S+ ){1,5}?to account\b`,
@@ -49,6 +52,15 @@ export const PUBLIC_INTEREST_SUPPORTING_CUES = [
   String.raw`\bpublic debate\b`,
 ] as const;
 
+/** Reasons that turn a bare "in the public interest" into an argument when they follow it: public money by its source. */
+const PUBLIC_MONEY_REASONS = /\b(received|receives|awarded|given|granted|paid)\b[^.]{0,40}£ ?\d|\b(government|state|lottery) (funding|funds|grants?|money)\b|\b(locals|residents|taxpayers|the community) (have|has) (invested|paid|contributed|funded)\b/i;
+
+/** Saying that disclosure is in the public interest: an argument when the next sentence gives the reason. */
+const PUBLIC_INTEREST_ASSERTED = /\b(on|upon) (the )?grounds? (of|that) (the )?public interest\b|\b(is|be|are) in the public interest\b|\bpublic interest (grounds|reasons)\b/i;
+/** A cue said inside what is asked for ("provide me with any transparency about…") is part of the request. */
+const REASON_OPENER = /\b(so that|so|because|in order to|as|since|given)\b/gi;
+const ASKED_FOR_BEFORE = /\b(provide|send|disclose|supply|release|give)( me| us)?( with)?\b|\bcop(y|ies) of\b|\bgrateful if you could\b/i;
+
 /**
  * Phrases that only name a subject ("transparency and accountability", "public scrutiny"): they argue for
  * disclosure unless the requester names them as what they are studying or pursuing for themselves.
@@ -68,13 +80,25 @@ const REASON_MARKER = /\b(because|as|since|given|so that|so(?! (far|much|many|lo
 const ARGUMENTS = PUBLIC_INTEREST_ARGUMENT_PATTERNS.map((s) => new RegExp(s, 'i'));
 const CUES = PUBLIC_INTEREST_SUPPORTING_CUES.map((s) => new RegExp(s, 'i'));
 
-export function detectPublicInterest(text: string): Evidence | null {
+export function detectPublicInterest(wrapped: string): Evidence | null {
+  return readPublicInterest(wrapped).evidence;
+}
+
+/** The argument found, and whether it is one on its own (`strong`) or a cue that needed a reason beside it. */
+export function readPublicInterest(wrapped: string): { evidence: Evidence | null; strong: boolean } {
+  const text = unwrapSoftBreaks(wrapped);
+  let asserted: Evidence | null = null;
   for (const sentence of splitSentences(text, 0, text.length)) {
     if (/\?\s*$/.test(sentence.text) || REQUESTED_ITEM.test(sentence.text)) continue;
-    const evidence = findArgument(sentence.text) ?? findSupportedCue(sentence.text);
-    if (evidence) return { text: evidence.text, start: sentence.start + evidence.start, end: sentence.start + evidence.end };
+    const argument = findArgument(sentence.text);
+    const evidence = argument ?? findSupportedCue(sentence.text);
+    if (evidence) return { evidence: { text: evidence.text, start: sentence.start + evidence.start, end: sentence.start + evidence.end }, strong: argument !== null };
+    const reason = CUES.some((cue) => cue.test(sentence.text)) || PUBLIC_MONEY_REASONS.test(sentence.text);
+    if (asserted && reason && !PRIVATE_PURPOSE.test(sentence.text)) return { evidence: asserted, strong: false };
+    const assertion = PUBLIC_INTEREST_ASSERTED.exec(sentence.text);
+    asserted = assertion ? { text: assertion[0], start: sentence.start + assertion.index, end: sentence.start + assertion.index + assertion[0].length } : null;
   }
-  return null;
+  return { evidence: null, strong: false };
 }
 
 function findArgument(sentence: string): Evidence | null {
@@ -86,12 +110,20 @@ function findArgument(sentence: string): Evidence | null {
   return null;
 }
 
+/** Whether the words before a cue ask for something with no reason given in between ("provide any transparency about…"). */
+function insideAsk(before: string): boolean {
+  let lastReason = 0;
+  for (const m of allMatches(REASON_OPENER, before)) lastReason = m.index + m[0].length;
+  return ASKED_FOR_BEFORE.test(before.slice(lastReason));
+}
+
 function findSupportedCue(sentence: string): Evidence | null {
   const matches = CUES.map((p) => p.exec(sentence)).filter((m): m is RegExpExecArray => m !== null);
   const first = matches[0];
   if (!first) return null;
   if (matches.length < 2 && !REASON_MARKER.test(sentence.replace(first[0], ''))) return null;
   if (/^\s*(please|could|can|would|how|what|I would like|I request)\b/i.test(sentence)) return null;
+  if (insideAsk(sentence.slice(0, first.index))) return null;
   if (PRIVATE_PURPOSE.test(sentence)) return null;
   return { text: first[0], start: first.index, end: first.index + first[0].length };
 }

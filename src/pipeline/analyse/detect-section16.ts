@@ -1,6 +1,7 @@
 // Finds where a requester invokes the duty to advise and assist (FOIA s.16, FOISA s.15, EIR reg 9): the
 // acknowledgement must answer it and the officer must offer help to refine a request that is too wide.
 import type { Evidence } from '../../domain/request-analysis.js';
+import { unwrapSoftBreaks } from './text-lines.js';
 
 /** Words by which a requester asks the authority for help, advice or suggestions. */
 const HELP_ASKED = String.raw`advi[sc]e|advice|guidance|steer|suggest|suggestions?|recommend|recommendations?|right direction|help|assist|assistance|pointers?|tips|ideas|input|indication|views?`;
@@ -23,6 +24,8 @@ export const SECTION16_PATTERNS = [
   String.raw`\b(does|would|will|could|can) (that|this|it|the (narrowed|revised|amended) request)\b.{0,40}\b(bring|fit|be|come|fall|get)\b.{0,30}\b(within|under)\b.{0,25}(\bcost|\bappropriate|\bfees?|\btime|£\s?\d{3}) ?limit`,
   String.raw`\badvise (me )?(on )?how (my|the|this) request (can|could|may|might|should) be (refined|reframed|narrowed|rephrased|amended|modified)`,
   String.raw`\b(contact|advise|inform) me\b.{0,40}\bso (that )?I (can|could|may|might) (refine|narrow|reframe|rephrase|amend)`,
+  // Being told what could be covered so as to cut the request down: "tell me how many months you could cover, so I can cut it down".
+  String.raw`\b(tell|let|advise|inform|show)( me| us)?( know)?\b[^.?!]{0,80}?\bso (that )?(I|we) (can|could|may|might) (cut|trim|narrow|reduce|scale|refine|reframe|rephrase|amend) (it|this|them|the request|my request)\b`,
   String.raw`\bwhat (information )?(can|could|would) be (provided|supplied|disclosed|released|possible) within (the )?((cost|appropriate|fees?|time) )?limit`,
   String.raw`\bwhat (information )?(you|the \w+) (can|could|would be able to|are able to|is able to) (provide|supply|disclose|release|give me)\b.{0,20}\bwithin (the (\w+ )?limit|(that|this) limit|it|that|this)`,
   String.raw`\b(confirm|tell me|let me know|advise( me)?|know|ask|check|say|indicate) (whether|if) (this|that|it|my|the) ?(narrower|narrowed|revised|amended|reduced|refined|new|shorter)? ?(version|request|scope|question)?\b.{0,30}\b(would|will|could|can|does|might)\b.{0,15}\b(fall|fit|come|be|bring it)\b.{0,20}\b(within|under|inside)\b.{0,20}(cost|appropriate|fees?|time)? ?limit`,
@@ -49,11 +52,21 @@ export const SECTION16_PATTERNS = [
   String.raw`\b(tell|let|advise|show|indicate|explain)( me| us)?( know)? which (of (the|these|those|my) )?(parts?|items?|questions?|elements?|aspects?|bits|ones)\b[^.?!\n]{0,40}?\byou\b[^.?!\n]{0,25}?\b(answer|manage|provide|supply|deal with|cover|handle|meet|cope with|do)\b`,
   // Advice before a request, on what is held, so that the request can be framed to be answerable.
   String.raw`\b(advi[sc]e|tell|let|show)( me| us)?( know)? what (information|records?|data|documents|material|files)\b[^.?!\n]{0,40}?\b(hold|holds|held|have|keep|kept|record|recorded)\b[^.?!\n]{0,80}?\bso (that )?(I|we) (can|could|may|might) (word|frame|phrase|make|put|target|focus|shape|write)\b`,
+  // Help to redirect the request: "point me in the right direction", "if letters are not your responsibility, advice would be appreciated".
+  String.raw`\b(point|direct|steer) (me|us) (in the right direction|to the (right|correct|appropriate) (person|team|body|authority|department|organisation))\b|\b(let me know|tell me|advise( me)?|suggest|indicate)( me| us)? (who|where|which (body|authority|organisation|department|team)) (I|we|this|it|the request|my request) (should|need to|needs to|must|ought to|could|can) (be )?(send|sent|direct|directed|address|addressed|forward|forwarded|go|redirect|redirected)\b`,
+  String.raw`\bif (you are|you're|this is|the \w+ is) not the (correct|right|appropriate|relevant) (person|body|authority|organisation|department|team|public authority)\b[^.?!]{0,120}?\b(let me know|tell me|advise|suggest|point me|direct me|forward)\b|\b(is|are) not (your|the council's|the authority's|the trust's|the force's|the department's) (responsibility|remit)\b[^.?!]{0,80}?\b(advice|advise|let me know|tell me|point me|direct me|who)\b`,
+  // When the request cannot be met as it stands, what could be: "if this is not possible, please advise what would be attainable".
+  String.raw`\bif\b[^.?!]{0,80}?\b(not possible|too (wide|broad|large)|unclear|exceeds?|exceeding|cannot be (answered|met|provided)|over the (cost |appropriate )?limit)\b[^.?!]{0,80}?\b(advi[sc]e|tell me|let me know|indicate|suggest)\b[^.?!]{0,40}?\bwhat\b|\bwhat steps (I|we) (need|would need|should|must|have) to take\b`,
+  // How far to narrow: "advise me to what level I would need to reduce the time frame to come under the cost limit".
+  String.raw`\b(advi[sc]e|tell|let|indicate|suggest)( me| us)?( know)?( on| as to)? (to )?(what|which|how (far|much|many))( \w+){0,3}\b[^.?!]{0,60}?\b(I|we) (would |will )?(need|have|ought) to (reduce|narrow|cut|shorten|restrict|refine|trim|limit)\b`,
+  // Whether a narrowing fits: "can you confirm if just the first ten emails would keep it inside the cost limit".
+  String.raw`\b(confirm|tell me|let me know|advise( me)?|explain|whether)\b[^.?!]{0,100}?\b(bring|brought|bringing|get|keep|fall|falls|come|comes|fit|fits)\b[^.?!]{0,30}?\b(within|under|inside) the (cost|appropriate|fees?) limit\b`,
 ] as const;
 
 const COMPILED = SECTION16_PATTERNS.map((source) => new RegExp(source, 'i'));
 
-export function detectSection16(text: string): Evidence | null {
+export function detectSection16(wrapped: string): Evidence | null {
+  const text = unwrapSoftBreaks(wrapped);
   let best: Evidence | null = null;
   for (const pattern of COMPILED) {
     const match = pattern.exec(text);

@@ -19,6 +19,8 @@ export const BULLET_CHARACTERS = ['-', '*', '•', '–', '—', '·', '▪', '�
 
 const BULLET_CLASS = BULLET_CHARACTERS.map((c) => '\\' + c).join('');
 const LEADING_BULLET = new RegExp(`^([${BULLET_CLASS}])\\s+`);
+/** A round or square bullet typed straight onto its text ("•Notices served…"); never a dash or a star. */
+const GLUED_BULLET = /^([•▪◦‣○●■□➢])(?=[^\s•▪◦‣○●■□➢])/;
 const ROMAN = /^(i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3})$/i;
 
 interface MarkerRule {
@@ -36,6 +38,8 @@ function prefixedLabel(m: RegExpExecArray): string {
 // Order matters: the more specific shapes are tried first.
 const MARKER_RULES: MarkerRule[] = [
   { kind: 'prefixed', pattern: /^(Q|Question|Item|Request|Part)\s?(\d{1,2})\b[.):\-–]?\s*/i, label: prefixedLabel },
+  // "RFI1:", "RFI2.1:" (request for information numbers used by some requesters).
+  { kind: 'prefixed', pattern: /^(RFI)\s?(\d{1,2}(?:\.\d{1,2})?)[.):\-–]?\s+/i, label: (m) => `RFI${m[2]}` },
   { kind: 'numbered_sub', pattern: /^(\d{1,2})\s?\(([a-z]|[ivx]{1,4})\)[.:]?\s+/i, label: (m) => `${m[1]}(${m[2]})` },
   { kind: 'numbered_sub', pattern: /^(\d{1,2})([a-z])[.)]\s+/, label: (m) => `${m[1]}(${m[2]})` },
   { kind: 'dotted', pattern: /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\)?\s+/, label: (m) => m[1] ?? '' },
@@ -53,7 +57,7 @@ export function parseListMarker(line: string): ListMarker | null {
   let rest = line.slice(indent);
   let offset = indent;
   let bullet: string | null = null;
-  const bulletMatch = LEADING_BULLET.exec(rest);
+  const bulletMatch = LEADING_BULLET.exec(rest) ?? GLUED_BULLET.exec(rest);
   if (bulletMatch) {
     bullet = bulletMatch[1] ?? null;
     offset += bulletMatch[0].length;

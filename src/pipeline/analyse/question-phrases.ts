@@ -65,6 +65,10 @@ export const NOT_A_QUESTION_PATTERNS = [
   String.raw`^(for (each|every|all) (of )?(these |those |the )?(figures?|numbers?|years?|items?|questions?|answers?|categor(y|ies)|of the above)|in (each|every|all) cases?)\b[^?]{0,40}\b(break(ing)? (it|this|them|these|those|the \w+) down|broken down|breakdown|split by|by (year|month|ward|gender|age|ethnicity))\b`,
   // How to deliver the answer.
   String.raw`^(please )?(send|email|e-mail|post) (everything|it|this|them|all of (it|this|them)|the (answers?|reply|response|information))\b[^?]{0,40}\b(electronically|by e-?mail|to (this|my|the) (e-?mail )?address|by post|as (a )?(pdf|spreadsheet|csv))`,
+  // Where to send the request and how fast: procedure, not an item of information.
+  String.raw`\b(help|assist) (me )?with (the|this|my) (below |above |following |attached )?(FOI |freedom of information |information )?request\b|\bin the right direction\b|\bwho (this|it|the request|my request) should (be )?(go|sent|directed|addressed|forwarded)|\b(best|better) (sent|directed|addressed|forwarded) to\b|\b(arrange|ensure) (for )?(this|the) (information|response|data|reply) (is |to be )?(provided|sent|released)\b`,
+  // How the answer is laid out: "the information could be prepared to include…" is format, not an ask.
+  String.raw`\b(information|data|response|answers?|figures|reply|spreadsheet)\b (could|should|can|would|may|might) be (prepared|presented|laid out|set out|formatted|arranged|structured)\b`,
   // Help asked for with rewording the request: the duty to advise and assist, not an item.
   String.raw`\b(your|some|any) (help|assistance|advice|guidance|steer)\b[^?]{0,40}\b(reword|rephrase|refine|narrow|reframe|word (it|this|my request))`,
 ] as const;
@@ -91,9 +95,14 @@ export const CONTINUATION_OPENERS = [
 /** A lead-in that governs the list after it: the list is one question ("for each of the following:"). */
 export const GOVERNING_LEAD_IN_PATTERNS = [
   String.raw`\b(for|in respect of|in relation to) (each|every|all) of the following\b`,
-  String.raw`\bthe following (categories|areas|types|groups|headings|fields|departments|services|schools|sites|wards|years|periods|roles|grades|offences|crimes)\b`,
+  String.raw`\bthe following (categories|areas|types|groups|headings|fields|departments|services|schools|sites|wards|years|periods|roles|grades|offences|crimes|reasons|causes|outcomes|purposes|grounds|methods|bands|age groups|time ?bands|time ?frames)\b`,
   String.raw`\b(broken down|split|categori[sz]ed|separated|disaggregated|itemi[sz]ed) (by|into|according to)\b`,
   String.raw`\b(including|to include|covering|such as)\W*$`,
+  // Fields of each record: "for each claim, please include:", "prepared to include the following:".
+  String.raw`\b(include|including|to include|covering|show|showing|giving|state|stating) the following\b`,
+  String.raw`\bfor (each|every) (?!of\b)[^.?!:]{0,80}\b(please )?(include|includ(ing|es)|state|show|set out)\W*$`,
+  // Criteria that pick the records asked for: "copies of the decisions where:", "cases in which:".
+  String.raw`\b(where|whereby|in which|for which|such that|provided that)\s*:\s*$`,
 ] as const;
 
 /** A lead-in that only introduces separate questions ("please answer the following questions:"). */

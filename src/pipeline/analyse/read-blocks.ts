@@ -28,7 +28,9 @@ interface BlockReader {
 
 export function readBlocks(text: string): Block[] {
   const reader: BlockReader = { blocks: [], paragraph: null, list: null, previousLetter: null, afterBlank: false };
-  for (const line of splitLines(text).flatMap(splitInlineList)) {
+  const lines = splitLines(text).flatMap(splitInlineList);
+  const bareNumbers = bareNumberMarkers(lines);
+  for (const [index, line] of lines.entries()) {
     const trimmed = line.text.trim();
     if (SIGN_OFF.test(trimmed)) break;
     if (trimmed === '') {
@@ -36,7 +38,7 @@ export function readBlocks(text: string): Block[] {
       reader.afterBlank = true;
       continue;
     }
-    const marker = parseListMarker(line.text);
+    const marker = parseListMarker(line.text) ?? bareNumbers.get(index) ?? null;
     if (marker) addItem(reader, line, marker);
     else addTextLine(reader, line);
     reader.afterBlank = false;
@@ -44,6 +46,37 @@ export function readBlocks(text: string): Block[] {
   closeParagraph(reader);
   closeList(reader);
   return reader.blocks;
+}
+
+/** A number and a space opening a line, before a capital: "3 How many claims…". */
+const BARE_NUMBER = /^(\s*)(\d{1,2}) +(?=["'“‘(]?[A-Z])/;
+
+/**
+ * Lines numbered "1 …", "2 …", "3 …" with no full stop or bracket (typed in a hurry, or lost in a copy):
+ * taken as list items only when they run 1, 2, 3… in order, so that a line starting with a figure
+ * ("10 Downing Street", "12 buses were late") is not read as an item.
+ */
+function bareNumberMarkers(lines: readonly TextSpan[]): Map<number, ListMarker> {
+  const run: { index: number; marker: ListMarker }[] = [];
+  const found = new Map<number, ListMarker>();
+  const flush = () => {
+    if (run.length >= 2) for (const { index, marker } of run) found.set(index, marker);
+    run.length = 0;
+  };
+  for (const [index, line] of lines.entries()) {
+    const m = BARE_NUMBER.exec(line.text);
+    if (!m || parseListMarker(line.text)) continue;
+    const number = Number(m[2]);
+    const expected = run.length === 0 ? 1 : Number(run[run.length - 1]!.marker.label) + 1;
+    if (number !== expected) {
+      flush();
+      if (number !== 1) continue;
+    }
+    const indent = m[1]!.length;
+    run.push({ index, marker: { kind: 'number', label: String(number), bullet: null, contentOffset: m[0].length, indent } });
+  }
+  flush();
+  return found;
 }
 
 function addItem(reader: BlockReader, line: TextSpan, raw: ListMarker): void {

@@ -113,11 +113,19 @@ const INLINE_BREAKDOWN_GOES_ON = /\(?(?:ii|b|2)\)\s/i;
 /** Between a breakdown's items; the look-behind scans a run of spaces from its start only. */
 const BREAKDOWN_MARKER = /(?:(?<!\s)\s+)?\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*/i;
 
+/** Bullets run into the sentence after a colon, as when a list loses its line breaks: "…each month of: • 2019 • 2020". */
+const INLINE_BULLETS = /:\s*[•·▪◦]\s*[^•·▪◦]{1,80}[•·▪◦]/;
+
 /**
  * A question whose breakdown categories are enumerated inline keeps only its opening fragment: the
  * categories are one figure's breakdown, and the labelled span is the fragment before the list.
  */
 export function cutInlineBreakdown(source: string, question: QuestionSpan): QuestionSpan & { items?: string[] } {
+  const bulleted = INLINE_BULLETS.exec(question.text);
+  if (bulleted && countWords(question.text.slice(0, bulleted.index)) >= 4) {
+    const items = question.text.slice(bulleted.index + 1).split(/[•·▪◦]/).map((item) => item.trim()).filter((item) => item.length > 0);
+    return { ...trimSpan(source, question.start, question.start + bulleted.index + 1), items };
+  }
   const m = INLINE_BREAKDOWN_OPENS.exec(question.text);
   if (!m || !INLINE_BREAKDOWN_GOES_ON.test(question.text.slice(m.index + m[0].length))) return question;
   if (countWords(question.text.slice(0, m.index)) < 4) return question;

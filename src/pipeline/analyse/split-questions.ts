@@ -68,7 +68,13 @@ function questionsFromProse(text: string, start: number, end: number): SplitQues
       current = null;
       continue;
     }
-    if (current && isContinuation(sentence.text) && !isNotAQuestion(sentence.text)) {
+    const inline = semicolonItems(text, sentence);
+    if (inline) {
+      for (const item of inline) questions.push(item);
+      current = null;
+    } else if (current && ITEM_NOTE.test(sentence.text)) {
+      current = null;
+    } else if (current && isContinuation(sentence.text) && !isNotAQuestion(sentence.text)) {
       current.end = sentence.end;
       current.text = text.slice(current.start, current.end);
     } else if (isRequestSentence(sentence.text) && !/:\s*$/.test(sentence.text)) {
@@ -79,6 +85,35 @@ function questionsFromProse(text: string, start: number, end: number): SplitQues
     }
   }
   return questions;
+}
+
+/** A lead-in that announces what follows it: "Information should include:", "namely:". */
+const INLINE_LEAD_IN = /\b(include|includes|including|following|namely|as follows|these|such as|specifically|in particular|comprising)\W*$/i;
+const MIN_INLINE_ITEMS = 3;
+
+/**
+ * A list run into one sentence after a colon and cut by semicolons ("Information should include: a
+ * timeline of…; any notes of…; any advice from…"): each part asks for different material, so each is a
+ * question, unless the parts are only short categories of the lead-in (a governed breakdown).
+ */
+function semicolonItems(text: string, sentence: TextSpan): SplitQuestion[] | null {
+  const colon = sentence.text.indexOf(':');
+  if (colon < 0 || colon > 200) return null;
+  const lead = sentence.text.slice(0, colon);
+  if (!INLINE_LEAD_IN.test(lead) && !isRequestSentence(lead)) return null;
+  const parts: TextSpan[] = [];
+  let from = colon + 1;
+  for (let i = from; i <= sentence.text.length; i++) {
+    if (i < sentence.text.length && sentence.text[i] !== ';') continue;
+    const part = trimSpan(text, sentence.start + from, sentence.start + i);
+    const lead = /^(and|or)\s+/i.exec(part.text);
+    if (part.text.length > 0) parts.push(lead ? trimSpan(text, part.start + lead[0].length, part.end) : part);
+    from = i + 1;
+  }
+  if (parts.length < MIN_INLINE_ITEMS || isGovernedList(`${lead}:`, parts.map((p) => p.text))) return null;
+  // Parts that name material of their own ("any notes of…", "a copy of…"); subjects of one ask ("the state of the track") are not.
+  if (parts.filter((p) => isRequestSentence(p.text)).length * 2 < parts.length) return null;
+  return parts.filter((p) => countWords(p.text) >= 2 && !isNotAQuestion(p.text)).map((p) => spanQuestion(text, null, p.start, p.end, 'prose'));
 }
 
 /** Sentences, also breaking after headings and lines ending in a colon (hard-wrapped lines are joined). */
@@ -108,6 +143,8 @@ function questionsFromList(text: string, items: ListItem[], leadIn: TextSpan | n
   const roots = buildItemTree(items);
   const rootTexts = roots.map((node) => ownText(text, node).text);
   if (leadIn && isGovernedList(leadIn.text, rootTexts)) {
+    // Fields of a format instruction ("prepared to include the following:") ask nothing of their own.
+    if (isNotAQuestion(leadIn.text)) return [];
     return [{ ...spanQuestion(text, null, leadIn.start, leadIn.end, 'prose'), items: rootTexts }];
   }
   return roots.flatMap((node) => questionsFromNode(text, node));
@@ -117,13 +154,46 @@ function questionsFromNode(text: string, node: ItemNode): SplitQuestion[] {
   const own = ownText(text, node);
   if (node.children.length === 0) {
     const isQuestion = isItemAQuestion(own.text) && !/:\s*$/.test(own.text);
-    return isQuestion ? [spanQuestion(text, node.label, own.start, own.end)] : [];
+    return isQuestion ? itemQuestions(text, node.label, own) : [];
   }
   const childTexts = node.children.map((child) => ownText(text, child).text);
   if (isGovernedList(own.text, childTexts)) return [{ ...spanQuestion(text, node.label, own.start, own.end), items: childTexts }];
   const parent = isListLeadIn(own.text) || !isItemAQuestion(own.text) || isHeading(own.text)
     ? [] : [spanQuestion(text, node.label, own.start, own.end)];
   return [...parent, ...node.children.flatMap((child) => questionsFromNode(text, child))];
+}
+
+const INLINE_SUB_ITEMS = /\s\(?1[.)]\s[^]{0,300}?\s\(?2[.)]\s/;
+
+/** An example or an aside after an item's question ("For example, …", "For the avoidance of doubt, …"). */
+const ITEM_NOTE = /^\W*(for (example|instance)|e\.g\.|i\.e\.|for the avoidance of doubt|note\b|nb\b|this (is|was) because|the reason|(please |could you |can you |would you )?(break|split|separate|itemi[sz]e)\b[^.?!]{0,60}\b(down|by|into|out)\b|(please )?(provide|send|give) (the|this|these|it|them) (figures?|data|information|answers?)? ?(in|as|by) (an? )?(excel|csv|spreadsheet|pdf|table))/i;
+
+/**
+ * A list item's first sentence is its question; what asks with it (a request sentence, a continuation)
+ * stays with it, while notes, examples and format or procedure sentences after it are left out, so that
+ * the span is what the requester asked. A request sentence after such a note asks again, on its own.
+ */
+function itemQuestions(text: string, label: string | null, own: TextSpan): SplitQuestion[] {
+  const sentences = splitSentences(text, own.start, own.end);
+  const first = sentences[0];
+  // Sub-items numbered inside the item ("…to a private individual 1. For retrofitting 2. To scrap?") break
+  // its sentences at their numbers: the item is read whole.
+  if (!first || sentences.length < 2 || INLINE_SUB_ITEMS.test(own.text)) return [spanQuestion(text, label, own.start, own.end)];
+  const questions = [spanQuestion(text, label, first.start, first.end)];
+  let current: SplitQuestion | null = questions[0]!;
+  for (const sentence of sentences.slice(1)) {
+    if (/^\(?\w{1,3}[.)]$/.test(sentence.text)) continue; // a sub-item's marker alone ("1."): the item goes on
+    const asks = !ITEM_NOTE.test(sentence.text) && !isNotAQuestion(sentence.text) && !/:\s*$/.test(sentence.text);
+    if (current && asks && (isContinuation(sentence.text) || isRequestSentence(sentence.text))) {
+      Object.assign(current, spanQuestion(text, label, current.start, sentence.end));
+    } else if (asks && isRequestSentence(sentence.text)) {
+      current = spanQuestion(text, label, sentence.start, sentence.end);
+      questions.push(current);
+    } else {
+      current = null;
+    }
+  }
+  return questions;
 }
 
 /** Items are questions unless they are headings or boilerplate (a reminder, a format instruction). */

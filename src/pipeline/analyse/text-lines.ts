@@ -76,3 +76,27 @@ function pushSentence(out: TextSpan[], source: string, start: number, end: numbe
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
+
+/** A line that opens a list item or a new paragraph-like unit: a marker, a bullet, a quote or a heading. */
+const STARTS_UNIT = /^\s*([-*•–—>]|\(?[0-9]{1,3}[.):]|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s|Q\d|[A-Z][A-Za-z ]{0,30}:\s)/;
+/** A line at least this long that ends mid-sentence was wrapped by the sender's client. */
+const WRAPPED_LINE_CHARS = 40;
+
+/**
+ * The text with soft line breaks (a client wrapping a paragraph at ~72 characters) turned into spaces,
+ * character for character, so offsets are unchanged and phrases split across lines can be matched.
+ * A break stays when the line is short, ends a sentence or a lead-in, or the next line opens a new unit.
+ */
+export function unwrapSoftBreaks(text: string): string {
+  const lines = splitLines(text);
+  if (lines.length < 2) return text;
+  const chars = text.split('');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    const tail = line.text.trimEnd();
+    if (tail.length < WRAPPED_LINE_CHARS || /[.?!:;]["'”’)\]]*$/.test(tail) || next.text.trim() === '' || STARTS_UNIT.test(next.text)) continue;
+    for (let k = line.end; k < next.start; k++) chars[k] = ' ';
+  }
+  return chars.join('');
+}

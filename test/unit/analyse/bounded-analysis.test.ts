@@ -1,7 +1,9 @@
 // Analysis of text anyone may send is bounded: only the first 64 K characters are read (and the cut is
 // flagged), nothing overflows the stack, and time grows linearly with the text. Linearity is shown by
 // time ratios inside one run with generous factors (DESIGN.md "Contract details"), never absolute times:
-// 8 times the text may take at most 3 × 8 times as long (a quadratic pattern takes 64 times as long).
+// 8 times the text may take at most 5 × 8 times as long (a quadratic pattern takes 64 times as long), and a
+// text over the bound is measured again up to twice (a busy machine only ever adds time; quadratic work
+// fails every time).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileAdminPhrase } from '../../../src/config/admin-phrases.js';
@@ -23,7 +25,7 @@ const LARGE = 64_000;
  * Allowed slack over a linear ratio, and the time below which a measurement is noise (V8 may also
  * recompile a long pattern after a garbage collection: tens of milliseconds that do not grow with the text).
  */
-const GENEROUS = 3;
+const GENEROUS = 5;
 const FLOOR_MS = 5;
 
 const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -52,7 +54,8 @@ function ratioCheck(make: (n: number) => string, work: (text: string) => void): 
 }
 
 function expectLinear(make: (n: number) => string, work: (text: string) => void): void {
-  const { small, large, bound } = ratioCheck(make, work);
+  let { small, large, bound } = ratioCheck(make, work);
+  for (let retry = 0; retry < 2 && large > bound; retry += 1) ({ small, large, bound } = ratioCheck(make, work));
   expect(large, `${small.toFixed(1)} ms at ${SMALL}, ${large.toFixed(1)} ms at ${LARGE}`).toBeLessThanOrEqual(bound);
 }
 

@@ -48,3 +48,21 @@ describe('classifyTopics', () => {
     expect(result.request[0]).toBe('cemeteries');
   });
 });
+
+describe('classifyTopics: the subject of a request outweighs what is measured', () => {
+  const topicOf = (subject: string, body: string) => classifyTopics({ subject, body, questions: [], taxonomy: DEFAULT_TOPICS }).request[0];
+
+  it.each([
+    ['Pothole repairs', 'How much money was spent on pothole repairs, and how much was paid in compensation for pothole damage?', 'transport'],
+    ['Tree works', 'What was the cost of felling the protected oaks, and who paid for the replacement planting?', 'planning_environment'],
+    ['Benefit sanctions', 'How many universal credit claimants had a sanction applied in 2024, and what did the payments lost come to?', 'other'],
+    ['Station cameras', 'How many CCTV cameras are installed at each bus station, and who can view the footage?', 'transport'],
+    ['Expenses', 'Please list the expense claims made by elected members in 2024 with the amounts paid.', 'finance'],
+  ])('%s → %s', (subject, body, topic) => {
+    expect(topicOf(subject, body)).toBe(topic);
+  });
+
+  it('reads "financial year" as a period, not a finance topic', () => {
+    expect(topicOf('Planning enforcement', 'How many planning enforcement notices were served in each financial year since 2020?')).toBe('planning_environment');
+  });
+});

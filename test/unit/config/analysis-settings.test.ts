@@ -15,6 +15,16 @@ describe('loadAnalysisSettings (FOI_ANALYSIS_CONFIG)', () => {
     expect(loadAnalysisSettings(null)).toMatchObject({ topicThreshold: 0.2, topicModelWeight: 0.3 });
   });
 
+  it('reads the confidence below which officers are asked to check a decision', async () => {
+    expect(loadAnalysisSettings(null).confidenceThreshold).toBe(0.5);
+    const settings = loadAnalysisSettings(settingsFile(JSON.stringify({ confidenceThreshold: 0.99 })));
+    expect(settings.confidenceThreshold).toBe(0.99);
+    const { createAnalyser } = await import('../../../src/pipeline/analyse/create-analyser.js');
+    const analysis = createAnalyser(settings, undefined)({ subject: 'Bins', text: 'How many bins were replaced in 2024?', from: null });
+    expect(analysis.lowConfidence).toContain('kind');
+    expect(() => loadAnalysisSettings(settingsFile(JSON.stringify({ confidenceThreshold: 2 })))).toThrow(/confidenceThreshold/);
+  });
+
   it('merges admins keywords and adds new topics before `other`', () => {
     const s = loadAnalysisSettings(settingsFile(JSON.stringify({ topicThreshold: 0.4, topicKeywords: { cemeteries: ['burial'], transport: ['tram'] } })));
     expect(s.topicThreshold).toBe(0.4);
