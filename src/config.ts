@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   FOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FOI_SENDER_AUTH: z.enum(['trust-header', 'verify', 'off']).optional(),
   FOI_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
+  FOI_INTERNAL_DOMAINS: z.string().min(1).optional(),
   FOI_MAX_ACKS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
   FOI_SPAM_HEADER: z.string().regex(/^[!-9;-~]+:\s*.+$/, 'must look like "Header-Name: value"').default('X-Spam-Flag: YES'),
   FOI_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
@@ -92,6 +93,8 @@ export interface AppConfig {
   mailProblems: string[];
   /** How incoming senders are authenticated (RFC 7489/7208/6376), and whose Authentication-Results to trust. */
   senderAuth: { mode: 'trust-header' | 'verify' | 'off'; trustedAuthservId: string | null };
+  /** The authority's own mail domains (FOI_INTERNAL_DOMAINS, default FOI_FROM's): an authenticated sender there is inside. */
+  internalDomains: string[];
   /** Auto-responder limits: acknowledgements per address per day; the near-duplicate window. */
   maxAcksPerAddressPerDay: number;
   duplicateWindowDays: number;
@@ -179,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     extraMailboxes,
     acknowledgeSince: parseAcknowledgeSince('FOI_ACKNOWLEDGE_SINCE', e.FOI_ACKNOWLEDGE_SINCE),
     senderAuth: senderAuthOf(e),
+    internalDomains: internalDomainsOf(e.FOI_INTERNAL_DOMAINS, from),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,
     leaseSeconds: e.FOI_LEASE_SECONDS,
@@ -258,6 +262,19 @@ function senderAuthOf(e: RawEnv): AppConfig['senderAuth'] {
     throw configError('FOI_TRUSTED_AUTHSERV_ID', 'required when FOI_SENDER_AUTH=trust-header (the authserv-id of your receiving mail server)');
   }
   return { mode, trustedAuthservId: trusted };
+}
+
+// A domain name (RFC 1035 letters, digits, hyphens; IDNs as punycode), lower-cased.
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** FOI_INTERNAL_DOMAINS as a list; without it, the domain FOI_FROM sends from. */
+function internalDomainsOf(value: string | undefined, from: ConfiguredAddress | null): string[] {
+  if (value === undefined) return from ? [from.address.slice(from.address.lastIndexOf('@') + 1)] : [];
+  const domains = value.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
+  if (domains.length === 0) throw configError('FOI_INTERNAL_DOMAINS', 'no domain given');
+  const bad = domains.find((d) => !DOMAIN.test(d));
+  if (bad !== undefined) throw configError('FOI_INTERNAL_DOMAINS', `"${bad}" is not a domain name (a comma-separated list such as example.gov.uk,team.example.gov.uk)`);
+  return [...new Set(domains)];
 }
 
 /** From and officers, for commands that queue mail without reading the mailbox. */

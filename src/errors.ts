@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'analyse.models_invalid'
   | 'case.not_found'
   | 'template.missing'
+  | 'notify.bad_recipient'
   | 'template.invalid'
   | 'smtp.rejected_permanent'
   | 'smtp.transient'

@@ -77,6 +77,11 @@ function pipelineSettingsOf(config: AppConfig, mailbox: MailboxConfig, all: read
     // Our own mail is never a request, whichever of our mailboxes it reaches (RFC 3834 loops).
     own: { addresses: [...new Set(all.map((m) => m.mail.from.address))] },
     senderAuth: config.senderAuth,
+    authority: {
+      authenticationOn: config.senderAuth.mode === 'verify' || (config.senderAuth.mode === 'trust-header' && config.senderAuth.trustedAuthservId !== null),
+      internalDomains: config.internalDomains,
+      officers: mailbox.mail.officers.map((o) => o.address.toLowerCase()),
+    },
     maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,

@@ -20,6 +20,8 @@ export interface InboundMail {
   /** Message-ID including angle brackets, or null when the message has none. */
   messageId: string | null;
   from: MailAddress | null;
+  /** How many mailboxes the From header names (RFC 5322 allows several); automatic mail needs exactly one. */
+  senderCount?: number;
   replyTo: MailAddress | null;
   to: MailAddress[];
   cc: MailAddress[];

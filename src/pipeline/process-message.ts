@@ -14,6 +14,7 @@ import { stripQuotedText } from './analyse/strip-quoted-text.js';
 import type { InboundFacts } from './case/filing-store.js';
 import type { FilingSettings, PendingMessage, PreparedMessage } from './case/inbound-fate.js';
 import { planCase } from './case/plan-case.js';
+import { senderStanding, type AuthorityBounds } from './case/requester.js';
 import { parseMail } from './parse/parse-mail.js';
 import { textForAnalysis } from './parse/text-for-analysis.js';
 import { verifySender, type SenderAuthMode } from './screen/sender-authentication.js';
@@ -24,6 +25,8 @@ export interface PipelineSettings extends FilingSettings {
   jurisdiction: Jurisdiction;
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
+  /** Who is inside the authority: a forward from inside names the requester, and may act on any case. */
+  authority: AuthorityBounds;
   spamHeader: { name: string; value: string };
 }
 
@@ -72,14 +75,17 @@ async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[]
   if (automated.automated) return { type: 'automated', mail, verdict: automated, report: bouncedMessageIds(mail) };
   try {
     const sender = await verifySender(fetched.source, settings.senderAuth);
+    const standing = senderStanding(mail.senderCount === 1 ? mail.from?.address ?? null : null, sender, settings.authority);
     const { text, attachmentFlags } = await textForAnalysis(mail);
     const analysis = deps.analyse({ subject: mail.subject, text, from: mail.from, receivedAt: fetched.internalDate });
     const draft = planCase({
       mail, analysis, receivedAt: fetched.internalDate, jurisdiction: settings.jurisdiction, automated, extraHolidays, sender,
-      mailbox: settings.mailboxName, attachmentFlags,
+      mailbox: settings.mailboxName, attachmentFlags, standing,
     });
     const fingerprint = textFingerprint(stripQuotedText(capForAnalysis(text).text).text);
-    return { type: 'request', mail: withoutAttachmentBytes(mail), draft, fingerprint, fingerprintHash: fingerprint ? sha256(fingerprint) : null };
+    return {
+      type: 'request', mail: withoutAttachmentBytes(mail), draft, standing, fingerprint, fingerprintHash: fingerprint ? sha256(fingerprint) : null,
+    };
   } catch (cause) {
     const error = new AppError('analyse.failed', `analysis failed: ${describeError(cause)}`, { cause });
     return { type: 'unreadable', parseOutcome: error.code, reason: error.message, notifyOfficers: true, messageId: mail.messageId };

@@ -54,6 +54,9 @@ export const inboundMessages = pgTable(
     /** The request text normalised for near-duplicate checks (greeting, sign-off, quotes removed). */
     fingerprint: text('fingerprint'),
     fingerprintHash: text('fingerprint_hash'),
+    /** The sender (lower-cased) and a hash of what it wrote: a reused Message-ID is told apart by them. */
+    fromAddress: text('from_address'),
+    bodyHash: text('body_hash'),
     /** The folder the message is to be moved to, and when the move was seen to succeed. */
     destinationFolder: text('destination_folder').notNull(),
     movedAt: timestamp('moved_at', { withTimezone: true }),
@@ -100,6 +103,8 @@ export const cases = pgTable(
     campaignKey: text('campaign_key'),
     /** The configured name of the mailbox the case came in by: its mail goes out in that mailbox's name. */
     mailbox: text('mailbox').notNull().default('default'),
+    /** A stranger's message quoting a case opens its own case, linked to the one it quotes. */
+    linkedCaseId: integer('linked_case_id'),
     createdAt: createdAt(),
   },
   (t) => [

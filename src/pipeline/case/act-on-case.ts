@@ -4,6 +4,7 @@
 // outbox worker sends.
 import { AppError } from '../../errors.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import { singleMailbox } from '../notify/single-mailbox.js';
 import { composeCaseUpdate, composeClarificationRequest, composeExtensionNotice, type CaseSnapshot } from '../notify/compose-case-updates.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
 import type { NotifyDirectory } from '../notify/notify-directory.js';
@@ -49,10 +50,12 @@ function mailFor(action: CaseAction, snapshot: CaseSnapshot, message: string | u
   switch (action.type) {
     case 'seek_clarification':
       if (!message?.trim()) throw new AppError('cli.invalid_argument', 'a clarification request needs the message to send (--message FILE)');
+      if (!singleMailbox(snapshot.requesterAddress ?? '')) throw new AppError('cli.invalid_argument', 'the case has no single requester address to send a clarification request to');
       return [composeClarificationRequest(snapshot, message, notify)];
     case 'extend':
       return [
-        composeExtensionNotice(snapshot, { kind: action.extension, reason: action.reason }, notify),
+        // An imported case may have no requester address: no mail is ever sent for it (DESIGN.md).
+        ...(singleMailbox(snapshot.requesterAddress ?? '') ? [composeExtensionNotice(snapshot, { kind: action.extension, reason: action.reason }, notify)] : []),
         composeCaseUpdate(snapshot, `deadline extended to ${snapshot.dueDate}`, [action.reason], notify),
       ];
     default:

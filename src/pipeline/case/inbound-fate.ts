@@ -10,6 +10,7 @@ import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { isNearDuplicate } from '../analyse/near-duplicate.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
+import type { SenderStanding } from './requester.js';
 import { presentsAsReply, referencesInSubject, threadMessageIds, threadReply } from './thread-reply.js';
 
 /** Mail a person wrote: a request, or a reply to one of our cases. */
@@ -17,6 +18,8 @@ export interface PreparedRequest {
   type: 'request';
   mail: InboundMail;
   draft: CaseDraft;
+  /** Whether its sender is inside the authority (requester.ts): who may act on a case it quotes. */
+  standing?: SenderStanding;
   /** The request text's fingerprint for duplicate and campaign checks (empty: too short to compare). */
   fingerprint: string;
   fingerprintHash: string | null;

@@ -9,6 +9,7 @@ import type { CaseDraft, Regime } from '../../domain/foi-case.js';
 import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { shouldAcknowledge } from '../analyse/acknowledgement-policy.js';
+import { decideRequester, OUTSIDE, type SenderStanding } from './requester.js';
 
 
 export function regimeFor(kind: RequestKind, jurisdiction: Jurisdiction): Regime | null {
@@ -37,12 +38,16 @@ export interface PlanCaseInput {
   mailbox?: string;
   /** Attachments an officer must read themselves (a scan, a broken file, a photo of a letter). */
   attachmentFlags?: readonly string[];
+  /** Whether the sender is inside the authority (requester.ts); absent: outside. */
+  standing?: SenderStanding;
 }
 
 export function planCase(input: PlanCaseInput): CaseDraft {
   const { mail, analysis, receivedAt, jurisdiction } = input;
   const regime = regimeFor(analysis.kind, jurisdiction);
   const deadline = regime ? computeDeadline({ regime, received: receivedAt, jurisdiction, extraHolidays: input.extraHolidays }) : null;
+  const who = decideRequester({ mail, forwardedFrom: analysis.forwardedFrom, standing: input.standing ?? OUTSIDE });
+  const acknowledge = acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false);
   return {
     kind: analysis.kind,
     regime,
@@ -52,9 +57,7 @@ export function planCase(input: PlanCaseInput): CaseDraft {
     dueDate: deadline?.dueDate ?? null,
     dueExplain: deadline?.explain ?? [],
     // A request forwarded by another team belongs to the person who wrote it, not the forwarder.
-    requester: analysis.forwardedFrom
-      ? { name: analysis.forwardedFrom.name || null, address: analysis.forwardedFrom.address }
-      : { name: requesterName(mail), address: mail.from!.address },
+    requester: who.requester,
     subject: mail.subject || '(no subject)',
     analysis,
     questions: analysis.questions,
@@ -62,16 +65,12 @@ export function planCase(input: PlanCaseInput): CaseDraft {
       ...(input.sender?.spoofSuspected ? [caseFlag('possible_spoof', `Possible spoof: ${input.sender.reason ?? 'sender authentication failed'}`)] : []),
       ...(input.mail.parseWarnings ?? []).map((text) => caseFlag('parse_warning', text)),
       ...(input.attachmentFlags ?? []).map((text) => caseFlag('attachment_unreadable', text)),
+      ...who.flags,
       ...flagsFor(analysis),
     ],
-    acknowledge: acknowledgementDecision(analysis.kind, input.automated, input.sender?.spoofSuspected ?? false),
+    acknowledge: acknowledge.send && !who.mailable ? { send: false, reason: `no automatic mail: ${who.reason}` } : acknowledge,
     ...(input.mailbox ? { mailbox: input.mailbox } : {}),
   };
-}
-
-function requesterName(mail: InboundMail): string | null {
-  const name = mail.from?.name.trim();
-  return name ? name : null;
 }
 
 /**
@@ -103,7 +102,6 @@ export function flagsFor(analysis: RequestAnalysis): CaseFlag[] {
     add('mixed_request', `Mixed request: question(s) ${analysis.mixed.ownData.join(', ')} ask for the requester's own personal data (subject access, one calendar month); ` +
       `question(s) ${analysis.mixed.general.join(', ')} are general requests (20 working days)`);
   }
-  if (analysis.forwardedFrom) add('forwarded', `Forwarded to the FOI mailbox; the requester is ${analysis.forwardedFrom.address}`);
   if (analysis.formatRequested) add('format', `Format asked for: ${analysis.formatRequested}`);
   if (analysis.questions.some((q) => q.lowConfidence)) add('low_confidence_topic', 'Some questions have no confident topic: check the routing');
   return flags;

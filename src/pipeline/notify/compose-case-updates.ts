@@ -8,6 +8,7 @@ import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import { acknowledgementSubject, echoToRequester, newMessageId, REQUESTER_ECHO, type NotifySettings } from './compose-messages.js';
 import { cleanLine, cleanText, headerValue } from './echo-text.js';
 import { renderTemplate } from './templates.js';
+import { publicRecipients } from './single-mailbox.js';
 
 /** What every lifecycle message needs to know about its case. */
 export interface CaseSnapshot {
@@ -53,7 +54,7 @@ function toRequester(snapshot: CaseSnapshot, settings: NotifySettings, purpose: 
   const marks: Record<string, string> = automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : { 'X-Auto-Response-Suppress': 'OOF, AutoReply' };
   return {
     purpose, messageId: newMessageId(purpose, snapshot.reference, settings.fromAddress), from: settings.from,
-    to: [snapshot.requesterAddress ?? ''], subject: acknowledgementSubject(snapshot.subject, snapshot.reference), text, html: null,
+    to: publicRecipients(snapshot.requesterAddress), subject: acknowledgementSubject(snapshot.subject, snapshot.reference), text, html: null,
     headers: { ...threading, ...marks, 'X-FOI-Case': snapshot.reference },
   };
 }

@@ -11,6 +11,7 @@ import type { OutgoingMail, OutgoingPurpose } from '../../domain/outgoing-mail.j
 import { OWN_MESSAGE_ID_PREFIX } from '../analyse/detect-automated-mail.js';
 import { cleanLine, cleanText, cutTo, headerValue, withoutLinks } from './echo-text.js';
 import { renderTemplate, type TemplateSet } from './templates.js';
+import { publicRecipients } from './single-mailbox.js';
 import { questionLabel } from './question-label.js';
 
 export interface NotifySettings {
@@ -156,7 +157,7 @@ export function composeAcknowledgement(foiCase: ReferencedCase, mail: InboundMai
     purpose: 'acknowledgement',
     messageId: newMessageId('acknowledgement', foiCase.reference, settings.fromAddress),
     from: settings.from,
-    to: [foiCase.requester.address],
+    to: publicRecipients(foiCase.requester.address),
     subject: acknowledgementSubject(foiCase.subject, foiCase.reference),
     text: renderTemplate(settings.templates, 'acknowledgement.txt', view),
     html: renderTemplate(settings.templates, 'acknowledgement.html', view),

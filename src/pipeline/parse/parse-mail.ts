@@ -24,6 +24,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
   return {
     messageId: normaliseMessageId(parsed.messageId),
     from,
+    senderCount: addressList(parsed.from).length,
     replyTo: firstAddress(parsed.replyTo),
     to: addressList(parsed.to),
     cc: addressList(parsed.cc),
