@@ -65,6 +65,8 @@ export interface CaseDraft {
   acknowledge: { send: true; form?: 'acknowledgement' | 'complaint_receipt' } | { send: false; reason: string };
   /** The configured name of the mailbox it came in by (absent: `default`). */
   mailbox?: string;
+  /** The case a stranger's message quoted (pipeline/case/stranger.ts): linked, never acted on. */
+  linkedCaseId?: number;
 }
 
 /** A case numbered with its reference: all that its mail needs. */

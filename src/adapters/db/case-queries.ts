@@ -29,6 +29,8 @@ export interface CaseListing {
   messageIds: string[];
   /** The configured name of the mailbox the case came in by. */
   mailbox: string;
+  /** References of the cases this one is linked to (a stranger's message quoting another case). */
+  linkedTo: string[];
 }
 
 export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
@@ -50,6 +52,9 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
     .from(outbox)
     .where(inArray(outbox.caseId, ids))
     .orderBy(asc(outbox.id));
+  const linkedIds = [...new Set(rows.map((r) => r.linkedCaseId).filter((id): id is number => id !== null))];
+  const linked = linkedIds.length === 0 ? [] : await db.select({ id: cases.id, reference: cases.reference }).from(cases).where(inArray(cases.id, linkedIds));
+  const referenceOf = new Map(linked.map((c) => [c.id, c.reference]));
   return rows.map((row) => {
     const analysis = row.analysis as RequestAnalysis;
     return {
@@ -74,6 +79,7 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
         .filter((m) => m.caseId === row.id && m.messageId)
         .map((m) => m.messageId as string),
       mailbox: row.mailbox,
+      linkedTo: row.linkedCaseId === null ? [] : [referenceOf.get(row.linkedCaseId)].filter((r): r is string => r !== undefined),
     };
   });
 }

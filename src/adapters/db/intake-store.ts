@@ -75,10 +75,10 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
       .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
       .from(cases).where(inArray(cases.reference, [...references])),
     ids.length === 0 ? [] : tx
-      .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId, requesterAddress: cases.requesterAddress })
+      .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId, requesterAddress: cases.requesterAddress, reference: cases.reference })
       .from(inboundMessages).leftJoin(cases, eq(cases.id, inboundMessages.caseId)).where(inArray(inboundMessages.messageId, ids)),
     ids.length === 0 ? [] : tx
-      .select({ caseId: outbox.caseId, messageId: outbox.messageId, purpose: outbox.purpose, requesterAddress: cases.requesterAddress })
+      .select({ caseId: outbox.caseId, messageId: outbox.messageId, purpose: outbox.purpose, requesterAddress: cases.requesterAddress, reference: cases.reference })
       .from(outbox).leftJoin(cases, eq(cases.id, outbox.caseId)).where(inArray(outbox.messageId, ids)),
     sender === null ? [] : tx
       .select({ caseId: cases.id, address: cases.requesterAddress, subject: cases.subject, lastActivityAt: cases.receivedAt })

@@ -43,7 +43,7 @@ export interface Surroundings {
   /** Each with its requester, so who may act on the case is decided here too. */
   byReference: (ReferenceCandidate & { requesterAddress: string | null })[];
   /** The case mail (received or sent) with one of the Message-IDs asked about; purpose null for mail received. */
-  messageOwners: { caseId: number | null; messageId: string; purpose: string | null; requesterAddress: string | null }[];
+  messageOwners: { caseId: number | null; messageId: string; purpose: string | null; requesterAddress: string | null; reference?: string | null }[];
   senderCases: SenderCandidate[];
   /** `own`: the requester's recent requests, with their text fingerprints; `others`: cases of other people with the same text. */
   repeats: { own: { caseId: number; reference: string; fingerprint: string }[]; others: { caseId: number; reference: string }[] };

@@ -11,6 +11,7 @@ import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { isNearDuplicate } from '../analyse/near-duplicate.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
 import type { SenderStanding } from './requester.js';
+import { mayActOn, quotedCaseOf, strangerDraft } from './stranger.js';
 import { presentsAsReply, referencesInSubject, threadMessageIds, threadReply } from './thread-reply.js';
 
 /** Mail a person wrote: a request, or a reply to one of our cases. */
@@ -157,7 +158,13 @@ function requestFate(prepared: PreparedRequest, around: Surroundings, context: F
     const reason = `thread.ambiguous: the reply matches several cases (ids ${thread.caseIds.join(', ')})`;
     return { type: 'held', parseOutcome: 'parsed', reason, notifyOfficers: true };
   }
-  if (thread.match !== 'none') return { type: 'reply', caseId: thread.caseId, request: prepared };
+  if (thread.match !== 'none') {
+    const quoted = quotedCaseOf(thread, around);
+    if (quoted === null || mayActOn(prepared, quoted)) return { type: 'reply', caseId: thread.caseId, request: prepared };
+    // Someone else's message quoting the case: a case of its own, linked, which never acts on the quoted one.
+    const draft = withinAcknowledgementLimit(strangerDraft(prepared.draft, quoted), around.acknowledgementsSent, context.settings.maxAcksPerAddressPerDay);
+    return { type: 'new', draft, campaign: [], request: prepared };
+  }
   const repeated = prepared.fingerprint ? around.repeats.own.find((r) => isNearDuplicate(prepared.fingerprint, r.fingerprint)) : undefined;
   if (repeated) return { type: 'repeat', caseId: repeated.caseId, request: prepared };
   const limited = withinAcknowledgementLimit(prepared.draft, around.acknowledgementsSent, context.settings.maxAcksPerAddressPerDay);
