@@ -13,6 +13,7 @@ import { textFingerprint } from './analyse/near-duplicate.js';
 import { stripQuotedText } from './analyse/strip-quoted-text.js';
 import type { InboundFacts } from './case/filing-store.js';
 import type { FilingSettings, PendingMessage, PreparedMessage } from './case/inbound-fate.js';
+import { bodyHashOf } from './case/message-identity.js';
 import { planCase } from './case/plan-case.js';
 import { senderStanding, type AuthorityBounds } from './case/requester.js';
 import { parseMail } from './parse/parse-mail.js';
@@ -38,11 +39,12 @@ export interface PrepareDeps {
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
 export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
-  const prepared = await prepare(deps, extraHolidays, fetched);
+  const { prepared, identity } = await prepare(deps, extraHolidays, fetched);
   const facts: InboundFacts = {
     mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
     contentHash: sha256(fetched.source),
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
+    ...identity,
   };
   return { facts, prepared };
 }
@@ -56,16 +58,25 @@ export async function prepareMessages(deps: PrepareDeps, extraHolidays: readonly
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-/** Every step that depends on the message's content; any failure here holds the message. */
-async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<PreparedMessage> {
-  const { settings } = deps;
+type Identity = Pick<InboundFacts, 'fromAddress' | 'bodyHash'>;
+
+/** Parses, then prepares; who sent the message and what it says are kept to tell a reused Message-ID apart. */
+async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<{ prepared: PreparedMessage; identity: Identity }> {
   let mail: InboundMail;
   try {
     mail = await parseMail(fetched.source);
   } catch (error) {
     const outcome = isAppError(error) ? error.code : 'parse.unreadable_mime';
-    return { type: 'unreadable', parseOutcome: outcome, reason: describeError(error), notifyOfficers: true, messageId: null };
+    const prepared: PreparedMessage = { type: 'unreadable', parseOutcome: outcome, reason: describeError(error), notifyOfficers: true, messageId: null };
+    return { prepared, identity: { fromAddress: null, bodyHash: null } };
   }
+  const identity = { fromAddress: mail.from?.address.toLowerCase() ?? null, bodyHash: bodyHashOf(mail) };
+  return { prepared: await prepareParsed(deps, extraHolidays, fetched, mail), identity };
+}
+
+/** Every step after parsing that depends on the message's content; any failure here holds the message. */
+async function prepareParsed(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage, mail: InboundMail): Promise<PreparedMessage> {
+  const { settings } = deps;
   if (isMarkedSpam(mail, settings.spamHeader)) {
     const reason = `marked as spam by the receiving server (${settings.spamHeader.name})`;
     return { type: 'unreadable', parseOutcome: 'spam', reason, notifyOfficers: false, messageId: mail.messageId };

@@ -68,9 +68,12 @@ async function findRecorded(tx: Tx, mailbox: string, keys: readonly InboundKey[]
 async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surroundings> {
   const { references, messageIds, senderCasesOf: sender, repeats, acknowledgementsTo } = query;
   const ids = [...messageIds];
-  const [[first], byReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
-    tx.select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder, contentHash: inboundMessages.contentHash })
-      .from(inboundMessages).where(eq(inboundMessages.dedupeKey, query.dedupeKey)),
+  const keys = query.reusedIdKey === null ? [query.dedupeKey] : [query.dedupeKey, query.reusedIdKey];
+  const [sightings, byReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
+    tx.select({
+      id: inboundMessages.id, key: inboundMessages.dedupeKey, folder: inboundMessages.destinationFolder, contentHash: inboundMessages.contentHash,
+      fromAddress: inboundMessages.fromAddress, bodyHash: inboundMessages.bodyHash,
+    }).from(inboundMessages).where(inArray(inboundMessages.dedupeKey, keys)),
     references.length === 0 ? [] : tx
       .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
       .from(cases).where(inArray(cases.reference, [...references])),
@@ -96,8 +99,11 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
       .where(and(eq(inboundMessages.fingerprintHash, repeats.fingerprintHash), ne(cases.requesterAddress, repeats.address), gt(inboundMessages.createdAt, repeats.since))),
     acknowledgementsTo === null ? 0 : acknowledgementsSentTo(tx, acknowledgementsTo.address, acknowledgementsTo.since),
   ]);
+  const first = sightings.find((s) => s.key === query.dedupeKey);
+  const again = sightings.find((s) => s.key === query.reusedIdKey);
   return {
-    firstSighting: first ? { inboundId: first.id, folder: first.folder, contentHash: first.contentHash } : null,
+    firstSighting: first ? { inboundId: first.id, folder: first.folder, contentHash: first.contentHash, fromAddress: first.fromAddress, bodyHash: first.bodyHash } : null,
+    reusedIdSighting: again ? { inboundId: again.id, folder: again.folder } : null,
     byReference,
     messageOwners: [
       ...received.filter((m) => m.messageId !== null).map((m) => ({ ...m, messageId: m.messageId!, purpose: null })),
@@ -115,6 +121,7 @@ async function insertInbound(tx: Tx, facts: InboundFacts, record: InboundRecord)
     .insert(inboundMessages)
     .values({
       mailbox: facts.mailboxKey, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
+      fromAddress: facts.fromAddress ?? null, bodyHash: facts.bodyHash ?? null,
       contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.raw.length, raw: keepRaw ? facts.raw : null, ...columns,
     })
     .returning({ id: inboundMessages.id });

@@ -14,6 +14,7 @@ import {
   automatedMailNote, dedupeKeyOf, type CommitResult, type Fate, type FilingContext, type PreparedAutomated, type PreparedRequest,
 } from './inbound-fate.js';
 import { decideReplyEffect } from './reply-effect.js';
+import { messageIdReusedFlag } from './message-identity.js';
 
 type AttachFate = Extract<Fate, { type: 'reply' | 'repeat' | 'automated' }>;
 
@@ -36,6 +37,9 @@ export async function attachToCase(tx: FilingTransaction, facts: InboundFacts, f
   const filing = fate.type === 'automated' ? automatedFiling(foiCase, fate.automated, fate.bouncedAcknowledgement, context.now, notify)
     : fate.type === 'repeat' ? repeatFiling(foiCase, fate.request, context.now, notify)
       : replyFiling(foiCase, fate.request, context, notify);
+  if (fate.reusedMessageIdOf !== undefined) {
+    filing.change = { ...filing.change, flags: [...(filing.change.flags ?? []), messageIdReusedFlag(fate.reusedMessageIdOf)] };
+  }
   let filedWith = foiCase.id;
   let mail = filing.mail;
   if (filing.review) {

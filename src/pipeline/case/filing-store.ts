@@ -19,12 +19,19 @@ export interface InboundFacts extends InboundKey {
   raw: Buffer;
   contentHash: string;
   messageId: string | null;
+  /** The sender (lower-cased) and what it wrote (message-identity.ts); null when the message could not be read. */
+  fromAddress?: string | null;
+  bodyHash?: string | null;
+  /** Set when the Message-ID was another message's: the key this one is recorded under instead. */
+  dedupeKey?: string;
 }
 
 /** What to read about a message before deciding its fate; every part is asked only when needed. */
 export interface SurroundingsQuery {
   /** The Message-ID (or `sha256:` content hash) a replay of this message carries too. */
   dedupeKey: string;
+  /** The key a message reusing another's Message-ID is recorded under (message-identity.ts), if it has one. */
+  reusedIdKey: string | null;
   /** Case references quoted in the subject. */
   references: readonly string[];
   /** Message-IDs the message points at (In-Reply-To/References, or the message a bounce reports on). */
@@ -39,7 +46,9 @@ export interface SurroundingsQuery {
 
 export interface Surroundings {
   /** The first message with the same dedupe key, if one was recorded. */
-  firstSighting: { inboundId: number; folder: string; contentHash: string } | null;
+  firstSighting: { inboundId: number; folder: string; contentHash: string; fromAddress?: string | null; bodyHash?: string | null } | null;
+  /** The message recorded under `reusedIdKey`: this very message, seen before as a reuse of a Message-ID. */
+  reusedIdSighting?: { inboundId: number; folder: string } | null;
   /** Each with its requester, so who may act on the case is decided here too. */
   byReference: (ReferenceCandidate & { requesterAddress: string | null })[];
   /** The case mail (received or sent) with one of the Message-IDs asked about; purpose null for mail received. */

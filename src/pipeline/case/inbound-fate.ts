@@ -9,6 +9,7 @@ import type { NotifyDirectory } from '../notify/notify-directory.js';
 import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { isNearDuplicate } from '../analyse/near-duplicate.js';
+import { messageIdReusedFlag, reusedIdKeyOf, sightingOf } from './message-identity.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
 import type { SenderStanding } from './requester.js';
 import { mayActOn, quotedCaseOf, strangerDraft } from './stranger.js';
@@ -84,7 +85,12 @@ export type CommitResult =
   | { type: 'attached'; inboundId: number; caseId: number; effect: string; destinationFolder: string }
   | { type: 'held'; inboundId: number; destinationFolder: string };
 
-export type Fate =
+export type Fate = FateOf & {
+  /** The message's Message-ID was another message's (recorded as this inbound id): flagged, recorded under its own key. */
+  reusedMessageIdOf?: number;
+};
+
+type FateOf =
   /** The same Message-ID (or bytes) was recorded before: a replay, filed as a duplicate of the first. */
   | { type: 'replay'; duplicateOf: number; folder: string }
   | { type: 'held'; parseOutcome: string; reason: string; notifyOfficers: boolean }
@@ -97,20 +103,21 @@ export type Fate =
 
 const DAY_MS = 86_400_000;
 
-export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash'>): string {
-  return facts.messageId ?? `sha256:${facts.contentHash}`;
+export function dedupeKeyOf(facts: Pick<InboundFacts, 'messageId' | 'contentHash' | 'dedupeKey'>): string {
+  return facts.dedupeKey ?? facts.messageId ?? `sha256:${facts.contentHash}`;
 }
 
 /** What to read about the message: only what its fate can depend on. */
 export function surroundingsQuery({ facts, prepared }: PendingMessage, context: FateContext): SurroundingsQuery {
   const query: SurroundingsQuery = {
-    dedupeKey: dedupeKeyOf(facts), references: [], messageIds: [], senderCasesOf: null, repeats: null, acknowledgementsTo: null,
+    dedupeKey: dedupeKeyOf(facts), reusedIdKey: reusedIdKeyOf(facts), references: [], messageIds: [], senderCasesOf: null, repeats: null, acknowledgementsTo: null,
   };
   if (prepared.type === 'automated') return { ...query, messageIds: prepared.report.messageIds };
   if (prepared.type !== 'request') return query;
   const { mail, draft, fingerprintHash } = prepared;
   const { inReplyTo, references } = threadMessageIds(mail);
-  const address = draft.requester.address;
+  // The daily limit counts by the one normalised address the acknowledgement would go to.
+  const address = draft.requester.address.toLowerCase();
   const now = context.now.getTime();
   return {
     ...query,
@@ -123,8 +130,27 @@ export function surroundingsQuery({ facts, prepared }: PendingMessage, context: 
 }
 
 export function decideFate(message: PendingMessage, around: Surroundings, context: FateContext): Fate {
-  const { prepared } = message;
-  if (around.firstSighting) return { type: 'replay', duplicateOf: around.firstSighting.inboundId, folder: around.firstSighting.folder };
+  const sighting = sightingOf(message.facts, around);
+  if (sighting.type === 'replay') return { type: 'replay', duplicateOf: sighting.inboundId, folder: sighting.folder };
+  if (sighting.type === 'fresh') return fateOf(message.prepared, around, context);
+  return { ...withReusedIdFlag(fateOf(message.prepared, around, context), sighting.firstInboundId), reusedMessageIdOf: sighting.firstInboundId };
+}
+
+/** The facts a message is recorded with: under its own key when its Message-ID was another message's. */
+export function recordedFacts(facts: InboundFacts, fate: Fate): InboundFacts {
+  const key = fate.reusedMessageIdOf === undefined ? null : reusedIdKeyOf(facts);
+  return key === null ? facts : { ...facts, dedupeKey: key };
+}
+
+// Officers see the reuse where they look: on the new case, or in the reason mail was held.
+function withReusedIdFlag(fate: FateOf, firstInboundId: number): FateOf {
+  const flag = messageIdReusedFlag(firstInboundId);
+  if (fate.type === 'new') return { ...fate, draft: { ...fate.draft, flags: [...fate.draft.flags, flag] } };
+  if (fate.type === 'held') return { ...fate, reason: `${fate.reason}; ${flag.text}` };
+  return fate;
+}
+
+function fateOf(prepared: PreparedMessage, around: Surroundings, context: FateContext): FateOf {
   if (prepared.type === 'unreadable') {
     return { type: 'held', parseOutcome: prepared.parseOutcome, reason: prepared.reason, notifyOfficers: prepared.notifyOfficers };
   }

@@ -8,17 +8,18 @@ import { attachToCase } from './attach-to-case.js';
 import { newCaseMail, nextReference, openingEvents } from './case-opening.js';
 import type { FilingTransaction, InboundFacts } from './filing-store.js';
 import {
-  decideFate, dedupeKeyOf, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
+  decideFate, dedupeKeyOf, recordedFacts, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
 } from './inbound-fate.js';
 
 export async function openOrAttachCase(tx: FilingTransaction, message: PendingMessage, context: FilingContext): Promise<CommitResult> {
   const around = await tx.lookAround(surroundingsQuery(message, context));
   const fate = decideFate(message, around, context);
+  const facts = recordedFacts(message.facts, fate);
   switch (fate.type) {
-    case 'replay': return recordReplay(tx, message.facts, fate);
-    case 'held': return hold(tx, message.facts, fate, context);
-    case 'new': return openCase(tx, message.facts, fate, context);
-    default: return attachToCase(tx, message.facts, fate, context);
+    case 'replay': return recordReplay(tx, facts, fate);
+    case 'held': return hold(tx, facts, fate, context);
+    case 'new': return openCase(tx, facts, fate, context);
+    default: return attachToCase(tx, facts, fate, context);
   }
 }
 
