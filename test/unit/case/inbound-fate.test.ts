@@ -102,7 +102,7 @@ describe('surroundingsQuery', () => {
   it('asks for a request\'s references, thread, repeats since the window and acknowledgements in the last day', () => {
     const query = surroundingsQuery(request({ subject: 'Re: Potholes [FOI-2026-00042]', inReplyTo: '<ack-1@council>' }), context);
     expect(query).toEqual({
-      dedupeKey: '<m-7@example.org>', references: ['FOI-2026-00042'], messageIds: ['<ack-1@council>'], senderCasesOf: 'alex@example.net',
+      dedupeKey: '<m-7@example.org>', reusedIdKey: null, references: ['FOI-2026-00042'], messageIds: ['<ack-1@council>'], senderCasesOf: 'alex@example.net',
       repeats: { address: 'alex@example.net', fingerprintHash: 'fp-hash', since: new Date('2026-02-18T09:00:00Z') },
       acknowledgementsTo: { address: 'alex@example.net', since: new Date('2026-03-19T09:00:00Z') },
     });
@@ -120,7 +120,7 @@ describe('surroundingsQuery', () => {
   it('asks only the dedupe key of unreadable mail', () => {
     const unreadable: PendingMessage = { facts, prepared: { type: 'unreadable', parseOutcome: 'spam', reason: 'spam', notifyOfficers: false, messageId: null } };
     expect(surroundingsQuery(unreadable, context)).toEqual({
-      dedupeKey: '<m-7@example.org>', references: [], messageIds: [], senderCasesOf: null, repeats: null, acknowledgementsTo: null,
+      dedupeKey: '<m-7@example.org>', reusedIdKey: null, references: [], messageIds: [], senderCasesOf: null, repeats: null, acknowledgementsTo: null,
     });
   });
 });

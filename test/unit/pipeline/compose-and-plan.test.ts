@@ -29,9 +29,9 @@ function analysis(overrides: Partial<RequestAnalysis> = {}): RequestAnalysis {
   };
 }
 
-async function openedSeedCase(a = analysis()): Promise<{ foiCase: OpenedCase; mail: Awaited<ReturnType<typeof parseMail>> }> {
+async function openedSeedCase(a = analysis(), standing = { inside: false, unverified: false }): Promise<{ foiCase: OpenedCase; mail: Awaited<ReturnType<typeof parseMail>> }> {
   const mail = await parseMail(fixture('seed-it-security.eml'));
-  const draft = planCase({ mail, analysis: a, receivedAt: new Date('2017-05-30T09:14:32Z'), jurisdiction: 'england-and-wales', automated: { automated: false } });
+  const draft = planCase({ mail, analysis: a, receivedAt: new Date('2017-05-30T09:14:32Z'), jurisdiction: 'england-and-wales', automated: { automated: false }, standing });
   return { foiCase: { ...draft, id: 1, reference: 'FOI-2017-00001' }, mail };
 }
 
@@ -70,10 +70,10 @@ describe('planCase', () => {
 });
 
 describe('planCase for forwarded and mixed requests', () => {
-  it('takes the forwarded original sender as the requester, and flags a SAR part', async () => {
+  it('takes the forwarded original sender as the requester when a colleague forwards it, and flags a SAR part', async () => {
     const { foiCase } = await openedSeedCase(analysis({
       forwardedFrom: { name: 'Jo Bloggs', address: 'jo.bloggs@example.net' }, mixed: { ownData: ['2'], general: ['1'] },
-    }));
+    }), { inside: true, unverified: false });
     expect(foiCase.requester).toEqual({ name: 'Jo Bloggs', address: 'jo.bloggs@example.net' });
     expect(foiCase.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['forwarded', 'mixed_request']));
     expect(foiCase.flags.map((f) => f.text).join('\n')).toMatch(/Mixed request: question\(s\) 2 ask for the requester's own personal data/);
