@@ -1,12 +1,14 @@
 // The outbox worker: sends what is queued and records each outcome. An SMTP outage leaves rows
 // queued for a later pass (never lost); a permanent rejection is recorded and shown to officers.
 import { caseFlag } from '../../domain/case-flag.js';
-import { describeError } from '../../errors.js';
+import { isRequesterFacing } from '../../domain/outgoing-mail.js';
+import { describeError, isAppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
 import { backoffDelayMs, SMTP_RETRY } from '../../backoff.js';
 import type { Mailer } from './mailer.js';
 import type { FailedAttempt, OutboxStore, QueuedMail } from './outbox-store.js';
+import { publicRecipients } from './single-mailbox.js';
 import { isPermanentSmtpFailure } from './smtp-failure.js';
 
 export interface DeliveryDeps {
@@ -115,11 +117,13 @@ interface DeliveryAttempt {
 
 async function deliverOne(deps: DeliveryDeps, row: QueuedMail, recorder: SentRecorder): Promise<DeliveryAttempt> {
   try {
+    // Rows queued by an older version, or written by hand, meet the same rule as composed mail.
+    if (isRequesterFacing(row.purpose)) publicRecipients(row.to.length === 1 ? row.to[0]! : null);
     await deps.mailer.send({
       messageId: row.messageId, from: row.from, to: row.to, subject: row.subject, text: row.text, html: row.html, headers: row.headers,
     });
   } catch (error) {
-    const permanent = isPermanentSmtpFailure(error);
+    const permanent = isAppError(error, 'notify.bad_recipient') || isPermanentSmtpFailure(error);
     const serverUnreachable = !permanent && typeof (error as { responseCode?: unknown }).responseCode !== 'number';
     const at = deps.now();
     const attempts = row.attempts + 1;
