@@ -75,6 +75,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOI_SENDER_AUTH: 'maybe' })).toThrow(/^FOI_SENDER_AUTH: /);
   });
 
+  it('reads the authority\'s own domains, defaulting to the domain FOI_FROM sends from', () => {
+    expect(loadConfig({ FOI_FROM: 'FOI Team <foi@Council.gov.uk>' }).internalDomains).toEqual(['council.gov.uk']);
+    expect(loadConfig({ FOI_INTERNAL_DOMAINS: 'council.gov.uk, Schools.Council.gov.uk' }).internalDomains).toEqual(['council.gov.uk', 'schools.council.gov.uk']);
+    expect(loadConfig({}).internalDomains).toEqual([]);
+    expect(() => loadConfig({ FOI_INTERNAL_DOMAINS: 'council.gov.uk,a@b.example' })).toThrow(/^FOI_INTERNAL_DOMAINS: "a@b.example" is not a domain name/);
+    expect(() => loadConfig({ FOI_INTERNAL_DOMAINS: ' , ' })).toThrow(/^FOI_INTERNAL_DOMAINS: no domain given/);
+  });
+
   it('builds Microsoft 365 client credentials from the tenant, and names what is missing', () => {
     const oauth = { FOI_OAUTH_PROVIDER: 'microsoft', FOI_OAUTH_TENANT: 'council.onmicrosoft.com', FOI_OAUTH_CLIENT_ID: 'app-id', FOI_OAUTH_CLIENT_SECRET: 's3cret' };
     expect(loadConfig(oauth).oauth).toEqual({
