@@ -25,6 +25,8 @@ export interface PipelineSettings extends FilingSettings {
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
   spamHeader: { name: string; value: string };
+  /** Larger messages are held without being downloaded; a message whose preparation failed this often is held. */
+  limits: { maxMessageBytes: number; maxPrepareAttempts: number };
 }
 
 /** What preparing a message needs: nothing that stores or sends. */
@@ -36,12 +38,16 @@ export interface PrepareDeps {
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
 export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
   const prepared = await prepare(deps, extraHolidays, fetched);
-  const facts: InboundFacts = {
-    mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
+  return { facts: factsOf(deps.settings.mailboxKey, uidValidity, fetched, prepared), prepared };
+}
+
+/** The message's row facts, whatever preparing it found (or the hold that replaced preparing it). */
+export function factsOf(mailboxKey: string, uidValidity: number, fetched: FetchedMessage, prepared: PreparedMessage): InboundFacts {
+  return {
+    mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
     contentHash: sha256(fetched.source),
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
   };
-  return { facts, prepared };
 }
 
 /** Everything but the commit, for a batch of fetched messages. */
