@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/adapters/db/database.js';
 import { cases, inboundMessages, prepareAttempts } from '../../src/adapters/db/schema.js';
 import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
 import { seededRandom, syntheticRequest } from '../../scripts/bench/synthetic-requests.js';
-import { cliEnv, runCli } from '../harness/cli.js';
+import { cliEnv, runCli, watchDaemon } from '../harness/cli.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
 import { FOI_FROM, OFFICERS } from '../harness/test-runtime.js';
@@ -100,6 +100,26 @@ describe('poison and oversize mail', () => {
     expect(heldNotices()).toHaveLength(1);
     expect(heldNotices()[0]!.parsed.text).toMatch(/held_poison/);
   }, 120_000);
+
+  it('the daemon holds the poison message once and goes on polling, never retrying the batch', async () => {
+    await seed(3, [0]);
+    const daemon = watchDaemon({ ...env, FOI_FAULT_INJECTION: 'filing-message', FOI_FAULT_INJECTION_MARKER: MARKER, FOI_LOG_LEVEL: 'info', FOI_POLL_CRON: '*/2 * * * * *' });
+    try {
+      await daemon.waitForLog('message held: it could not be stored', 90_000);
+      const passesBefore = daemon.logs().split('mailbox pass done').length;
+      // Three more polls: none of them meets the poison message again.
+      for (let i = 0; i < 60 && daemon.logs().split('mailbox pass done').length < passesBefore + 3; i++) await new Promise((r) => setTimeout(r, 500));
+      expect(daemon.logs().split('mailbox pass done').length).toBeGreaterThanOrEqual(passesBefore + 3);
+    } finally {
+      expect(await daemon.stop()).toBe(0);
+    }
+    expect(daemon.logs().split('a batch could not be committed').length - 1).toBe(1);
+    expect(daemon.logs()).not.toContain('mailbox pass failed');
+    const state = await endState();
+    expect(state.caseCount).toBe(2);
+    expect(state.inbound.filter((m) => m.parseOutcome === 'held_poison')).toHaveLength(1);
+    expect(await mailbox.subjectsIn('INBOX')).toEqual([]);
+  }, 180_000);
 
   it(`ends a crash loop: a message that kills the process while it is read is held after its attempts`, async () => {
     await seed(4, [1]);
