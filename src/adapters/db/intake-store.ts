@@ -8,7 +8,7 @@ import type { IntakeStore, IntakeTransaction, RecordedInbound } from '../../pipe
 import { caseTransactionOf } from './case-store.js';
 import type { Db, Tx } from './database.js';
 import { loadExtraHolidays } from './holiday-store.js';
-import { isLostConnection } from './lost-connection-guard.js';
+import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
 import { acknowledgementsSentTo } from './outbox-store.js';
 import { beginPrepareAttempt, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
@@ -27,7 +27,7 @@ export function createIntakeStore(db: Db): IntakeStore {
       if (inboundIds.length === 0) return;
       await db.update(inboundMessages).set({ movedAt: at }).where(inArray(inboundMessages.id, [...inboundIds]));
     },
-    isOutage: (error) => isLostConnection(error),
+    isOutage: (error) => isTransientDatabaseFailure(error),
     beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
     recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),

@@ -44,7 +44,7 @@ export interface IntakeStore {
    */
   beginPrepareAttempt(key: InboundKey): Promise<PrepareAttempt>;
   recordPrepareFailure(key: InboundKey, error: string): Promise<void>;
-  /** True when an error says the database itself is unreachable (not that a message could not be stored). */
+  /** True when an error says the database is unreachable or busy (not that a message could not be stored): retried later, never held. */
   isOutage(error: unknown): boolean;
   /** Holidays admins added, read once per pass. */
   extraHolidays(): Promise<ExtraHoliday[]>;
