@@ -68,6 +68,10 @@ const EnvSchema = z.object({
   FOI_MAILBOX_NAME: z.string().regex(MAILBOX_NAME, 'must be lower-case letters, digits and hyphens').default('default'),
   FOI_MAILBOXES_FILE: z.string().min(1).optional(),
   FOI_ACKNOWLEDGE_SINCE: z.string().min(1).default('first-seen'),
+  // 1 KB to 2 GB: IMAP sizes are 32-bit, and a limit below a header block would hold every message.
+  FOI_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024 (bytes)').max(2_147_483_647).default(26_214_400),
+  // At least 2: a message beside one that crashed the process is counted once more before it commits alone.
+  FOI_MAX_PREPARE_ATTEMPTS: z.coerce.number().int().min(2, 'must be at least 2').max(100).default(3),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
@@ -118,6 +122,8 @@ export interface AppConfig {
   extraMailboxes: MailboxConfig[];
   /** Mail received before this gets a case but no acknowledgement (DESIGN.md, adopting a live mailbox). */
   acknowledgeSince: AcknowledgeSince;
+  /** Hostile mail: a message larger than this is held undownloaded; one whose reading failed this often is held. */
+  limits: { maxMessageBytes: number; maxPrepareAttempts: number };
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailboxName: e.FOI_MAILBOX_NAME,
     extraMailboxes,
     acknowledgeSince: parseAcknowledgeSince('FOI_ACKNOWLEDGE_SINCE', e.FOI_ACKNOWLEDGE_SINCE),
+    limits: { maxMessageBytes: e.FOI_MAX_MESSAGE_BYTES, maxPrepareAttempts: e.FOI_MAX_PREPARE_ATTEMPTS },
     senderAuth: senderAuthOf(e),
     internalDomains: internalDomainsOf(e.FOI_INTERNAL_DOMAINS, from),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,

@@ -85,6 +85,7 @@ function pipelineSettingsOf(config: AppConfig, mailbox: MailboxConfig, all: read
     maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
+    limits: config.limits,
   };
 }
 

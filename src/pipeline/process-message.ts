@@ -29,6 +29,8 @@ export interface PipelineSettings extends FilingSettings {
   /** Who is inside the authority: a forward from inside names the requester, and may act on any case. */
   authority: AuthorityBounds;
   spamHeader: { name: string; value: string };
+  /** Larger messages are held without being downloaded; a message whose preparation failed this often is held. */
+  limits: { maxMessageBytes: number; maxPrepareAttempts: number };
 }
 
 /** What preparing a message needs: nothing that stores or sends. */
@@ -40,13 +42,17 @@ export interface PrepareDeps {
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
 export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
   const { prepared, identity } = await prepare(deps, extraHolidays, fetched);
-  const facts: InboundFacts = {
-    mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
+  return { facts: factsOf(deps.settings.mailboxKey, uidValidity, fetched, prepared, identity), prepared };
+}
+
+/** The message's row facts, whatever preparing it found (or the hold that replaced preparing it). */
+export function factsOf(mailboxKey: string, uidValidity: number, fetched: FetchedMessage, prepared: PreparedMessage, identity: Identity = NO_IDENTITY): InboundFacts {
+  return {
+    mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
     contentHash: sha256(fetched.source),
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
     ...identity,
   };
-  return { facts, prepared };
 }
 
 /** Everything but the commit, for a batch of fetched messages. */
@@ -59,6 +65,8 @@ export async function prepareMessages(deps: PrepareDeps, extraHolidays: readonly
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 type Identity = Pick<InboundFacts, 'fromAddress' | 'bodyHash'>;
+/** A message held before it was read: nothing known of its sender or content. */
+const NO_IDENTITY: Identity = { fromAddress: null, bodyHash: null };
 
 /** Parses, then prepares; who sent the message and what it says are kept to tell a reused Message-ID apart. */
 async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<{ prepared: PreparedMessage; identity: Identity }> {

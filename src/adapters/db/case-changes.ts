@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CaseEvent } from '../../domain/foi-case.js';
 import type { CaseChange } from '../../pipeline/case/case-store.js';
+import { toStorableValue } from '../../pipeline/parse/storable-text.js';
 import type { Db, Tx } from './database.js';
 import { caseEvents, cases } from './schema.js';
 
@@ -18,7 +19,7 @@ export async function saveChange(tx: Tx, change: CaseChange): Promise<void> {
       }).where(eq(cases.id, caseId))
       : null,
     insertEvents(tx, caseId, change.events),
-    flags.length > 0 ? tx.update(cases).set({ flags: sql`${cases.flags} || ${JSON.stringify(flags)}::jsonb` }).where(eq(cases.id, caseId)) : null,
+    flags.length > 0 ? tx.update(cases).set({ flags: sql`${cases.flags} || ${JSON.stringify(toStorableValue(flags))}::jsonb` }).where(eq(cases.id, caseId)) : null,
   ]);
 }
 

@@ -8,8 +8,10 @@ import type { IntakeStore, IntakeTransaction, RecordedInbound } from '../../pipe
 import { caseTransactionOf } from './case-store.js';
 import type { Db, Tx } from './database.js';
 import { loadExtraHolidays } from './holiday-store.js';
+import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
 import { acknowledgementsSentTo } from './outbox-store.js';
+import { beginPrepareAttempt, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
 export function createIntakeStore(db: Db): IntakeStore {
@@ -25,6 +27,9 @@ export function createIntakeStore(db: Db): IntakeStore {
       if (inboundIds.length === 0) return;
       await db.update(inboundMessages).set({ movedAt: at }).where(inArray(inboundMessages.id, [...inboundIds]));
     },
+    isOutage: (error) => isTransientDatabaseFailure(error),
+    beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
+    recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),
   };
 }
@@ -50,6 +55,7 @@ function intakeTransactionOf(tx: Tx, mailboxKey: string): IntakeTransaction {
         .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${highestUid})`, updatedAt: sql`now()` })
         .where(eq(mailboxState.mailbox, mailboxKey));
     },
+    forgetPrepareAttempts: (keys) => forgetPrepareAttempts(tx, mailboxKey, keys),
   };
 }
 
@@ -122,7 +128,7 @@ async function insertInbound(tx: Tx, facts: InboundFacts, record: InboundRecord)
     .values({
       mailbox: facts.mailboxKey, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
       fromAddress: facts.fromAddress ?? null, bodyHash: facts.bodyHash ?? null,
-      contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.raw.length, raw: keepRaw ? facts.raw : null, ...columns,
+      contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.size ?? facts.raw.length, raw: keepRaw ? facts.raw : null, ...columns,
     })
     .returning({ id: inboundMessages.id });
   return row!.id;

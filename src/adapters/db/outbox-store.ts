@@ -5,6 +5,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { MailLinks } from '../../pipeline/case/case-store.js';
 import type { ClaimOptions, FailedAttempt, OutboxStore, QueuedMail } from '../../pipeline/notify/outbox-store.js';
+import { toStorableValue } from '../../pipeline/parse/storable-text.js';
 import { saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { caseEvents, cases, outbox } from './schema.js';
@@ -123,6 +124,6 @@ export async function acknowledgementsSentTo(tx: Tx | Db, address: string, since
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(outbox)
-    .where(and(eq(outbox.purpose, 'acknowledgement'), gt(outbox.createdAt, since), sql`${outbox.recipients} @> ${JSON.stringify([address])}::jsonb`));
+    .where(and(eq(outbox.purpose, 'acknowledgement'), gt(outbox.createdAt, since), sql`${outbox.recipients} @> ${JSON.stringify(toStorableValue([address]))}::jsonb`));
   return row?.n ?? 0;
 }

@@ -2,9 +2,10 @@
 // PostgreSQL 15 runs. Migrations in drizzle/ are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  bigint, boolean, customType, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { CaseFlag } from '../../domain/case-flag.js';
+import { toStorableText, toStorableValue } from '../../pipeline/parse/storable-text.js';
 
 // Sent as base64 and decoded by the server: postgres.js would send a Buffer as hex text, twice its
 // size, and a 2 MB message costs its bytes again in every copy on the way to the socket.
@@ -12,6 +13,21 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => sql`decode(${value.toString('base64')}, 'base64')`,
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+// PostgreSQL refuses NUL in `text` and `jsonb`, and lone surrogates (no UTF-8 form), failing the whole
+// transaction. Parsing already makes what it reads storable; these column types make sure of it for
+// every value written, whatever stage produced it (a flag quoting a subject, an event's details).
+// The raw message keeps the original bytes in `bytea`.
+const mailText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => toStorableText(value),
+});
+
+const jsonb = customType<{ data: unknown; driverData: string }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(toStorableValue(value)),
+  fromDriver: (value) => (typeof value === 'string' ? JSON.parse(value) as unknown : value),
 });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -38,10 +54,10 @@ export const inboundMessages = pgTable(
     mailbox: text('mailbox').notNull(),
     uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
     uid: bigint('uid', { mode: 'number' }).notNull(),
-    messageId: text('message_id'),
+    messageId: mailText('message_id'),
     contentHash: text('content_hash').notNull(),
     /** Message-ID, or `sha256:<hash>` without one; unique among first sightings so a replay is a no-op. */
-    dedupeKey: text('dedupe_key'),
+    dedupeKey: mailText('dedupe_key'),
     duplicateOf: integer('duplicate_of'),
     internalDate: timestamp('internal_date', { withTimezone: true }).notNull(),
     raw: bytea('raw'),
@@ -49,10 +65,10 @@ export const inboundMessages = pgTable(
     /** `opened_case`, `attached`, `held`, `duplicate`. */
     disposition: text('disposition').notNull(),
     parseOutcome: text('parse_outcome').notNull(),
-    error: text('error'),
+    error: mailText('error'),
     caseId: integer('case_id'),
     /** The request text normalised for near-duplicate checks (greeting, sign-off, quotes removed). */
-    fingerprint: text('fingerprint'),
+    fingerprint: mailText('fingerprint'),
     fingerprintHash: text('fingerprint_hash'),
     /** The sender (lower-cased) and a hash of what it wrote: a reused Message-ID is told apart by them. */
     fromAddress: text('from_address'),
@@ -84,9 +100,9 @@ export const cases = pgTable(
     receivedDate: date('received_date', { mode: 'string' }).notNull(),
     dueDate: date('due_date', { mode: 'string' }),
     dueExplain: jsonb('due_explain').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    requesterName: text('requester_name'),
-    requesterAddress: text('requester_address'),
-    subject: text('subject').notNull(),
+    requesterName: mailText('requester_name'),
+    requesterAddress: mailText('requester_address'),
+    subject: mailText('subject').notNull(),
     analysis: jsonb('analysis').notNull(),
     /** `{code, text}` each (domain/case-flag.ts). */
     flags: jsonb('flags').$type<CaseFlag[]>().notNull().default(sql`'[]'::jsonb`),
@@ -121,7 +137,7 @@ export const questions = pgTable(
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     number: text('number'),
-    text: text('text').notNull(),
+    text: mailText('text').notNull(),
     topics: jsonb('topics').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [uniqueIndex('questions_case_position_key').on(t.caseId, t.position)],
@@ -137,7 +153,7 @@ export const caseEvents = pgTable(
     event: text('event').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
-    cause: text('cause').notNull(),
+    cause: mailText('cause').notNull(),
     details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [index('case_events_case_idx').on(t.caseId)],
@@ -151,19 +167,19 @@ export const outbox = pgTable(
     caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
     inboundId: integer('inbound_id'),
     purpose: text('purpose').notNull(),
-    messageId: text('message_id').notNull(),
+    messageId: mailText('message_id').notNull(),
     fromAddress: text('from_address').notNull(),
     recipients: jsonb('recipients').$type<string[]>().notNull(),
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    htmlBody: text('html_body'),
+    subject: mailText('subject').notNull(),
+    textBody: mailText('text_body').notNull(),
+    htmlBody: mailText('html_body'),
     headers: jsonb('headers').$type<Record<string, string>>().notNull(),
     /** `queued`, `sent`, `failed` (permanent rejection or attempts exhausted), `suppressed` (dry run). */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
-    lastError: text('last_error'),
+    lastError: mailText('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -193,7 +209,7 @@ export const referenceCounters = pgTable(
 export const classifierExamples = pgTable('classifier_examples', {
   id: serial('id').primaryKey(),
   topic: text('topic').notNull(),
-  text: text('text').notNull(),
+  text: mailText('text').notNull(),
   /** `admin`, or `case:<reference>#<question number>`. */
   source: text('source').notNull(),
   createdAt: createdAt(),
@@ -249,4 +265,23 @@ export const digests = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.mailbox], name: 'digests_day_mailbox_pk' })],
+);
+
+/**
+ * How often each message's preparation (parse and analysis) was started, committed before it
+ * starts: a message that crashes the process (out of memory) is counted even so, and after
+ * FOI_MAX_PREPARE_ATTEMPTS it is held instead of crashing every pass. Rows go when the message commits.
+ */
+export const prepareAttempts = pgTable(
+  'prepare_attempts',
+  {
+    mailbox: text('mailbox').notNull(),
+    uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+    uid: bigint('uid', { mode: 'number' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** What the last attempt that failed without stopping the process threw. */
+    lastError: mailText('last_error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.mailbox, t.uidValidity, t.uid], name: 'prepare_attempts_pk' })],
 );

@@ -77,6 +77,13 @@ function createSession(client: ImapFlow, mailbox: string, uidValidity: number): 
         // `N:*` always matches the newest message even when its UID is below N (RFC 3501 §6.4.8).
         return found.filter((uid) => uid >= from && (to === undefined || uid <= to)).sort((a, b) => a - b);
       }),
+    messageSizes: (uids) =>
+      uids.length === 0
+        ? Promise.resolve([])
+        : locked(async () => {
+            const fetched = await client.fetchAll(uids.join(','), { uid: true, size: true, internalDate: true }, { uid: true });
+            return fetched.map((msg) => ({ uid: msg.uid, size: msg.size ?? 0, internalDate: internalDateOf(msg) })).sort((a, b) => a.uid - b.uid);
+          }),
     fetchMessages: (uids) =>
       uids.length === 0
         ? Promise.resolve([])
@@ -110,8 +117,11 @@ function createSession(client: ImapFlow, mailbox: string, uidValidity: number): 
 
 function toFetchedMessage(msg: FetchMessageObject): FetchedMessage {
   if (!msg.source) throw new AppError('imap.message_vanished', `uid ${msg.uid} has no source`);
-  const internalDate = msg.internalDate instanceof Date ? msg.internalDate : new Date(String(msg.internalDate));
-  return { uid: msg.uid, source: msg.source, internalDate };
+  return { uid: msg.uid, source: msg.source, internalDate: internalDateOf(msg) };
+}
+
+function internalDateOf(msg: FetchMessageObject): Date {
+  return msg.internalDate instanceof Date ? msg.internalDate : new Date(String(msg.internalDate));
 }
 
 function waitForExists(client: ImapFlow, signal: AbortSignal): Promise<'new_mail' | 'closed' | 'aborted'> {

@@ -17,6 +17,8 @@ export interface InboundFacts extends InboundKey {
   /** IMAP INTERNALDATE: when the authority's server received it. */
   internalDate: Date;
   raw: Buffer;
+  /** The message's size when `raw` is not all of it (an oversize message is never downloaded). */
+  size?: number;
   contentHash: string;
   messageId: string | null;
   /** The sender (lower-cased) and what it wrote (message-identity.ts); null when the message could not be read. */

@@ -33,7 +33,8 @@ async function recordReplay(tx: FilingTransaction, facts: InboundFacts, fate: Ex
 async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'held' }>, context: FilingContext): Promise<CommitResult> {
   const folder = context.settings.heldFolder;
   const id = await tx.recordInbound(facts, {
-    disposition: 'held', parseOutcome: fate.parseOutcome, error: fate.reason, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: folder,
+    // A message too large to download has no bytes here: the mail folder keeps it.
+    disposition: 'held', parseOutcome: fate.parseOutcome, error: fate.reason, dedupeKey: dedupeKeyOf(facts), keepRaw: facts.size === undefined, destinationFolder: folder,
   });
   if (fate.notifyOfficers) {
     // Held mail belongs to the mailbox it reached.

@@ -3,6 +3,7 @@
 // per batch rather than per message keeps the disk flush off the per-message path. Only after this
 // returns may the messages be moved out of the inbox.
 import type { ExtraHoliday } from '../../clock/index.js';
+import { failurePoint } from '../../fault-injection.js';
 import { referencePatternOf } from '../case/format-reference.js';
 import type { CommitResult, FilingContext, FilingSettings, PendingMessage } from '../case/inbound-fate.js';
 import { openOrAttachCase } from '../case/open-or-attach-case.js';
@@ -16,7 +17,12 @@ export interface CommitDeps {
   notify: NotifyDirectory;
 }
 
-export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pass: { now: Date; extraHolidays: readonly ExtraHoliday[] }): Promise<CommitResult[]> {
+export interface CommitPass {
+  now: Date;
+  extraHolidays: readonly ExtraHoliday[];
+}
+
+export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pass: CommitPass): Promise<CommitResult[]> {
   if (batch.length === 0) return [];
   const { settings } = deps;
   const context: FilingContext = {
@@ -28,11 +34,14 @@ export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pas
     const results: CommitResult[] = [];
     for (const message of batch) {
       const known = recorded.get(`${message.facts.uidValidity}:${message.facts.uid}`);
+      // Tests make a message's filing fail here, as a value the database refuses would (never its hold).
+      if (message.prepared.type !== 'unreadable') failurePoint('filing-message', message.facts.raw);
       results.push(known
         ? { type: 'already_recorded', inboundId: known.id, destinationFolder: known.destinationFolder }
         : await openOrAttachCase(tx, message, context));
     }
     await tx.advanceCheckpoint(Math.max(...batch.map((m) => m.facts.uid)));
+    await tx.forgetPrepareAttempts(batch.map((m) => m.facts));
     return results;
   });
 }

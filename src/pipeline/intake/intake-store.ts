@@ -19,6 +19,15 @@ export interface RecordedInbound extends Pick<InboundKey, 'uidValidity' | 'uid'>
 export interface IntakeTransaction extends FilingTransaction {
   findRecorded(keys: readonly InboundKey[]): Promise<RecordedInbound[]>;
   advanceCheckpoint(highestUid: number): Promise<void>;
+  /** Filed messages need no count of their preparations any more. */
+  forgetPrepareAttempts(keys: readonly InboundKey[]): Promise<void>;
+}
+
+/** A message's preparations so far, this one included. */
+export interface PrepareAttempt {
+  attempts: number;
+  /** What the last failed attempt threw; null when none failed without stopping the process. */
+  lastError: string | null;
 }
 
 export interface IntakeStore {
@@ -29,6 +38,14 @@ export interface IntakeStore {
   recordPoll(mailboxKey: string, at: Date): Promise<void>;
   /** Records that messages were seen to leave the inbox. */
   markMoved(inboundIds: readonly number[], at: Date): Promise<void>;
+  /**
+   * Counts a preparation of the message and commits the count before it starts (so a crash in it
+   * is counted too); returns the count with this one.
+   */
+  beginPrepareAttempt(key: InboundKey): Promise<PrepareAttempt>;
+  recordPrepareFailure(key: InboundKey, error: string): Promise<void>;
+  /** True when an error says the database is unreachable or busy (not that a message could not be stored): retried later, never held. */
+  isOutage(error: unknown): boolean;
   /** Holidays admins added, read once per pass. */
   extraHolidays(): Promise<ExtraHoliday[]>;
 }

@@ -3,10 +3,22 @@
 
 import type { FetchedMessage } from '../../domain/inbound-mail.js';
 
+export interface MessageSize {
+  uid: number;
+  /** In bytes, as the server stores the message. */
+  size: number;
+  internalDate: Date;
+}
+
 export interface MailboxSession {
   readonly uidValidity: number;
   /** UIDs present in the mailbox in [from, to] (to omitted: up to the newest), ascending. */
   listUids(from: number, to?: number): Promise<number[]>;
+  /**
+   * Each message's size (RFC822.SIZE) and INTERNALDATE, without its body: what decides whether to
+   * download it. A session without it (a test's wrapper) has each message's size checked once fetched.
+   */
+  messageSizes?(uids: number[]): Promise<MessageSize[]>;
   fetchMessages(uids: number[]): Promise<FetchedMessage[]>;
   /** Moves by UID, creating the folder on first use. A UID already gone is not an error. */
   moveMessages(uids: number[], folder: string): Promise<void>;

@@ -4,9 +4,11 @@ import type { ExtraHoliday } from '../../clock/index.js';
 import type { Logger } from '../../logger.js';
 import { crashPoint } from '../../fault-injection.js';
 import type { CommitResult, PendingMessage } from '../case/inbound-fate.js';
-import { prepareMessages, type PipelineSettings, type PrepareDeps } from '../process-message.js';
-import { commitBatch, type CommitDeps } from './commit-batch.js';
+import type { PipelineSettings, PrepareDeps } from '../process-message.js';
+import type { CommitDeps } from './commit-batch.js';
+import { commitOrHold } from './commit-or-hold.js';
 import type { MailboxSession } from './mailbox-session.js';
+import { takeBatch } from './take-batch.js';
 
 export interface PassReport {
   opened: number;
@@ -48,18 +50,21 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
   // server), the next is fetched and prepared. Commits stay in UID order, one at a time, and
   // nothing moves before its own commit.
   let inFlight: Promise<void> = Promise.resolve();
+  let queue = uids;
   try {
-    for (let i = 0; i < uids.length; i += BATCH) {
+    while (queue.length > 0) {
       if (deps.shouldStop()) {
         report.stoppedEarly = true;
         break;
       }
-      const fetched = await session.fetchMessages(uids.slice(i, i + BATCH));
-      const pending = await prepareMessages(deps, extraHolidays, session.uidValidity, fetched);
+      const taken = await takeBatch(deps, session, queue.slice(0, BATCH), extraHolidays);
+      queue = [...taken.rest, ...queue.slice(BATCH)];
       await inFlight;
-      inFlight = commitAndMove(deps, session, pending, extraHolidays, report);
+      inFlight = commitAndMove(deps, session, taken.pending, extraHolidays, report);
       // A failed commit must not wait for the next batch's preparation to be reported.
       inFlight.catch(() => undefined);
+      // After a crash, a message tried before is committed before the next one is prepared.
+      if (taken.cut) await inFlight;
     }
   } finally {
     await inFlight;
@@ -72,7 +77,7 @@ async function commitAndMove(
   deps: PassDeps, session: MailboxSession, pending: PendingMessage[], extraHolidays: readonly ExtraHoliday[], report: PassReport,
 ): Promise<void> {
   const fetched = pending.map((p) => p.facts);
-  const results = await commitBatch(deps, pending, { now: deps.now(), extraHolidays });
+  const results = await commitOrHold(deps, pending, { now: deps.now(), extraHolidays });
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
   results.forEach((result, i) => {
     const uid = fetched[i]!.uid;

@@ -12,3 +12,26 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export function toStorableText(value: string): string {
   return value.replace(UNSTORABLE, '\uFFFD');
 }
+
+/**
+ * A value bound for a `jsonb` column, with every string in it (object keys too, at any depth) made
+ * storable: JSON.stringify writes NUL as `\u0000` and a lone surrogate as `\ud800`, and PostgreSQL
+ * refuses both escapes in `jsonb`. Values that are not plain data (dates, numbers) pass unchanged.
+ */
+export function toStorableValue<T>(value: T): T {
+  return storable(value) as T;
+}
+
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return toStorableText(value);
+  if (Array.isArray(value)) return value.map(storable);
+  if (value === null || typeof value !== 'object' || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[toStorableText(key)] = storable(inner);
+  return out;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}

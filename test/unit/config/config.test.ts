@@ -52,6 +52,15 @@ describe('loadConfig', () => {
     expect(problem({ ...mail, FOI_OFFICERS: 'not an address' })).toMatch(/^FOI_OFFICERS: /);
   });
 
+  it('limits message size and preparation attempts, 25 MB and 3 by default, and names a bad value', () => {
+    expect(loadConfig({}).limits).toEqual({ maxMessageBytes: 26_214_400, maxPrepareAttempts: 3 });
+    expect(loadConfig({ FOI_MAX_MESSAGE_BYTES: '1048576', FOI_MAX_PREPARE_ATTEMPTS: '5' }).limits).toEqual({ maxMessageBytes: 1_048_576, maxPrepareAttempts: 5 });
+    expect(() => loadConfig({ FOI_MAX_MESSAGE_BYTES: '25MB' })).toThrow(/^FOI_MAX_MESSAGE_BYTES: /);
+    expect(() => loadConfig({ FOI_MAX_MESSAGE_BYTES: '10' })).toThrow(/^FOI_MAX_MESSAGE_BYTES: must be at least 1024/);
+    expect(() => loadConfig({ FOI_MAX_PREPARE_ATTEMPTS: '1' })).toThrow(/^FOI_MAX_PREPARE_ATTEMPTS: must be at least 2/);
+    expect(() => loadConfig({ FOI_MAX_PREPARE_ATTEMPTS: 'x' })).toThrow(/^FOI_MAX_PREPARE_ATTEMPTS: /);
+  });
+
   it('reads "false" as false, not as a truthy string', () => {
     expect(loadConfig({ FOI_DRY_RUN: 'false' }).dryRun).toBe(false);
     expect(loadConfig({ FOI_DRY_RUN: 'true' }).dryRun).toBe(true);

@@ -1,0 +1,33 @@
+// Durable counts of each message's preparations (schema.ts, prepare_attempts). The count is
+// committed on its own, before the preparation starts, so a crash during it is counted too.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { InboundKey } from '../../pipeline/case/filing-store.js';
+import type { PrepareAttempt } from '../../pipeline/intake/intake-store.js';
+import type { Db, Tx } from './database.js';
+import { prepareAttempts } from './schema.js';
+
+export async function beginPrepareAttempt(db: Db, key: InboundKey): Promise<PrepareAttempt> {
+  const [row] = await db
+    .insert(prepareAttempts)
+    .values({ mailbox: key.mailboxKey, uidValidity: key.uidValidity, uid: key.uid, attempts: 1 })
+    .onConflictDoUpdate({
+      target: [prepareAttempts.mailbox, prepareAttempts.uidValidity, prepareAttempts.uid],
+      set: { attempts: sql`${prepareAttempts.attempts} + 1`, updatedAt: sql`now()` },
+    })
+    .returning({ attempts: prepareAttempts.attempts, lastError: prepareAttempts.lastError });
+  return { attempts: row!.attempts, lastError: row!.lastError };
+}
+
+export async function recordPrepareFailure(db: Db, key: InboundKey, error: string): Promise<void> {
+  await db.update(prepareAttempts).set({ lastError: error.slice(0, 2000), updatedAt: sql`now()` }).where(keyIs(key.mailboxKey, key.uidValidity, [key.uid]));
+}
+
+export async function forgetPrepareAttempts(tx: Tx, mailboxKey: string, keys: readonly InboundKey[]): Promise<void> {
+  for (const uidValidity of new Set(keys.map((k) => k.uidValidity))) {
+    await tx.delete(prepareAttempts).where(keyIs(mailboxKey, uidValidity, keys.filter((k) => k.uidValidity === uidValidity).map((k) => k.uid)));
+  }
+}
+
+function keyIs(mailboxKey: string, uidValidity: number, uids: number[]) {
+  return and(eq(prepareAttempts.mailbox, mailboxKey), eq(prepareAttempts.uidValidity, uidValidity), inArray(prepareAttempts.uid, uids));
+}
