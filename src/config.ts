@@ -1,6 +1,7 @@
 // Configuration: every environment variable is read and validated here, once, at start-up.
 // A bad value stops the program with one line naming the variable; secrets never reach messages.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { JURISDICTIONS, type Jurisdiction } from './domain/jurisdiction.js';
@@ -67,6 +68,8 @@ const EnvSchema = z.object({
   FOI_MAILBOX_NAME: z.string().regex(MAILBOX_NAME, 'must be lower-case letters, digits and hyphens').default('default'),
   FOI_MAILBOXES_FILE: z.string().min(1).optional(),
   FOI_ACKNOWLEDGE_SINCE: z.string().min(1).default('first-seen'),
+  FOI_PREPARE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  FOI_PREPARE_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(600).default(20),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
@@ -115,6 +118,16 @@ export interface AppConfig {
   extraMailboxes: MailboxConfig[];
   /** Mail received before this gets a case but no acknowledgement (DESIGN.md, adopting a live mailbox). */
   acknowledgeSince: AcknowledgeSince;
+  /** Worker threads that parse and analyse mail, and each message's hard deadline there. */
+  prepare: { workers: number; timeoutMs: number };
+}
+
+/**
+ * One core stays with the main thread (IMAP, database, SMTP, the lease and /healthz); the rest
+ * parse and analyse, up to four (each worker holds its own copy of the models, ~60 MB).
+ */
+export function defaultPrepareWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -178,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailboxName: e.FOI_MAILBOX_NAME,
     extraMailboxes,
     acknowledgeSince: parseAcknowledgeSince('FOI_ACKNOWLEDGE_SINCE', e.FOI_ACKNOWLEDGE_SINCE),
+    prepare: { workers: e.FOI_PREPARE_WORKERS ?? defaultPrepareWorkers(), timeoutMs: Math.round(e.FOI_PREPARE_TIMEOUT_SECONDS * 1000) },
     senderAuth: senderAuthOf(e),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,
     duplicateWindowDays: e.FOI_DUPLICATE_WINDOW_DAYS,

@@ -11,3 +11,14 @@ export function crashPoint(point: CrashPoint): void {
   reached += 1;
   if (reached >= Number(process.env.FOI_FAULT_INJECTION_AFTER ?? '1')) process.kill(process.pid, 'SIGKILL');
 }
+
+export type StallPoint = 'prepare-hang';
+
+/**
+ * With FOI_FAULT_INJECTION=<point>, the thread that reaches the point spins forever without
+ * yielding, as a pathological input would: only terminating the thread ends it.
+ */
+export function stallPoint(point: StallPoint): void {
+  if (process.env.FOI_FAULT_INJECTION !== point) return;
+  for (;;);
+}

@@ -27,34 +27,68 @@ export interface PipelineSettings extends FilingSettings {
   spamHeader: { name: string; value: string };
 }
 
+/** One message to prepare, with what preparing it depends on: plain data, so it can cross to a worker thread. */
+export interface PrepareJob {
+  settings: PipelineSettings;
+  extraHolidays: readonly ExtraHoliday[];
+  fetched: FetchedMessage;
+}
+
+/** What preparing gives back; `prepareMs` is the preparation's own time (no personal data: it is logged). */
+export interface PreparedOutcome {
+  prepared: PreparedMessage;
+  contentHash: string;
+  prepareMs: number;
+}
+
+/**
+ * Prepares one message. The runtime's runs in a worker thread under a hard deadline
+ * (workers/prepare-pool.ts) and rejects with PrepareTimeoutError or PrepareCrashedError when that
+ * worker is stopped; `prepareOnThisThread` is the same work on the calling thread (tools, tests).
+ */
+export type Preparer = (job: PrepareJob) => Promise<PreparedOutcome>;
+
 /** What preparing a message needs: nothing that stores or sends. */
 export interface PrepareDeps {
   settings: PipelineSettings;
-  analyse: Analyser;
+  prepare: Preparer;
 }
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
 export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
-  const prepared = await prepare(deps, extraHolidays, fetched);
+  const { prepared, contentHash, prepareMs } = await deps.prepare({ settings: deps.settings, extraHolidays, fetched });
   const facts: InboundFacts = {
     mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
-    contentHash: sha256(fetched.source),
+    contentHash,
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
   };
-  return { facts, prepared };
+  return { facts, prepared, prepareMs };
 }
 
-/** Everything but the commit, for a batch of fetched messages. */
+/**
+ * Everything but the commit, for a batch of fetched messages, prepared side by side (as many at once
+ * as there are workers); the results keep the batch's UID order, which is the commit order.
+ */
 export async function prepareMessages(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage[]): Promise<PendingMessage[]> {
-  const pending: PendingMessage[] = [];
-  for (const message of fetched) pending.push(await prepareMessage(deps, extraHolidays, uidValidity, message));
-  return pending;
+  const preparing = fetched.map((message) => prepareMessage(deps, extraHolidays, uidValidity, message));
+  // Every one settles before the batch fails, so no preparation outlives the pass that asked for it.
+  await Promise.allSettled(preparing);
+  return Promise.all(preparing);
+}
+
+/** The preparation on the calling thread, with an analyser loaded once by the caller. */
+export function prepareOnThisThread(analyse: Analyser): Preparer {
+  return async ({ settings, extraHolidays, fetched }) => {
+    const started = performance.now();
+    const prepared = await prepare({ settings, analyse }, extraHolidays, fetched);
+    return { prepared, contentHash: sha256(fetched.source), prepareMs: Math.round(performance.now() - started) };
+  };
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** Every step that depends on the message's content; any failure here holds the message. */
-async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<PreparedMessage> {
+async function prepare(deps: { settings: PipelineSettings; analyse: Analyser }, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<PreparedMessage> {
   const { settings } = deps;
   let mail: InboundMail;
   try {
