@@ -112,7 +112,7 @@ function zip(entries: ZipEntry[]): Buffer {
 export function messageWithAttachment(index: number, attachment: { filename: string; contentType: string; bytes: Buffer }, when = new Date()): Buffer {
   const boundary = `hostile-${index}`;
   return Buffer.from([
-    'From: Alex Requester <alex.requester@example.org>', 'To: foi@example.gov.uk', `Subject: Freedom of information request ${index}`,
+    `From: Alex Requester ${index} <alex.requester.${index}@example.org>`, 'To: foi@example.gov.uk', `Subject: Freedom of information request ${index}`,
     `Date: ${when.toUTCString()}`, `Message-ID: <hostile-${index}@example.org>`, 'MIME-Version: 1.0',
     `Content-Type: multipart/mixed; boundary="${boundary}"`, '',
     `--${boundary}`, 'Content-Type: text/plain; charset=utf-8', '', 'Dear FOI team,', '', 'Please find my request attached.', '', 'Alex', '',
