@@ -2,11 +2,9 @@
 // TEST_IMAP_HOST is set, else the in-process server) and a real database (DATABASE_URL, else
 // PGlite), then measures the stage limit (bare fetch + parse), `run --once` end to end, and the
 // analysis alone. Prints one table. A script, not a test: it reports figures, it asserts nothing.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
@@ -14,7 +12,6 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { startInProcessImap } from '../src/demo/in-process-imap.js';
 import { startSmtpSink } from '../src/demo/smtp-sink.js';
-import type { RunOnceReport } from '../src/jobs/run-once.js';
 import { shippedAnalysisModels } from '../src/adapters/analysis-models-loader.js';
 import { defaultAnalysisSettings } from '../src/config/analysis-settings.js';
 import { createAnalyser } from '../src/pipeline/analyse/create-analyser.js';
@@ -23,9 +20,11 @@ import { seededRandom, syntheticPdfRequest, syntheticRequest, type Random } from
 import { runDaemon } from '../src/jobs/daemon.js';
 import type { Runtime } from '../src/runtime.js';
 import type { SmtpSink } from '../src/demo/smtp-sink.js';
+import { runOnceInChild } from './bench/child-process.js';
+import { runHostileBench } from './bench/hostile.js';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' } },
+  options: { hostile: { type: 'boolean', default: false }, n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' } },
 });
 const N = Number(values.n);
 const LATENCY_MESSAGES = Number(values.latency);
@@ -138,54 +137,6 @@ async function measureLatency(runtime: Runtime, url: string, smtp: SmtpSink, ran
   return latencies;
 }
 
-interface ChildRun {
-  report: RunOnceReport;
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakRssBytes: number;
-}
-
-const CLI = fileURLToPath(new URL('../src/main.js', import.meta.url));
-const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/** `foi-intake run --once` as a child process; its peak RSS (VmHWM) and CPU read from /proc while it runs. */
-async function runOnceInChild(env: Record<string, string>): Promise<ChildRun> {
-  const started = performance.now();
-  // BENCH_NODE_FLAGS (e.g. --cpu-prof) go to the measured process only.
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, CLI, 'run', '--once'], { env: { ...env, PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', FOI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  let peakRssBytes = 0;
-  let cpuSeconds = 0;
-  const sample = () => {
-    const usage = readProcUsage(child.pid!);
-    if (!usage) return;
-    peakRssBytes = Math.max(peakRssBytes, usage.peakRssBytes);
-    cpuSeconds = usage.cpuSeconds;
-  };
-  const sampler = setInterval(sample, 50);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`run --once exited with ${code}`);
-  return { report: JSON.parse(stdout.trim().split('\n').pop()!) as RunOnceReport, wallSeconds: (performance.now() - started) / 1000, cpuSeconds, peakRssBytes };
-}
-
-function readProcUsage(pid: number): { peakRssBytes: number; cpuSeconds: number } | null {
-  let status: string;
-  let stat: string;
-  try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return null; // the process has just exited: the previous sample stands
-  }
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-  // Fields after the command name: utime and stime are the 12th and 13th (man 5 proc).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : 0, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
-}
-
 async function main(): Promise<void> {
   const [mailbox, database, smtp] = await Promise.all([prepareMailbox(), prepareDatabase(), startSmtpSink({ parse: false })]);
   try {
@@ -211,6 +162,7 @@ async function main(): Promise<void> {
     // The real command in its own process, so its memory and CPU are its own, not this script's.
     const measured = await runOnceInChild(env);
     const { report } = measured;
+    if (!report) throw new Error(`run --once exited with ${measured.exitCode}`);
     const passSeconds = (report.timings.mailboxMs + report.timings.deliveryMs) / 1000;
     const runtime = await openRuntime(loadConfig(env), pino({ level: 'silent' }), { autoIdleDelayMs: 50 });
     const latencies = await measureLatency(runtime, mailbox.url, smtp, random);
@@ -245,4 +197,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// `--hostile`: the hostile corpus and generated attacks instead (scripts/bench/hostile.ts).
+await (values.hostile ? runHostileBench({ prepareMailbox, prepareDatabase, imapClient, say }) : main());

@@ -1,6 +1,7 @@
 // Configuration: every environment variable is read and validated here, once, at start-up.
 // A bad value stops the program with one line naming the variable; secrets never reach messages.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { JURISDICTIONS, type Jurisdiction } from './domain/jurisdiction.js';
@@ -72,6 +73,8 @@ const EnvSchema = z.object({
   FOI_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024 (bytes)').max(2_147_483_647).default(26_214_400),
   // At least 2: a message beside one that crashed the process is counted once more before it commits alone.
   FOI_MAX_PREPARE_ATTEMPTS: z.coerce.number().int().min(2, 'must be at least 2').max(100).default(3),
+  FOI_PREPARE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  FOI_PREPARE_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(600).default(20),
 });
 
 export type RawEnv = z.infer<typeof EnvSchema>;
@@ -124,6 +127,16 @@ export interface AppConfig {
   acknowledgeSince: AcknowledgeSince;
   /** Hostile mail: a message larger than this is held undownloaded; one whose reading failed this often is held. */
   limits: { maxMessageBytes: number; maxPrepareAttempts: number };
+  /** Worker threads that parse and analyse mail, and each message's hard deadline there. */
+  prepare: { workers: number; timeoutMs: number };
+}
+
+/**
+ * One core stays with the main thread (IMAP, database, SMTP, the lease and /healthz); the rest
+ * parse and analyse, up to four (each worker holds its own copy of the models, ~60 MB).
+ */
+export function defaultPrepareWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 function configError(variable: string, problem: string): AppError {
@@ -188,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     extraMailboxes,
     acknowledgeSince: parseAcknowledgeSince('FOI_ACKNOWLEDGE_SINCE', e.FOI_ACKNOWLEDGE_SINCE),
     limits: { maxMessageBytes: e.FOI_MAX_MESSAGE_BYTES, maxPrepareAttempts: e.FOI_MAX_PREPARE_ATTEMPTS },
+    prepare: { workers: e.FOI_PREPARE_WORKERS ?? defaultPrepareWorkers(), timeoutMs: Math.round(e.FOI_PREPARE_TIMEOUT_SECONDS * 1000) },
     senderAuth: senderAuthOf(e),
     internalDomains: internalDomainsOf(e.FOI_INTERNAL_DOMAINS, from),
     maxAcksPerAddressPerDay: e.FOI_MAX_ACKS_PER_ADDRESS_PER_DAY,

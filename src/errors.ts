@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'parse.missing_sender'
   | 'parse.empty_message'
   | 'analyse.failed'
+  | 'prepare.timeout'
+  | 'prepare.crashed'
   | 'analyse.models_invalid'
   | 'case.not_found'
   | 'template.missing'
@@ -29,6 +31,26 @@ export class AppError extends Error {
   ) {
     super(message, options);
     this.name = 'AppError';
+  }
+}
+
+/**
+ * Preparing one message (parse + analyse, in a worker thread) went past its deadline: the worker was
+ * terminated mid-work and replaced. Says nothing about how often it happened; the caller decides
+ * whether to try again or hold the message.
+ */
+export class PrepareTimeoutError extends AppError {
+  constructor(readonly uid: number, readonly timeoutMs: number) {
+    super('prepare.timeout', `preparing message UID ${uid} took longer than ${timeoutMs} ms; its worker was stopped`);
+    this.name = 'PrepareTimeoutError';
+  }
+}
+
+/** The worker preparing one message died (out of memory, a native crash) before answering. */
+export class PrepareCrashedError extends AppError {
+  constructor(readonly uid: number, reason: string) {
+    super('prepare.crashed', `the worker preparing message UID ${uid} stopped: ${reason}`);
+    this.name = 'PrepareCrashedError';
   }
 }
 

@@ -25,3 +25,14 @@ function reachedBy(point: string, message: Buffer | undefined): boolean {
   const marker = process.env.FOI_FAULT_INJECTION_MARKER;
   return !marker || (message !== undefined && message.includes(marker));
 }
+
+export type StallPoint = 'prepare-hang';
+
+/**
+ * With FOI_FAULT_INJECTION=<point>, the thread that reaches the point spins forever without
+ * yielding, as a pathological input would: only terminating the thread ends it.
+ */
+export function stallPoint(point: StallPoint): void {
+  if (process.env.FOI_FAULT_INJECTION !== point) return;
+  for (;;);
+}

@@ -9,7 +9,6 @@ import type { Logger } from './logger.js';
 import { defaultPromptsDir } from './paths.js';
 import { loadAnalysisSettings } from './config/analysis-settings.js';
 import { mailboxKeyOf } from './config/mailboxes-file.js';
-import { createAnalyser } from './pipeline/analyse/create-analyser.js';
 import type { MailboxSession } from './pipeline/intake/mailbox-session.js';
 import { alertUndeliverable } from './pipeline/case/alert-undeliverable.js';
 import type { DeliveryDeps } from './pipeline/notify/deliver-outbox.js';
@@ -18,6 +17,7 @@ import type { NotifyDirectory } from './pipeline/notify/notify-directory.js';
 import { loadTemplates } from './pipeline/notify/templates.js';
 import type { PipelineDeps } from './pipeline/intake/process-mailbox.js';
 import type { PipelineSettings } from './pipeline/process-message.js';
+import { createPreparePool } from './pipeline/workers/prepare-pool.js';
 import { mailerOf, oauthOfMailboxes } from './runtime/mailer.js';
 import { notifyDirectoryOf } from './runtime/notify-directory.js';
 import { loadTopicModel } from './runtime/topic-model.js';
@@ -98,8 +98,14 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
   const stores = createStores(database.db);
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
   const topicModel = await loadTopicModel(database.db);
-  log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
-  const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
+  log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name), prepareWorkers: config.prepare.workers }, 'topic model loaded');
+  // Parse and analyse in worker threads (each loads the settings and the model once); this thread
+  // only fetches, commits, moves and sends.
+  loadAnalysisSettings(config.analysisConfigPath); // a bad settings file stops start-up here, with its one line
+  const preparePool = createPreparePool({
+    workers: config.prepare.workers, timeoutMs: config.prepare.timeoutMs,
+    analysisConfigPath: config.analysisConfigPath, topicModelJson: topicModel.model.serialise(),
+  });
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
     const settings = pipelineSettingsOf(config, mailbox, configured);
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
@@ -108,7 +114,7 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
       name: mailbox.name,
       key: settings.mailboxKey,
       config: mailbox,
-      pipeline: { store: stores.intake, settings, notify, analyse },
+      pipeline: { store: stores.intake, settings, notify, prepare: preparePool.prepare },
       openSession: async () => wrap(await openMailboxSession(imap, log.child({ mailbox: mailbox.name }))),
     };
   });
@@ -121,6 +127,7 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
   return {
     config, database, stores, mailer, delivery, log, mailboxes, notify,
     async close() {
+      await preparePool.close();
       mailer.close();
       if (!overrides.database) await database.close();
     },

@@ -33,33 +33,72 @@ export interface PipelineSettings extends FilingSettings {
   limits: { maxMessageBytes: number; maxPrepareAttempts: number };
 }
 
+/** One message to prepare, with what preparing it depends on: plain data, so it can cross to a worker thread. */
+export interface PrepareJob {
+  settings: PipelineSettings;
+  extraHolidays: readonly ExtraHoliday[];
+  fetched: FetchedMessage;
+}
+
+/** What preparing gives back; `prepareMs` is the preparation's own time (no personal data: it is logged). */
+export interface PreparedOutcome {
+  prepared: PreparedMessage;
+  /** Who sent it and a hash of what it says, to tell a reused Message-ID apart. */
+  identity: Identity;
+  contentHash: string;
+  prepareMs: number;
+}
+
+/**
+ * Prepares one message. The runtime's runs in a worker thread under a hard deadline
+ * (workers/prepare-pool.ts) and rejects with PrepareTimeoutError or PrepareCrashedError when that
+ * worker is stopped; `prepareOnThisThread` is the same work on the calling thread (tools, tests).
+ */
+export type Preparer = (job: PrepareJob) => Promise<PreparedOutcome>;
+
 /** What preparing a message needs: nothing that stores or sends. */
 export interface PrepareDeps {
   settings: PipelineSettings;
-  analyse: Analyser;
+  prepare: Preparer;
 }
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */
 export async function prepareMessage(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage): Promise<PendingMessage> {
-  const { prepared, identity } = await prepare(deps, extraHolidays, fetched);
-  return { facts: factsOf(deps.settings.mailboxKey, uidValidity, fetched, prepared, identity), prepared };
+  const { prepared, identity, contentHash, prepareMs } = await deps.prepare({ settings: deps.settings, extraHolidays, fetched });
+  return { facts: factsOf(deps.settings.mailboxKey, uidValidity, fetched, prepared, identity, contentHash), prepared, prepareMs };
 }
 
 /** The message's row facts, whatever preparing it found (or the hold that replaced preparing it). */
-export function factsOf(mailboxKey: string, uidValidity: number, fetched: FetchedMessage, prepared: PreparedMessage, identity: Identity = NO_IDENTITY): InboundFacts {
+export function factsOf(
+  mailboxKey: string, uidValidity: number, fetched: FetchedMessage, prepared: PreparedMessage, identity: Identity = NO_IDENTITY,
+  contentHash = sha256(fetched.source),
+): InboundFacts {
   return {
     mailboxKey, uidValidity, uid: fetched.uid, internalDate: fetched.internalDate, raw: fetched.source,
-    contentHash: sha256(fetched.source),
+    contentHash,
     messageId: prepared.type === 'unreadable' ? prepared.messageId : prepared.mail.messageId,
     ...identity,
   };
 }
 
-/** Everything but the commit, for a batch of fetched messages. */
+/**
+ * Everything but the commit, for a batch of fetched messages, prepared side by side (as many at once
+ * as there are workers); the results keep the batch's UID order, which is the commit order.
+ */
 export async function prepareMessages(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], uidValidity: number, fetched: FetchedMessage[]): Promise<PendingMessage[]> {
-  const pending: PendingMessage[] = [];
-  for (const message of fetched) pending.push(await prepareMessage(deps, extraHolidays, uidValidity, message));
-  return pending;
+  const preparing = fetched.map((message) => prepareMessage(deps, extraHolidays, uidValidity, message));
+  // Every one settles before the batch fails, so no preparation outlives the pass that asked for it.
+  await Promise.allSettled(preparing);
+  return Promise.all(preparing);
+}
+
+/** The preparation on the calling thread, with an analyser loaded once by the caller. */
+export function prepareOnThisThread(analyse: Analyser): Preparer {
+  return async ({ settings, extraHolidays, fetched }) => {
+    const started = performance.now();
+    const { prepared, identity } = await prepare({ settings, analyse }, extraHolidays, fetched);
+    return { prepared, identity, contentHash: sha256(fetched.source), prepareMs: Math.round(performance.now() - started) };
+  };
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -68,8 +107,11 @@ type Identity = Pick<InboundFacts, 'fromAddress' | 'bodyHash'>;
 /** A message held before it was read: nothing known of its sender or content. */
 const NO_IDENTITY: Identity = { fromAddress: null, bodyHash: null };
 
+/** What preparing on one thread needs: the settings and an analyser loaded there. */
+interface ThreadDeps { settings: PipelineSettings; analyse: Analyser }
+
 /** Parses, then prepares; who sent the message and what it says are kept to tell a reused Message-ID apart. */
-async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<{ prepared: PreparedMessage; identity: Identity }> {
+async function prepare(deps: ThreadDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage): Promise<{ prepared: PreparedMessage; identity: Identity }> {
   let mail: InboundMail;
   try {
     mail = await parseMail(fetched.source);
@@ -83,7 +125,7 @@ async function prepare(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[]
 }
 
 /** Every step after parsing that depends on the message's content; any failure here holds the message. */
-async function prepareParsed(deps: PrepareDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage, mail: InboundMail): Promise<PreparedMessage> {
+async function prepareParsed(deps: ThreadDeps, extraHolidays: readonly ExtraHoliday[], fetched: FetchedMessage, mail: InboundMail): Promise<PreparedMessage> {
   const { settings } = deps;
   if (isMarkedSpam(mail, settings.spamHeader)) {
     const reason = `marked as spam by the receiving server (${settings.spamHeader.name})`;

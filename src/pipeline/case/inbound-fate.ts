@@ -45,6 +45,8 @@ export type PreparedMessage =
 export interface PendingMessage {
   facts: InboundFacts;
   prepared: PreparedMessage;
+  /** How long parsing and analysing it took (logged with its commit; absent when not measured). */
+  prepareMs?: number;
 }
 
 /** A mailbox's settings that filing a message depends on. */

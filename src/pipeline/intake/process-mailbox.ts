@@ -82,7 +82,8 @@ async function commitAndMove(
   results.forEach((result, i) => {
     const uid = fetched[i]!.uid;
     count(report, result);
-    deps.log.info({ uid, inboundId: result.inboundId, outcome: result.type, caseId: 'caseId' in result ? result.caseId : undefined }, 'message committed');
+    const prepareMs = pending[i]!.prepareMs;
+    deps.log.info({ uid, inboundId: result.inboundId, outcome: result.type, caseId: 'caseId' in result ? result.caseId : undefined, prepareMs }, 'message committed');
     const move = moves.get(result.destinationFolder) ?? { uids: [], inboundIds: [] };
     move.uids.push(uid);
     move.inboundIds.push(result.inboundId);

@@ -10,7 +10,7 @@ import type { InboundFacts } from '../case/filing-store.js';
 import { isOversize, mayPrepare, oversizeHold, preparationHold } from '../case/hostile-holds.js';
 import type { PendingMessage } from '../case/inbound-fate.js';
 import { factsOf, prepareMessage, type PrepareDeps } from '../process-message.js';
-import type { IntakeStore } from './intake-store.js';
+import type { IntakeStore, PrepareAttempt } from './intake-store.js';
 import type { MailboxSession, MessageSize } from './mailbox-session.js';
 import { createHash } from 'node:crypto';
 
@@ -42,21 +42,31 @@ export async function takeBatch(deps: TakeDeps, session: MailboxSession, uids: n
   const fetched = await session.fetchMessages(wanted);
   const prepare: Prepare = (message) => prepareMessage(deps, extraHolidays, session.uidValidity, message);
   const pending = tooLarge.map((m) => oversizePending(deps, session.uidValidity, m));
+  // Attempts are begun one by one in UID order, and the batch ends at a message tried before, so that
+  // it commits on its own; the messages taken are then prepared side by side (the workers' cores).
+  const begun: { message: FetchedMessage; attempt: PrepareAttempt }[] = [];
+  let cutAfter: number | null = null;
   for (const [i, message] of fetched.entries()) {
     if (isOversize(message.source.length, maxMessageBytes)) {
       // A session that cannot tell sizes first: the message was downloaded, but is never parsed.
       pending.push(oversizePending(deps, session.uidValidity, { uid: message.uid, size: message.source.length, internalDate: message.internalDate }));
       continue;
     }
-    const counted = await prepareCounted(deps, session.uidValidity, message, prepare);
-    pending.push(counted.pending);
-    if (counted.attempts > 1) {
-      const rest = fetched.slice(i + 1).map((m) => m.uid);
-      return { pending: pending.filter((p) => !rest.includes(p.facts.uid)).sort(byUid), rest, cut: true };
+    const attempt = await deps.store.beginPrepareAttempt(inboundKey(deps, session.uidValidity, message));
+    begun.push({ message, attempt });
+    if (attempt.attempts > 1) {
+      cutAfter = i;
+      break;
     }
   }
-  return { pending: pending.sort(byUid), rest: [], cut: false };
+  const counted = await Promise.all(begun.map(({ message, attempt }) => prepareCounted(deps, session.uidValidity, message, prepare, attempt)));
+  pending.push(...counted.map((c) => c.pending));
+  if (cutAfter === null) return { pending: pending.sort(byUid), rest: [], cut: false };
+  const rest = fetched.slice(cutAfter + 1).map((m) => m.uid);
+  return { pending: pending.filter((p) => !rest.includes(p.facts.uid)).sort(byUid), rest, cut: true };
 }
+
+const inboundKey = (deps: TakeDeps, uidValidity: number, fetched: FetchedMessage) => ({ mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid });
 
 const byUid = (a: PendingMessage, b: PendingMessage) => a.facts.uid - b.facts.uid;
 
@@ -65,12 +75,13 @@ const byUid = (a: PendingMessage, b: PendingMessage) => a.facts.uid - b.facts.ui
  * the process (out of memory) counts as surely as one that throws. Past the limit, it is held.
  */
 export async function prepareCounted(
-  deps: TakeDeps, uidValidity: number, fetched: FetchedMessage, prepare: Prepare,
+  deps: TakeDeps, uidValidity: number, fetched: FetchedMessage, prepare: Prepare, begun?: PrepareAttempt,
 ): Promise<{ pending: PendingMessage; attempts: number }> {
-  const key = { mailboxKey: deps.settings.mailboxKey, uidValidity, uid: fetched.uid };
+  const key = inboundKey(deps, uidValidity, fetched);
   const { maxPrepareAttempts } = deps.settings.limits;
+  let attempt = begun ?? await deps.store.beginPrepareAttempt(key);
   for (;;) {
-    const { attempts, lastError } = await deps.store.beginPrepareAttempt(key);
+    const { attempts, lastError } = attempt;
     if (!mayPrepare(attempts, maxPrepareAttempts)) {
       const prepared = preparationHold(maxPrepareAttempts, lastError);
       deps.log.warn({ uid: fetched.uid, attempts: attempts - 1 }, 'message held: its preparation failed too often');
@@ -84,6 +95,7 @@ export async function prepareCounted(
       deps.log.warn({ uid: fetched.uid, attempt: attempts, err: reason }, 'preparing a message failed');
       await deps.store.recordPrepareFailure(key, reason);
     }
+    attempt = await deps.store.beginPrepareAttempt(key);
   }
 }
 

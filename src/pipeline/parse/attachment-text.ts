@@ -1,6 +1,7 @@
 // Reads the text of PDF (pdf.js through unpdf) and DOCX (mammoth) attachments, so that "my request is attached"
 // can be analysed; bounded by size and time per attachment, and a broken file yields an error string, never a throw.
 import { setImmediate } from 'node:timers/promises';
+import { checkPdfInflation } from './compressed-parts.js';
 import { readDocxIsolated } from './docx-isolated.js';
 import { getResolvedPDFJS } from 'unpdf';
 import type { MailAttachment } from '../../domain/inbound-mail.js';
@@ -41,6 +42,8 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Stored uncompressed in every zip entry header and in the central directory. */
 const DOCX_MAIN_PART = Buffer.from('word/document.xml', 'latin1');
 const MAX_ERROR_LENGTH = 160;
+/** A request is a letter, not a book: pages beyond these are left for the officer (who is told). */
+export const MAX_PDF_PAGES = 100;
 const TIMED_OUT = Symbol('timed out');
 
 /**
@@ -88,6 +91,8 @@ interface Run {
   onCancel: (() => void) | null;
   /** Text read so far (pages of a PDF), kept when the run times out or fails part way. */
   parts: string[];
+  /** Why the text, though read, is incomplete (a PDF longer than the pages read). */
+  incomplete?: string;
 }
 
 async function readWithin(kind: DocumentKind, content: Buffer, timeoutMs: number): Promise<{ text: string; error?: string }> {
@@ -107,7 +112,8 @@ async function readWithin(kind: DocumentKind, content: Buffer, timeoutMs: number
       run.onCancel?.();
       return timedOut();
     }
-    return run.timedOut ? timedOut() : { text: tidyText(outcome) };
+    if (run.timedOut) return timedOut();
+    return run.incomplete ? { text: tidyText(outcome), error: run.incomplete } : { text: tidyText(outcome) };
   } catch (cause) {
     return { text: partial(), error: `unreadable ${kind.toUpperCase()}: ${describeError(cause)}` };
   } finally {
@@ -120,6 +126,8 @@ async function readWithin(kind: DocumentKind, content: Buffer, timeoutMs: number
  * checked between pages, and each page yields to the event loop (the timer, and other mail, get their turn).
  */
 async function readPdf(content: Buffer, run: Run): Promise<string> {
+  // pdf.js inflates a page's streams whole, outside any heap limit: a bomb is refused before it starts.
+  await checkPdfInflation(content);
   const { getDocument } = await getResolvedPDFJS();
   // A copy: pdf.js may take over (detach) the buffer it is given, and the mail's Buffer may share a pool.
   const task = getDocument({
@@ -132,7 +140,9 @@ async function readPdf(content: Buffer, run: Run): Promise<string> {
   run.onCancel = () => void task.destroy().catch(() => undefined);
   try {
     const pdf = await task.promise;
-    for (let number = 1; number <= pdf.numPages && !run.timedOut; number++) {
+    const pages = Math.min(pdf.numPages, MAX_PDF_PAGES);
+    if (pdf.numPages > MAX_PDF_PAGES) run.incomplete = `only the first ${MAX_PDF_PAGES} of its ${pdf.numPages} pages were read`;
+    for (let number = 1; number <= pages && !run.timedOut; number++) {
       const page = await pdf.getPage(number);
       const text = await page.getTextContent();
       run.parts.push(text.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));

@@ -3,6 +3,7 @@
 // first; the worker's limits catch a zip that lies about them.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { checkZipInflation } from './compressed-parts.js';
 
 const resolve = createRequire(import.meta.url).resolve;
 const MAMMOTH = resolve('mammoth');
@@ -37,11 +38,14 @@ export function declaredUnpackedBytes(zip: Buffer): number {
   return total;
 }
 
-export function readDocxIsolated(content: Buffer, limits: { timeoutMs: number; maxMemoryMb?: number }): Promise<string> {
+export async function readDocxIsolated(content: Buffer, limits: { timeoutMs: number; maxMemoryMb?: number }): Promise<string> {
   const declared = declaredUnpackedBytes(content);
   if (declared > MAX_DECLARED_UNPACKED_BYTES) {
-    return Promise.reject(new Error(`declares ${Math.round(declared / 1024 / 1024)} MB once unpacked (limit ${MAX_DECLARED_UNPACKED_BYTES / 1024 / 1024} MB)`));
+    throw new Error(`declares ${Math.round(declared / 1024 / 1024)} MB once unpacked (limit ${MAX_DECLARED_UNPACKED_BYTES / 1024 / 1024} MB)`);
   }
+  // The declared sizes may lie: what the entries really unpack to is counted (and cut off) first,
+  // since the zip reader's buffers are outside the worker's heap limit.
+  await checkZipInflation(content, MAX_DECLARED_UNPACKED_BYTES);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,

@@ -1,0 +1,30 @@
+// The worker thread's side of the prepare pool: loads the analysis settings and the topic model
+// once, then parses, screens, analyses and plans one message at a time. It stores and sends
+// nothing; the main thread commits what it returns.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadAnalysisSettings } from '../../config/analysis-settings.js';
+import { describeError } from '../../errors.js';
+import { stallPoint } from '../../fault-injection.js';
+import { createAnalyser } from '../analyse/create-analyser.js';
+import { restoreTopicModel } from '../analyse/topic-model.js';
+import { prepareOnThisThread, type PrepareJob } from '../process-message.js';
+import type { WorkerReply } from './worker-pool.js';
+import { fromWire, type PrepareWorkerData, type WireJob } from './prepare-wire.js';
+
+const init = workerData as PrepareWorkerData;
+// Compiled admin phrases (RE2) and trained models cannot cross threads: each worker builds its own.
+const analyse = createAnalyser(loadAnalysisSettings(init.analysisConfigPath), init.topicModelJson === null ? undefined : restoreTopicModel(init.topicModelJson));
+const prepare = prepareOnThisThread(analyse);
+
+parentPort!.on('message', (wire: WireJob) => {
+  void handle(fromWire(wire)).then((reply) => parentPort!.postMessage(reply));
+});
+
+async function handle(job: PrepareJob): Promise<WorkerReply> {
+  stallPoint('prepare-hang');
+  try {
+    return { ok: true, result: await prepare(job) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
