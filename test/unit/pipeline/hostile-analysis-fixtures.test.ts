@@ -16,7 +16,7 @@ import { parseMail } from '../../../src/pipeline/parse/parse-mail.js';
 import { textForAnalysis } from '../../../src/pipeline/parse/text-for-analysis.js';
 
 const DIR = fileURLToPath(new URL('../../../fixtures/hostile/', import.meta.url));
-const FIXTURES = readdirSync(DIR).filter((f) => /^(3[2-9]|4\d)-.*\.eml$/.test(f)).sort();
+const FIXTURES = readdirSync(DIR).filter((f) => /^(3[2-9]|4[0-4])-.*\.eml$/.test(f)).sort();
 const settings: NotifySettings = {
   templates: loadTemplates(defaultPromptsDir), from: '"FOI Team" <foi@example.gov.uk>', fromAddress: 'foi@example.gov.uk',
   officers: ['officer@example.gov.uk'], authorityName: 'Example Council', jurisdiction: 'england-and-wales', heldFolder: 'Held',
