@@ -80,6 +80,7 @@ function pipelineSettingsOf(config: AppConfig, mailbox: MailboxConfig, all: read
     maxAcksPerAddressPerDay: config.maxAcksPerAddressPerDay,
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
+    acknowledgeSince: config.acknowledgeSince,
   };
 }
 

@@ -2,6 +2,7 @@
 // then (case/open-or-attach-case.ts) file it in its batch's transaction. Bad input is held, never dropped.
 import { createHash } from 'node:crypto';
 import type { ExtraHoliday } from '../clock/index.js';
+import type { AcknowledgeSince } from '../config/acknowledge-since.js';
 import type { Jurisdiction } from '../domain/jurisdiction.js';
 import type { FetchedMessage, InboundMail } from '../domain/inbound-mail.js';
 import { AppError, describeError, isAppError } from '../errors.js';
@@ -25,6 +26,8 @@ export interface PipelineSettings extends FilingSettings {
   own: OwnIdentity;
   senderAuth: { mode: SenderAuthMode; trustedAuthservId: string | null };
   spamHeader: { name: string; value: string };
+  /** FOI_ACKNOWLEDGE_SINCE: mail received before it is history (a case, no acknowledgement). */
+  acknowledgeSince: AcknowledgeSince;
 }
 
 /** What preparing a message needs: nothing that stores or sends. */

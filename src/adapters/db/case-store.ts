@@ -94,6 +94,7 @@ async function openCase(tx: Tx, { draft, reference, events, parentCaseId }: NewC
       receivedDate: draft.receivedDate, dueDate: draft.dueDate, dueExplain: draft.dueExplain,
       requesterName: draft.requester.name, requesterAddress: draft.requester.address, subject: draft.subject,
       analysis: draft.analysis, flags: draft.flags, mailbox: draft.mailbox, parentCaseId: parentCaseId ?? null,
+      ...(draft.imported ? { imported: true, importSource: draft.imported.source, importedAt: events[0]?.at ?? new Date() } : {}),
     })
     .returning({ id: cases.id });
   const caseId = row!.id;

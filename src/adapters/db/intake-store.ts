@@ -9,7 +9,7 @@ import { caseTransactionOf } from './case-store.js';
 import type { Db, Tx } from './database.js';
 import { loadExtraHolidays } from './holiday-store.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
-import { acknowledgementsSentTo } from './outbox-store.js';
+import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
 export function createIntakeStore(db: Db): IntakeStore {
@@ -26,6 +26,9 @@ export function createIntakeStore(db: Db): IntakeStore {
       await db.update(inboundMessages).set({ movedAt: at }).where(inArray(inboundMessages.id, [...inboundIds]));
     },
     extraHolidays: () => loadExtraHolidays(db),
+    async queueOfficerMail(mail) {
+      await db.transaction((tx) => insertOutbox(tx, mail, {}));
+    },
   };
 }
 
