@@ -29,6 +29,8 @@ export interface CaseListing {
   messageIds: string[];
   /** The configured name of the mailbox the case came in by. */
   mailbox: string;
+  /** Brought in from before foi-intake (history in the mailbox, or an old tracker's row). */
+  imported: boolean;
 }
 
 export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
@@ -74,6 +76,7 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
         .filter((m) => m.caseId === row.id && m.messageId)
         .map((m) => m.messageId as string),
       mailbox: row.mailbox,
+      imported: row.imported,
     };
   });
 }

@@ -71,12 +71,16 @@ async function findRecorded(tx: Tx, mailbox: string, keys: readonly InboundKey[]
 async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surroundings> {
   const { references, messageIds, senderCasesOf: sender, repeats, acknowledgementsTo } = query;
   const ids = [...messageIds];
-  const [[first], byReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
+  const [[first], byReference, byImportedReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
     tx.select({ id: inboundMessages.id, folder: inboundMessages.destinationFolder, contentHash: inboundMessages.contentHash })
       .from(inboundMessages).where(eq(inboundMessages.dedupeKey, query.dedupeKey)),
     references.length === 0 ? [] : tx
       .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
       .from(cases).where(inArray(cases.reference, [...references])),
+    // Exact, on the upper(reference) index: only imported cases keep references of another format.
+    (query.importedReferences ?? []).length === 0 ? [] : tx
+      .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
+      .from(cases).where(and(eq(cases.imported, true), inArray(sql`upper(${cases.reference})`, [...query.importedReferences!]))),
     ids.length === 0 ? [] : tx
       .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId, requesterAddress: cases.requesterAddress })
       .from(inboundMessages).leftJoin(cases, eq(cases.id, inboundMessages.caseId)).where(inArray(inboundMessages.messageId, ids)),
@@ -101,7 +105,7 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
   ]);
   return {
     firstSighting: first ? { inboundId: first.id, folder: first.folder, contentHash: first.contentHash } : null,
-    byReference,
+    byReference: [...byReference, ...byImportedReference.filter((c) => !byReference.some((b) => b.caseId === c.caseId))],
     messageOwners: [
       ...received.filter((m) => m.messageId !== null).map((m) => ({ ...m, messageId: m.messageId!, purpose: null })),
       ...sent,

@@ -10,6 +10,7 @@ import type { NotifyDirectory } from '../notify/notify-directory.js';
 import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { isNearDuplicate } from '../analyse/near-duplicate.js';
+import { referenceCandidates } from '../import/imported-references.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
 import { presentsAsReply, referencesInSubject, threadMessageIds, threadReply } from './thread-reply.js';
 
@@ -116,6 +117,7 @@ export function surroundingsQuery({ facts, prepared }: PendingMessage, context: 
   return {
     ...query,
     references: referencesInSubject(mail.subject, context.threadPattern),
+    importedReferences: referenceCandidates(mail.subject),
     messageIds: [...new Set([...inReplyTo, ...references])],
     senderCasesOf: mail.from && presentsAsReply(mail) ? mail.from.address : null,
     repeats: fingerprintHash ? { address, fingerprintHash, since: new Date(now - context.settings.duplicateWindowDays * DAY_MS) } : null,

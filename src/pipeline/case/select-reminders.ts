@@ -26,6 +26,10 @@ export interface ReminderCase {
   dueDate: IsoDate | null;
   /** The latest reminder sent for this case, or null. One for an earlier due date does not count. */
   lastReminder: SentReminder | null;
+  /** An imported case: the London date it was imported on (its overdue reminder may be the digest). */
+  importedOn?: IsoDate | null;
+  /** The configured name of the mailbox the case belongs to (absent: the first). */
+  mailbox?: string;
 }
 
 export type ReminderKind = 'due_soon' | 'due_today' | 'overdue';
