@@ -42,7 +42,9 @@ export async function processMailbox(deps: PassDeps, session: MailboxSession): P
   const { store, settings, log } = deps;
   const checkpoint = await store.syncCheckpoint(settings.mailboxKey, session.uidValidity);
   const extraHolidays = await store.extraHolidays();
-  const cutoff = acknowledgementCutoff({ setting: settings.acknowledgeSince, firstSeenAt: checkpoint.firstSeenAt });
+  // INTERNALDATE has whole seconds: mail arriving in the second of the first read counts as new.
+  const firstSeenAt = new Date(Math.floor(checkpoint.firstSeenAt.getTime() / 1000) * 1000);
+  const cutoff = acknowledgementCutoff({ setting: settings.acknowledgeSince, firstSeenAt });
   const history: PassHistory = { cases: [], held: 0 };
   if (checkpoint.reset) log.warn({ mailboxKey: settings.mailboxKey, uidValidity: session.uidValidity }, 'uidvalidity changed: checkpoint reset');
   const leftovers = checkpoint.lastUid > 0 ? await session.listUids(1, checkpoint.lastUid) : [];
