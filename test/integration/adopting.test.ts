@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCases } from '../../src/adapters/db/case-queries.js';
+import { createImportStore } from '../../src/adapters/db/import-store.js';
+import { importTracker } from '../../src/pipeline/import/import-tracker.js';
 import { caseEvents, cases, outbox } from '../../src/adapters/db/schema.js';
 import { runOnce } from '../../src/jobs/run-once.js';
 import { runReminderJobs } from '../../src/jobs/send-reminders.js';
@@ -99,6 +101,20 @@ describe('history in the mailbox (FOI_ACKNOWLEDGE_SINCE)', () => {
     expect((await purposes()).filter((p) => p === 'reminder')).toEqual([]);
     const digest = await servers.db.db.select({ text: outbox.textBody }).from(outbox).where(eq(outbox.purpose, 'digest')).orderBy(asc(outbox.id));
     expect(digest[0]!.text).toContain('2 imported case(s) were already overdue when imported');
+  });
+});
+
+describe('import cases: references in our own format', () => {
+  it('the counter carries on after the highest imported, whatever its letter case', async () => {
+    const file = 'reference,received,requester_email,subject,request,status\r\nfoi-2026-00007,2026-11-02,kim@example.net,Bins,How many bins?,open\r\n';
+    const report = await importTracker(createImportStore(servers.db.db), {
+      file, fileName: 'own.csv', jurisdiction: 'england-and-wales', mailbox: 'default', referenceFormats: ['FOI-{year}-{seq:5}'],
+      today: '2026-11-20', now: new Date('2026-11-20T10:00:00Z'), extraHolidays: [], dryRun: false, composeSummary: null,
+    });
+    expect(report).toMatchObject({ ok: true, imported: ['foi-2026-00007'] });
+    await servers.mailbox.append(NEW, new Date('2026-11-03T09:00:00Z'));
+    await runPass({ FOI_ACKNOWLEDGE_SINCE: 'all' });
+    expect((await listCases(servers.db.db)).map((c) => c.reference)).toEqual(['foi-2026-00007', 'FOI-2026-00008']);
   });
 });
 

@@ -1,6 +1,6 @@
 // The cases of an old tracker as rows: looked up by reference whatever its letter case, written in one
 // transaction with their audit events, the reference counters moved past them and the officers' summary.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { CaseEvent } from '../../domain/foi-case.js';
 import { caseFlag } from '../../domain/case-flag.js';
 import type { ImportFacts } from '../../pipeline/import/compare-with-existing.js';
@@ -9,6 +9,7 @@ import { referenceKey } from '../../pipeline/import/imported-references.js';
 import { insertEvents } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { insertOutbox } from './outbox-store.js';
+import { sequencePattern } from './reference-counter.js';
 import { cases, questions, referenceCounters } from './schema.js';
 
 export function createImportStore(db: Db): ImportStore {
@@ -28,10 +29,19 @@ export function createImportStore(db: Db): ImportStore {
         if (parent !== undefined) await tx.update(cases).set({ parentCaseId: parent }).where(eq(cases.id, ids.get(row.referenceKey)!));
       }
       // Our own format's references in the tracker: the counter carries on after the highest of each year.
+      // The row is made if need be: a reference written in another letter case escapes the counter's own catch-up.
       for (const floor of work.floors) {
-        await tx.update(referenceCounters)
-          .set({ lastValue: sql`greatest(${referenceCounters.lastValue}, ${floor.sequence})` })
-          .where(and(eq(referenceCounters.format, floor.format), floor.year === null ? undefined : eq(referenceCounters.year, floor.year)));
+        const raised = { lastValue: sql`greatest(${referenceCounters.lastValue}, ${floor.sequence})` };
+        if (floor.year === null) {
+          await tx.update(referenceCounters).set(raised).where(eq(referenceCounters.format, floor.format));
+        } else {
+          // As the counter's first row would: past every case already in the format, and past the import.
+          const pattern = sequencePattern(floor.format, floor.year);
+          const highest = sql`(select max(substring(reference from ${pattern})::bigint) from cases where reference ~ ${pattern})`;
+          await tx.insert(referenceCounters)
+            .values({ format: floor.format, year: floor.year, lastValue: sql`greatest(${floor.sequence}, coalesce(${highest}, 0))::integer` })
+            .onConflictDoUpdate({ target: [referenceCounters.format, referenceCounters.year], set: raised });
+        }
       }
       await insertOutbox(tx, work.mail, {});
     }),
