@@ -86,6 +86,7 @@ function pipelineSettingsOf(config: AppConfig, mailbox: MailboxConfig, all: read
     duplicateWindowDays: config.duplicateWindowDays,
     spamHeader: config.spamHeader,
     limits: config.limits,
+    acknowledgeSince: config.acknowledgeSince,
   };
 }
 

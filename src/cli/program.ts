@@ -8,6 +8,7 @@ import { addClassifierCommand } from './classifier-command.js';
 import { addDeadlineCommand } from './deadline-command.js';
 import { addExportCommand } from './export-command.js';
 import { addHolidaysCommand } from './holidays-command.js';
+import { addImportCommand } from './import-command.js';
 import { addMigrateCommand } from './migrate-command.js';
 import { addPurgeCommand } from './purge-command.js';
 import { addRemindersCommand } from './reminders-command.js';
@@ -16,7 +17,7 @@ import type { CommandContext } from './with-database.js';
 
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   addMigrateCommand, addRunCommand, addAnalyseCommand, addCasesCommand, addDeadlineCommand, addClassifierCommand,
-  addCaseCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand,
+  addCaseCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand,
 ];
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {

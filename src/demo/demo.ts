@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       FOI_DATA_DIR: dataDir, FOI_IMAP_URL: imap.url, FOI_SMTP_URL: smtp.url, FOI_FROM: 'FOI Team <foi@example.gov.uk>',
       FOI_OFFICERS: 'Casework Officer <officer@example.gov.uk>', FOI_AUTHORITY_NAME: 'Example Borough Council',
       FOI_LOG_LEVEL: process.env.FOI_LOG_LEVEL ?? 'warn',
+      // The sample requests are put in the mailbox before it is first read: acknowledge them all.
+      FOI_ACKNOWLEDGE_SINCE: 'all',
     });
     const runtime = await openRuntime(config, createLogger(config.logLevel));
     const report = await runOnce(runtime);

@@ -33,7 +33,9 @@ export type CaseEventName =
   | 'automated_reply_attached'
   | 'duplicate_received'
   | 'campaign_linked'
-  | 'personal_data_purged';
+  | 'personal_data_purged'
+  /** Brought in from before foi-intake: mail received before the acknowledgement cutoff, or a tracker row. */
+  | 'case_imported';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {
@@ -67,6 +69,11 @@ export interface CaseDraft {
   mailbox?: string;
   /** The case a stranger's message quoted (pipeline/case/stranger.ts): linked, never acted on. */
   linkedCaseId?: number;
+  /**
+   * History: mail received before the acknowledgement cutoff (FOI_ACKNOWLEDGE_SINCE). The case is opened
+   * with its deadline and marked imported; no mail goes out for it, officers get one import summary instead.
+   */
+  imported?: { source: 'mailbox'; cutoff: Date };
 }
 
 /** A case numbered with its reference: all that its mail needs. */

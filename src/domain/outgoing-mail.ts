@@ -3,12 +3,12 @@
 
 export const OUTGOING_PURPOSES = [
   'acknowledgement', 'officer_summary', 'held_notice', 'clarification_request', 'clarification_acknowledgement',
-  'extension_notice', 'case_update', 'reminder', 'digest',
+  'extension_notice', 'case_update', 'reminder', 'digest', 'import_summary',
 ] as const;
 export type OutgoingPurpose = (typeof OUTGOING_PURPOSES)[number];
 
 /** Mail to the authority's own officers; everything else goes to a requester. */
-export const OFFICER_PURPOSES: readonly OutgoingPurpose[] = ['officer_summary', 'case_update', 'reminder', 'digest', 'held_notice'];
+export const OFFICER_PURPOSES: readonly OutgoingPurpose[] = ['officer_summary', 'case_update', 'reminder', 'digest', 'held_notice', 'import_summary'];
 
 /** Mail a requester receives: it threads in their mail client, and its failure is worth an officer's alert. */
 export function isRequesterFacing(purpose: string): boolean {

@@ -5,7 +5,8 @@ import { queueDailyDigests, queueDueReminders, type ReminderStore } from '../pip
 import type { NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 
 export async function runReminderJobs(store: ReminderStore, notify: NotifyDirectory, now: Date): Promise<{ reminders: number; digest: boolean }> {
-  const run = { store, notify, now, today: londonDateOf(now) };
+  // Imported cases' overdue reminders found by the first job are listed by the second.
+  const run = { store, notify, now, today: londonDateOf(now), importedOverdue: new Map<string, string[]>() };
   const { queued } = await queueDueReminders(run);
   const { queued: digest } = await queueDailyDigests(run);
   return { reminders: queued, digest };

@@ -2,6 +2,7 @@
 // then (case/open-or-attach-case.ts) file it in its batch's transaction. Bad input is held, never dropped.
 import { createHash } from 'node:crypto';
 import type { ExtraHoliday } from '../clock/index.js';
+import type { AcknowledgeSince } from '../config/acknowledge-since.js';
 import type { Jurisdiction } from '../domain/jurisdiction.js';
 import type { FetchedMessage, InboundMail } from '../domain/inbound-mail.js';
 import { AppError, describeError, isAppError } from '../errors.js';
@@ -31,6 +32,8 @@ export interface PipelineSettings extends FilingSettings {
   spamHeader: { name: string; value: string };
   /** Larger messages are held without being downloaded; a message whose preparation failed this often is held. */
   limits: { maxMessageBytes: number; maxPrepareAttempts: number };
+  /** FOI_ACKNOWLEDGE_SINCE: mail received before it is history (a case, no acknowledgement). */
+  acknowledgeSince: AcknowledgeSince;
 }
 
 /** One message to prepare, with what preparing it depends on: plain data, so it can cross to a worker thread. */

@@ -14,7 +14,8 @@ export const CLI = join(packageRoot, 'dist', 'src', 'main.js');
 
 /** A clean environment: only what the test gives, so the developer's own settings never leak in. */
 export function cliEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, FOI_LOG_LEVEL: 'warn', ...extra };
+  // Every message acknowledged unless the test sets a cutoff (test mail predates the first pass).
+  return { PATH: process.env.PATH, HOME: process.env.HOME, FOI_LOG_LEVEL: 'warn', FOI_ACKNOWLEDGE_SINCE: 'all', ...extra };
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {

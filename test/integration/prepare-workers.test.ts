@@ -27,6 +27,7 @@ const settings: PipelineSettings = {
   authority: { authenticationOn: false, internalDomains: ['example.gov.uk'], officers: [] },
   maxAcksPerAddressPerDay: 5, duplicateWindowDays: 30, spamHeader: { name: 'x-spam-flag', value: 'yes' },
   limits: { maxMessageBytes: 26_214_400, maxPrepareAttempts: 3 },
+  acknowledgeSince: { kind: 'all' },
 };
 const topicModelJson = trainTopicModel(readTopicTrainingCorpus()).serialise();
 const job = (uid: number, source: Buffer) => ({ settings, extraHolidays: [], fetched: { uid, source, internalDate: new Date('2026-11-30T10:00:00Z') } });

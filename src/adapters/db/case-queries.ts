@@ -31,6 +31,8 @@ export interface CaseListing {
   mailbox: string;
   /** References of the cases this one is linked to (a stranger's message quoting another case). */
   linkedTo: string[];
+  /** Brought in from before foi-intake (history in the mailbox, or an old tracker's row). */
+  imported: boolean;
 }
 
 export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
@@ -80,6 +82,7 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
         .map((m) => m.messageId as string),
       mailbox: row.mailbox,
       linkedTo: row.linkedCaseId === null ? [] : [referenceOf.get(row.linkedCaseId)].filter((r): r is string => r !== undefined),
+      imported: row.imported,
     };
   });
 }

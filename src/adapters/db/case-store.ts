@@ -95,6 +95,7 @@ async function openCase(tx: Tx, { draft, reference, events, parentCaseId }: NewC
       requesterName: draft.requester.name, requesterAddress: draft.requester.address, subject: draft.subject,
       analysis: draft.analysis, flags: draft.flags, mailbox: draft.mailbox, parentCaseId: parentCaseId ?? null,
       linkedCaseId: draft.linkedCaseId ?? null,
+      ...(draft.imported ? { imported: true, importSource: draft.imported.source, importedAt: events[0]?.at ?? new Date() } : {}),
     })
     .returning({ id: cases.id });
   const caseId = row!.id;

@@ -10,7 +10,7 @@ import type { Db, Tx } from './database.js';
 import { loadExtraHolidays } from './holiday-store.js';
 import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
-import { acknowledgementsSentTo } from './outbox-store.js';
+import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
 import { beginPrepareAttempt, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
@@ -31,6 +31,9 @@ export function createIntakeStore(db: Db): IntakeStore {
     beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
     recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),
+    async queueOfficerMail(mail) {
+      await db.transaction((tx) => insertOutbox(tx, mail, {}));
+    },
   };
 }
 
@@ -75,7 +78,7 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
   const { references, messageIds, senderCasesOf: sender, repeats, acknowledgementsTo } = query;
   const ids = [...messageIds];
   const keys = query.reusedIdKey === null ? [query.dedupeKey] : [query.dedupeKey, query.reusedIdKey];
-  const [sightings, byReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
+  const [sightings, byReference, byImportedReference, received, sent, senderCases, own, others, acknowledgementsSent] = await Promise.all([
     tx.select({
       id: inboundMessages.id, key: inboundMessages.dedupeKey, folder: inboundMessages.destinationFolder, contentHash: inboundMessages.contentHash,
       fromAddress: inboundMessages.fromAddress, bodyHash: inboundMessages.bodyHash,
@@ -83,6 +86,10 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
     references.length === 0 ? [] : tx
       .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
       .from(cases).where(inArray(cases.reference, [...references])),
+    // Exact, on the upper(reference) index: only imported cases keep references of another format.
+    (query.importedReferences ?? []).length === 0 ? [] : tx
+      .select({ caseId: cases.id, reference: cases.reference, requesterAddress: cases.requesterAddress })
+      .from(cases).where(and(eq(cases.imported, true), inArray(sql`upper(${cases.reference})`, [...query.importedReferences!]))),
     ids.length === 0 ? [] : tx
       .select({ caseId: inboundMessages.caseId, messageId: inboundMessages.messageId, requesterAddress: cases.requesterAddress, reference: cases.reference })
       .from(inboundMessages).leftJoin(cases, eq(cases.id, inboundMessages.caseId)).where(inArray(inboundMessages.messageId, ids)),
@@ -110,7 +117,7 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
   return {
     firstSighting: first ? { inboundId: first.id, folder: first.folder, contentHash: first.contentHash, fromAddress: first.fromAddress, bodyHash: first.bodyHash } : null,
     reusedIdSighting: again ? { inboundId: again.id, folder: again.folder } : null,
-    byReference,
+    byReference: [...byReference, ...byImportedReference.filter((c) => !byReference.some((b) => b.caseId === c.caseId))],
     messageOwners: [
       ...received.filter((m) => m.messageId !== null).map((m) => ({ ...m, messageId: m.messageId!, purpose: null })),
       ...sent,

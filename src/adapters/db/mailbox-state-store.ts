@@ -10,14 +10,15 @@ export async function syncCheckpoint(db: Db, mailbox: string, uidValidity: numbe
     await tx.insert(mailboxState).values({ mailbox, uidValidity, lastUid: 0 }).onConflictDoNothing();
     const [row] = await tx.select().from(mailboxState).where(eq(mailboxState.mailbox, mailbox)).for('update');
     if (!row) throw new Error(`mailbox state row for ${mailbox} missing after insert`);
-    if (row.uidValidity === uidValidity) return { lastUid: row.lastUid, reset: false };
+    const firstSeenAt = row.firstSeenAt;
+    if (row.uidValidity === uidValidity) return { lastUid: row.lastUid, reset: false, firstSeenAt };
     // 0: the row was made by a lease before any session saw the mailbox; nothing to reset.
     const reset = row.uidValidity !== 0;
     await tx
       .update(mailboxState)
       .set({ uidValidity, lastUid: 0, updatedAt: sql`now()` })
       .where(eq(mailboxState.mailbox, mailbox));
-    return { lastUid: 0, reset };
+    return { lastUid: 0, reset, firstSeenAt };
   });
 }
 

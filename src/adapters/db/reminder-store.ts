@@ -1,6 +1,7 @@
 // What the reminder and digest jobs read and claim: cases with a running clock and their latest
 // reminder, and a unique row per (case, reminder) or per (day, mailbox), so nothing is sent twice.
-import { and, asc, desc, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { londonDateOf } from '../../clock/index.js';
 import type { CaseStatus } from '../../domain/case-status.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { Regime } from '../../domain/regime.js';
@@ -22,6 +23,10 @@ export function createReminderStore(db: Db): ReminderStore {
           .values({ caseId: claim.caseId, key: claim.key, dueDate: claim.dueDate, offset: claim.offset, sentAt: claim.at })
           .onConflictDoNothing().returning({ id: caseReminders.id });
         return claimed !== undefined;
+      },
+      async digestsSent(day) {
+        const rows = await tx.select({ mailbox: digests.mailbox }).from(digests).where(eq(digests.day, day));
+        return rows.map((r) => r.mailbox);
       },
       async claimDigest(claim) {
         const [claimed] = await tx.insert(digests).values({ day: claim.day, mailbox: claim.mailbox, sentAt: claim.at })
@@ -52,5 +57,6 @@ async function casesToRemind(db: Db, statuses: readonly CaseStatus[]): Promise<R
   return rows.map((r) => ({
     caseId: r.id, status: r.status as CaseStatus, regime: r.regime as Regime, jurisdiction: r.jurisdiction as Jurisdiction,
     dueDate: r.dueDate, lastReminder: latest.get(r.id) ?? null,
+    importedOn: r.importedAt ? londonDateOf(r.importedAt) : null, mailbox: r.mailbox,
   }));
 }

@@ -72,9 +72,12 @@ async function purgeCase(tx: Tx, caseId: number, options: PurgeOptions): Promise
     requesterName: null, requesterAddress: null, subject: REDACTED,
     // A flag's code stays (statistics); its words may quote the requester.
     analysis: anonymiseAnalysis(row.analysis), flags: row.flags.map((f) => ({ code: f.code, text: REDACTED })),
+    // An imported case's record of its tracker row names the requester too; its dates and outcome stay.
+    importFacts: anonymiseImportFacts(row.importFacts),
   };
   const caseChanged = !isDeepStrictEqual(anonymised, {
     requesterName: row.requesterName, requesterAddress: row.requesterAddress, subject: row.subject, analysis: row.analysis, flags: row.flags,
+    importFacts: row.importFacts,
   });
   if (caseChanged) await tx.update(cases).set(anonymised).where(eq(cases.id, caseId));
   const questionRows = await tx.update(questions).set({ text: REDACTED })
@@ -132,6 +135,11 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
  * sections cited and the validity verdict stay (statistics); texts, evidence and the forwarder go.
  * Keeps the RequestAnalysis shape so readers of the column still work; applying it twice is a no-op.
  */
+function anonymiseImportFacts(facts: unknown): unknown {
+  if (facts === null || typeof facts !== 'object') return facts ?? null;
+  return { ...facts, requesterName: null, requesterAddress: null, subject: REDACTED };
+}
+
 export function anonymiseAnalysis(analysis: unknown): Json {
   const a = asRecord(analysis);
   const evidence = asRecord(a.evidence);

@@ -42,6 +42,11 @@ export const mailboxState = pgTable('mailbox_state', {
   /** The daemon that reads this mailbox now; a standby takes over when the lease lapses. */
   leaseHolder: text('lease_holder'),
   leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  /**
+   * When foi-intake first read this mailbox: with FOI_ACKNOWLEDGE_SINCE=first-seen, mail received before
+   * it is history (a case, no acknowledgement). Mailboxes read before this column existed count from the epoch.
+   */
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -121,10 +126,20 @@ export const cases = pgTable(
     mailbox: text('mailbox').notNull().default('default'),
     /** A stranger's message quoting a case opens its own case, linked to the one it quotes. */
     linkedCaseId: integer('linked_case_id'),
+    /** Brought in from before foi-intake: mail received before the acknowledgement cutoff, or an old tracker's row. */
+    imported: boolean('imported').notNull().default(false),
+    /** `mailbox` (history in the mailbox) or `file:<name>` (import cases); null for a case that was not imported. */
+    importSource: text('import_source'),
+    importedAt: timestamp('imported_at', { withTimezone: true }),
+    /** What the tracker row said (pipeline/import/compare-with-existing.ts): a re-import is compared with it. */
+    importFacts: jsonb('import_facts'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('cases_reference_key').on(t.reference), index('cases_status_idx').on(t.status),
+    // References are matched whatever their letter case (an imported FOI/24/0456 quoted as foi/24/0456);
+    // unique so that two cases can never answer to the same reference.
+    uniqueIndex('cases_reference_upper_key').on(sql`upper(${t.reference})`),
     index('cases_requester_idx').on(t.requesterAddress),
     index('cases_campaign_idx').on(t.campaignKey),
   ],

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import { composeCaseUpdate, composeClarificationAcknowledgement } from '../notify/compose-case-updates.js';
 import type { NotifySettings } from '../notify/compose-messages.js';
 import { newCaseMail, nextReference, openingEvents } from './case-opening.js';
+import { asHistory, historyCutoff } from './history-mail.js';
 import type { CaseChange, LockedCase } from './case-store.js';
 import type { FilingTransaction, InboundFacts } from './filing-store.js';
 import {
@@ -41,9 +42,12 @@ export async function attachToCase(tx: FilingTransaction, facts: InboundFacts, f
     filing.change = { ...filing.change, flags: [...(filing.change.flags ?? []), messageIdReusedFlag(fate.reusedMessageIdOf)] };
   }
   let filedWith = foiCase.id;
-  let mail = filing.mail;
+  // History filed with its case writes to nobody: the requester wrote long ago, officers see the case.
+  const history = historyCutoff(facts.internalDate, context.acknowledgementCutoff);
+  let mail = history ? [] : filing.mail;
   if (filing.review) {
-    const { draft, events, request } = filing.review;
+    const draft = history ? asHistory(filing.review.draft, history) : filing.review.draft;
+    const { events, request } = filing.review;
     const reference = await nextReference(tx, context.settings.referenceFormat, draft.receivedDate);
     mail = newCaseMail({ ...draft, reference }, request.mail, notify);
     filedWith = await tx.openCase({ draft, reference, events, parentCaseId: foiCase.id });

@@ -15,6 +15,8 @@ export async function nextReference(tx: Pick<CaseTransaction, 'nextSequence'>, f
 
 /** The officers' summary always; the requester's acknowledgement (a complaint: a receipt) unless withheld. */
 export function newCaseMail(foiCase: ReferencedCase, mail: InboundMail, notify: NotifySettings): OutgoingMail[] {
+  // History: the pass's one import summary stands in for the officers' summary; no acknowledgement.
+  if (foiCase.imported) return [];
   const summary = composeOfficerSummary(foiCase, mail, notify);
   if (!foiCase.acknowledge.send) return [summary];
   const reply = foiCase.acknowledge.form === 'complaint_receipt' ? composeComplaintReceipt(foiCase, mail, notify) : composeAcknowledgement(foiCase, mail, notify);
@@ -30,5 +32,10 @@ export function openingEvents(draft: CaseDraft, now: Date): CaseEvent[] {
   const acknowledgement: CaseEvent = draft.acknowledge.send
     ? { event: 'acknowledgement_queued', at: now, fromStatus: 'received', toStatus: 'received', cause: 'automatic', details: {} }
     : { event: 'acknowledgement_withheld', at: now, fromStatus: 'received', toStatus: 'received', cause: draft.acknowledge.reason, details: {} };
-  return [opened, acknowledgement];
+  if (!draft.imported) return [opened, acknowledgement];
+  const imported: CaseEvent = {
+    event: 'case_imported', at: now, fromStatus: 'received', toStatus: 'received', cause: 'received before the acknowledgement cutoff',
+    details: { source: draft.imported.source, cutoff: draft.imported.cutoff.toISOString() },
+  };
+  return [opened, imported, acknowledgement];
 }

@@ -36,6 +36,11 @@ export interface SurroundingsQuery {
   reusedIdKey: string | null;
   /** Case references quoted in the subject. */
   references: readonly string[];
+  /**
+   * Reference-like phrases of the subject (`referenceCandidates`, upper case), looked up exactly among the
+   * references of imported cases, which keep their old tracker's format (FOI/24/0456, REQ 1234).
+   */
+  importedReferences?: readonly string[];
   /** Message-IDs the message points at (In-Reply-To/References, or the message a bounce reports on). */
   messageIds: readonly string[];
   /** The sender whose open cases a reply may belong to by its subject; null for mail that is not a reply. */

@@ -5,11 +5,13 @@ import type { ExtraHoliday } from '../../clock/index.js';
 import { caseFlag } from '../../domain/case-flag.js';
 import type { CaseDraft } from '../../domain/foi-case.js';
 import type { InboundMail } from '../../domain/inbound-mail.js';
+import type { ImportedCaseLine } from '../import/summarise-import.js';
 import type { NotifyDirectory } from '../notify/notify-directory.js';
 import type { BouncedMessageIds } from '../analyse/bounced-message-ids.js';
 import type { AutomatedVerdict } from '../analyse/detect-automated-mail.js';
 import { isNearDuplicate } from '../analyse/near-duplicate.js';
 import { messageIdReusedFlag, reusedIdKeyOf, sightingOf } from './message-identity.js';
+import { referenceCandidates } from '../import/imported-references.js';
 import type { InboundFacts, SurroundingsQuery, Surroundings } from './filing-store.js';
 import type { SenderStanding } from './requester.js';
 import { mayActOn, quotedCaseOf, strangerDraft } from './stranger.js';
@@ -77,15 +79,19 @@ export interface FilingContext extends FateContext {
   notify: NotifyDirectory;
   /** Admins' extra holidays, for the deadlines a reply recomputes. */
   extraHolidays: readonly ExtraHoliday[];
+  /** Mail received before this is history (history-mail.ts); null: everything is acknowledged. */
+  acknowledgementCutoff: Date | null;
 }
 
 /** What became of a message, for the pass's report and the move that follows the commit. */
 export type CommitResult =
   | { type: 'already_recorded'; inboundId: number; destinationFolder: string }
   | { type: 'duplicate'; inboundId: number; duplicateOf: number; destinationFolder: string }
-  | { type: 'opened_case'; inboundId: number; caseId: number; reference: string; destinationFolder: string }
+  /** `imported`: history (received before the acknowledgement cutoff), as the import summary lists it. */
+  | { type: 'opened_case'; inboundId: number; caseId: number; reference: string; destinationFolder: string; imported?: ImportedCaseLine }
   | { type: 'attached'; inboundId: number; caseId: number; effect: string; destinationFolder: string }
-  | { type: 'held'; inboundId: number; destinationFolder: string };
+  /** `history`: held without a notice of its own; the import summary counts it. */
+  | { type: 'held'; inboundId: number; destinationFolder: string; history?: boolean };
 
 export type Fate = FateOf & {
   /** The message's Message-ID was another message's (recorded as this inbound id): flagged, recorded under its own key. */
@@ -124,6 +130,7 @@ export function surroundingsQuery({ facts, prepared }: PendingMessage, context: 
   return {
     ...query,
     references: referencesInSubject(mail.subject, context.threadPattern),
+    importedReferences: referenceCandidates(mail.subject),
     messageIds: [...new Set([...inReplyTo, ...references])],
     senderCasesOf: mail.from && presentsAsReply(mail) ? mail.from.address : null,
     repeats: fingerprintHash ? { address, fingerprintHash, since: new Date(now - context.settings.duplicateWindowDays * DAY_MS) } : null,

@@ -7,6 +7,7 @@ import { composeHeldNotice } from '../notify/compose-messages.js';
 import { attachToCase } from './attach-to-case.js';
 import { newCaseMail, nextReference, openingEvents } from './case-opening.js';
 import type { FilingTransaction, InboundFacts } from './filing-store.js';
+import { asHistory, historyCutoff, historyLineOf } from './history-mail.js';
 import {
   decideFate, dedupeKeyOf, recordedFacts, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
 } from './inbound-fate.js';
@@ -36,6 +37,8 @@ async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fa
     // A message too large to download has no bytes here: the mail folder keeps it.
     disposition: 'held', parseOutcome: fate.parseOutcome, error: fate.reason, dedupeKey: dedupeKeyOf(facts), keepRaw: facts.size === undefined, destinationFolder: folder,
   });
+  // History held is counted in the pass's import summary rather than announced one by one.
+  if (historyCutoff(facts.internalDate, context.acknowledgementCutoff)) return { type: 'held', inboundId: id, destinationFolder: folder, history: true };
   if (fate.notifyOfficers) {
     // Held mail belongs to the mailbox it reached.
     const notify = context.notify.settingsOf(context.settings.mailboxName);
@@ -45,7 +48,9 @@ async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fa
 }
 
 async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<CommitResult> {
-  const { draft, request: prepared } = fate;
+  const { request: prepared } = fate;
+  const cutoff = historyCutoff(facts.internalDate, context.acknowledgementCutoff);
+  const draft = cutoff ? asHistory(fate.draft, cutoff) : fate.draft;
   const { referenceFormat, processedFolder } = context.settings;
   const reference = await nextReference(tx, referenceFormat, draft.receivedDate);
   let mail: OutgoingMail[];
@@ -66,5 +71,6 @@ async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extrac
     fate.campaign.length > 0 ? tx.linkCampaign([caseId, ...fate.campaign.map((c) => c.caseId)], prepared.fingerprintHash!) : null,
   ]);
   await tx.queueMail(mail, { inboundId, caseId });
-  return { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder };
+  const opened = { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder } as const;
+  return draft.imported ? { ...opened, imported: historyLineOf(draft, reference) } : opened;
 }

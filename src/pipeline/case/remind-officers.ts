@@ -6,11 +6,14 @@ import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES, type CaseStatus } from '../../do
 import { composeDigest, composeReminder } from '../notify/compose-case-updates.js';
 import type { NotifyDirectory } from '../notify/notify-directory.js';
 import type { CaseTransaction, LockedCase } from './case-store.js';
-import { DEFAULT_REMINDER_OFFSETS, selectReminders, type ReminderCase } from './select-reminders.js';
+import { routeImportedReminders } from '../import/route-imported-reminders.js';
+import { DEFAULT_REMINDER_OFFSETS, selectReminders, type ReminderCase, type SelectedReminder } from './select-reminders.js';
 
 export interface ReminderTransaction extends CaseTransaction {
   /** Records a reminder as sent; false when it already was (another daemon, or an earlier run). */
   claimReminder(claim: { caseId: number; key: string; dueDate: IsoDate; offset: number; at: Date }): Promise<boolean>;
+  /** The mailboxes whose digest of a day was sent already. */
+  digestsSent(day: IsoDate): Promise<string[]>;
   /** Records a mailbox's digest of a day as sent; false when it already was. */
   claimDigest(claim: { day: IsoDate; mailbox: string; at: Date }): Promise<boolean>;
   /** Every case in these statuses, as its mail sees it (not locked). */
@@ -32,6 +35,11 @@ export interface ReminderRun {
   today: IsoDate;
   now: Date;
   offsets?: readonly number[];
+  /**
+   * References of imported cases whose overdue reminder is today's digest, by mailbox name: filled by
+   * `queueDueReminders`, listed by `queueDailyDigests` (route-imported-reminders.ts says why).
+   */
+  importedOverdue?: Map<string, string[]>;
 }
 
 const HEADLINES = { due_soon: 'response due soon', due_today: 'response due today', overdue: 'response OVERDUE' } as const;
@@ -41,8 +49,10 @@ export async function queueDueReminders(run: ReminderRun): Promise<{ queued: num
   const candidates = await store.casesToRemind(CLOCK_RUNNING_STATUSES);
   if (candidates.length === 0) return { queued: 0 };
   const selected = selectReminders({ cases: candidates, today: run.today, offsets: run.offsets ?? DEFAULT_REMINDER_OFFSETS, extraHolidays: await store.extraHolidays() });
+  const routed = await routeReminders(run, candidates, selected);
+  for (const reminder of routed.intoDigest) await remindInDigest(run, reminder);
   let queued = 0;
-  for (const reminder of selected) {
+  for (const reminder of routed.mail) {
     const done = await store.inTransaction(async (tx) => {
       const { caseId, key, dueDate, offset } = reminder;
       if (!(await tx.claimReminder({ caseId, key, dueDate, offset, at: now }))) return false;
@@ -68,6 +78,35 @@ export async function queueDueReminders(run: ReminderRun): Promise<{ queued: num
   return { queued };
 }
 
+async function routeReminders(run: ReminderRun, candidates: readonly ReminderCase[], selected: SelectedReminder[]) {
+  const imported = candidates.flatMap((c) => (c.importedOn ? [{ caseId: c.caseId, importedOn: c.importedOn }] : []));
+  if (imported.length === 0) return { mail: selected, intoDigest: [] };
+  const sent = new Set(await run.store.inTransaction((tx) => tx.digestsSent(run.today)));
+  const digestPending = new Set(candidates.filter((c) => !sent.has(run.notify.nameOf(c.mailbox ?? ''))).map((c) => c.caseId));
+  return routeImportedReminders({ selected, imported, digestPending });
+}
+
+/** Recorded as given (so it is never mailed later) and listed in today's digest of the case's mailbox. */
+async function remindInDigest(run: ReminderRun, reminder: SelectedReminder): Promise<void> {
+  await run.store.inTransaction(async (tx) => {
+    const { caseId, key, dueDate, offset } = reminder;
+    if (!(await tx.claimReminder({ caseId, key, dueDate, offset, at: run.now }))) return;
+    const foiCase = await tx.lockCase({ id: caseId });
+    if (!foiCase) return;
+    const { snapshot } = foiCase;
+    await tx.saveChange({
+      caseId,
+      events: [{
+        event: 'reminder_sent', at: run.now, fromStatus: snapshot.status, toStatus: snapshot.status, cause: 'overdue when imported: listed in the daily digest',
+        details: { oldDueDate: snapshot.dueDate, newDueDate: snapshot.dueDate, key },
+      }],
+    });
+    const name = run.notify.nameOf(foiCase.mailbox);
+    const list = run.importedOverdue?.get(name) ?? [];
+    run.importedOverdue?.set(name, [...list, snapshot.reference]);
+  });
+}
+
 /** One digest of open cases per London day and mailbox, to that mailbox's officers, whatever the number of runs. */
 export async function queueDailyDigests(run: ReminderRun): Promise<{ queued: boolean }> {
   const { notify } = run;
@@ -77,7 +116,7 @@ export async function queueDailyDigests(run: ReminderRun): Promise<{ queued: boo
       if (!(await tx.claimDigest({ day: run.today, mailbox, at: run.now }))) return false;
       const own = (await tx.casesIn(OPEN_STATUSES)).filter((c) => notify.nameOf(c.mailbox) === mailbox).map((c) => c.snapshot);
       own.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-      await tx.queueMail([composeDigest(run.today, own, notify.settingsOf(mailbox))], {});
+      await tx.queueMail([composeDigest(run.today, own, notify.settingsOf(mailbox), run.importedOverdue?.get(mailbox) ?? [])], {});
       return true;
     });
     queued ||= done;

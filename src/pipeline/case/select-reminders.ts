@@ -26,6 +26,10 @@ export interface ReminderCase {
   dueDate: IsoDate | null;
   /** The latest reminder sent for this case, or null. One for an earlier due date does not count. */
   lastReminder: SentReminder | null;
+  /** An imported case: the London date it was imported on (its overdue reminder may be the digest). */
+  importedOn?: IsoDate | null;
+  /** The configured name of the mailbox the case belongs to (absent: the first). */
+  mailbox?: string;
 }
 
 export type ReminderKind = 'due_soon' | 'due_today' | 'overdue';
@@ -59,7 +63,7 @@ export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [5, 2, 0, -1];
 // Enough for about four years overdue; countWorkingDays refuses spans of more than ten.
 const MAX_COUNT = 1000;
 
-function calendarFor(c: ReminderCase, holidays: BankHolidayLookup): WorkingDayCalendar {
+function calendarFor(c: Pick<ReminderCase, 'regime' | 'jurisdiction'>, holidays: BankHolidayLookup): WorkingDayCalendar {
   const rule = REGIME_RULES[c.regime];
   if (rule.kind === 'calendar_month') return jurisdictionCalendar(holidays, c.jurisdiction ?? 'england-and-wales');
   return rule.calendar === 'uk' ? ukWideCalendar(holidays, rule.calendarLaw) : scottishCalendar(holidays, rule.calendarLaw);
@@ -74,6 +78,13 @@ function workingDaysAfter(from: IsoDate, to: IsoDate, calendar: WorkingDayCalend
 export function workingDaysLeft(today: IsoDate, dueDate: IsoDate, calendar: WorkingDayCalendar): number {
   if (today === dueDate) return 0;
   return today < dueDate ? workingDaysAfter(today, dueDate, calendar) : -workingDaysAfter(dueDate, today, calendar);
+}
+
+/** Working days from today to a case's due date on its regime's calendar (negative once past). */
+export function caseWorkingDaysLeft(
+  c: Pick<ReminderCase, 'regime' | 'jurisdiction'> & { dueDate: IsoDate }, today: IsoDate, extraHolidays: readonly ExtraHoliday[] = [],
+): number {
+  return workingDaysLeft(today, c.dueDate, calendarFor(c, createBankHolidayLookup(extraHolidays)));
 }
 
 export function reminderKind(offset: number): ReminderKind {

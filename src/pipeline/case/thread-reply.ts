@@ -1,6 +1,7 @@
 // thread-reply.ts: a reply must join its case, not open a new one (a clarification restarts that case's clock,
 // FOIA s.10(6)(b)); matched by reference, then RFC 5322 In-Reply-To/References, then sender and subject; ties are held.
 import type { InboundMail } from '../../domain/inbound-mail.js';
+import { referenceCandidates, referenceKey } from '../import/imported-references.js';
 
 export interface ReferenceCandidate {
   caseId: number;
@@ -119,9 +120,10 @@ function decide(level: 'reference' | 'headers' | 'sender_subject', caseIds: numb
   return caseIds.length === 1 ? { match: level, caseId: caseIds[0]! } : { match: 'ambiguous', caseIds };
 }
 
+// Our own references by their pattern; an imported case's (another format) as an exact token of the subject.
 function byReference(mail: InboundMail, candidates: ThreadCandidates, pattern: RegExp): number[] {
-  const wanted = new Set(referencesInSubject(mail.subject, pattern));
-  return distinct(candidates.byReference.filter((c) => wanted.has(c.reference.toUpperCase())).map((c) => c.caseId));
+  const wanted = new Set([...referencesInSubject(mail.subject, pattern), ...referenceCandidates(mail.subject)]);
+  return distinct(candidates.byReference.filter((c) => wanted.has(referenceKey(c.reference))).map((c) => c.caseId));
 }
 
 // The parent (In-Reply-To) decides before the ancestry (References), which may span a request and its review.

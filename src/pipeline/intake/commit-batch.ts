@@ -17,16 +17,21 @@ export interface CommitDeps {
   notify: NotifyDirectory;
 }
 
-export interface CommitPass {
+/** What a pass fixes for all its batches; `acknowledgementCutoff` absent: everything is acknowledged. */
+export interface PassFacts {
   now: Date;
   extraHolidays: readonly ExtraHoliday[];
+  acknowledgementCutoff?: Date | null;
 }
 
-export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pass: CommitPass): Promise<CommitResult[]> {
+/** The pass's facts, as the one-by-one commit after a failed batch passes them on. */
+export type CommitPass = PassFacts;
+
+export async function commitBatch(deps: CommitDeps, batch: PendingMessage[], pass: PassFacts): Promise<CommitResult[]> {
   if (batch.length === 0) return [];
   const { settings } = deps;
   const context: FilingContext = {
-    settings, notify: deps.notify, extraHolidays: pass.extraHolidays, now: pass.now,
+    settings, notify: deps.notify, extraHolidays: pass.extraHolidays, now: pass.now, acknowledgementCutoff: pass.acknowledgementCutoff ?? null,
     threadPattern: referencePatternOf(settings.threadReferenceFormats),
   };
   return deps.store.inMailboxTransaction(settings.mailboxKey, async (tx) => {

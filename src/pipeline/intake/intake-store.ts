@@ -2,12 +2,15 @@
 // batch that holds the mailbox's commit lock, files each message (filing-store.ts) and advances the
 // checkpoint past them all. The database adapter implements it (adapters/db/intake-store.ts).
 import type { ExtraHoliday } from '../../clock/index.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { FilingTransaction, InboundKey } from '../case/filing-store.js';
 
 export interface Checkpoint {
   lastUid: number;
   /** True when the stored UIDVALIDITY differed from the server's and the checkpoint was reset. */
   reset: boolean;
+  /** When foi-intake first read this mailbox (FOI_ACKNOWLEDGE_SINCE=first-seen); a reset keeps it. */
+  firstSeenAt: Date;
 }
 
 /** A message of the batch recorded already (a pass that crashed before its move). */
@@ -48,4 +51,6 @@ export interface IntakeStore {
   isOutage(error: unknown): boolean;
   /** Holidays admins added, read once per pass. */
   extraHolidays(): Promise<ExtraHoliday[]>;
+  /** Queues officer mail about no one case (a pass's import summary). */
+  queueOfficerMail(mail: readonly OutgoingMail[]): Promise<void>;
 }

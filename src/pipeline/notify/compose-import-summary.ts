@@ -6,8 +6,7 @@ import type { AttentionItem, ImportSummary } from '../import/summarise-import.js
 import { newMessageId, type NotifySettings } from './compose-messages.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
-// Not among TEMPLATE_NAMES (templates.ts): a TemplateSet holds it where the caller has loaded it.
-export const IMPORT_SUMMARY_TEMPLATE = 'import-summary.txt';
+export const IMPORT_SUMMARY_TEMPLATE: TemplateName = 'import-summary.txt';
 
 /** A list in mail stays readable: the rest are one `cases list` away. */
 export const MAX_LISTED = 25;
@@ -66,13 +65,13 @@ export function composeImportSummary(input: ImportSummaryInput, settings: Notify
   };
   const where = input.mailbox === 'default' ? '' : ` (${input.mailbox})`;
   return {
-    // To officers only and about no one case, as the digest is: delivery and alerts treat it alike.
-    purpose: 'digest',
-    messageId: newMessageId('digest', `import-${input.mailbox}-${input.today}`, settings.fromAddress),
+    // To officers only and about no one case, as the digest is (an officer purpose: no requester threads on it).
+    purpose: 'import_summary',
+    messageId: newMessageId('import_summary', `import-${input.mailbox}-${input.today}`, settings.fromAddress),
     from: settings.from,
     to: settings.officers,
     subject: `FOI import${where}: ${summary.count} case(s) imported, ${summary.overdue.length} overdue, ${summary.urgent.length} need attention`,
-    text: renderTemplate(settings.templates, IMPORT_SUMMARY_TEMPLATE as TemplateName, view),
+    text: renderTemplate(settings.templates, IMPORT_SUMMARY_TEMPLATE, view),
     html: null,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
   };

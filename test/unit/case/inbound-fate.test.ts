@@ -103,6 +103,8 @@ describe('surroundingsQuery', () => {
     const query = surroundingsQuery(request({ subject: 'Re: Potholes [FOI-2026-00042]', inReplyTo: '<ack-1@council>' }), context);
     expect(query).toEqual({
       dedupeKey: '<m-7@example.org>', reusedIdKey: null, references: ['FOI-2026-00042'], messageIds: ['<ack-1@council>'], senderCasesOf: 'alex@example.net',
+      // Every reference-like token, looked up among imported cases (their old trackers' formats).
+      importedReferences: ['FOI-2026-00042'],
       repeats: { address: 'alex@example.net', fingerprintHash: 'fp-hash', since: new Date('2026-02-18T09:00:00Z') },
       acknowledgementsTo: { address: 'alex@example.net', since: new Date('2026-03-19T09:00:00Z') },
     });

@@ -44,6 +44,14 @@ describe('by reference in the subject', () => {
       .toEqual({ match: 'reference', caseId: 51 });
   });
 
+  it('an imported case\'s reference in its old tracker\'s format is found as a whole token, in any case', () => {
+    const candidates = { ...none, byReference: [{ caseId: 8, reference: 'FOI/24/0456' }, { caseId: 9, reference: 'REQ 1234' }] };
+    expect(threadReply(mail({ subject: 'Re: your ref foi/24/0456 (CCTV)' }), candidates, options)).toEqual({ match: 'reference', caseId: 8 });
+    expect(threadReply(mail({ subject: 'Re: REQ 1234 - CCTV' }), candidates, options)).toEqual({ match: 'reference', caseId: 9 });
+    // Not inside a longer reference.
+    expect(threadReply(mail({ subject: 'Re: FOI/24/04567' }), candidates, options)).toEqual({ match: 'none' });
+  });
+
   it('an unknown reference falls through to the headers', () => {
     const candidates = { ...none, byMessageId: [{ caseId: 9, messageId: '<ack-9@council>' }] };
     expect(threadReply(mail({ subject: 'Re: [FOI-2025-99999]', inReplyTo: '<ack-9@council>' }), candidates, options))

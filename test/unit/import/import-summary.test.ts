@@ -92,7 +92,7 @@ describe('composeImportSummary', () => {
       summary, mailbox: 'default', today: TODAY, source: { kind: 'mailbox', cutoff: new Date('2026-03-02T09:15:00Z'), heldCount: 2 },
     }, settings);
     expect(mail).toMatchObject({
-      purpose: 'digest', to: ['officer@example.gov.uk'], from: '"FOI Team" <foi@example.gov.uk>', html: null,
+      purpose: 'import_summary', to: ['officer@example.gov.uk'], from: '"FOI Team" <foi@example.gov.uk>', html: null,
       subject: 'FOI import: 9 case(s) imported, 2 overdue, 4 need attention',
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
     });
