@@ -20,7 +20,7 @@ import type { PipelineDeps } from './pipeline/intake/process-mailbox.js';
 import type { PipelineSettings } from './pipeline/process-message.js';
 import { mailerOf, oauthOfMailboxes } from './runtime/mailer.js';
 import { notifyDirectoryOf } from './runtime/notify-directory.js';
-import { loadTopicModel } from './runtime/topic-model.js';
+import { loadAnalysisModels } from './runtime/analysis-models.js';
 
 /** One mailbox the daemon reads: its own settings, session factory and checkpoint/lease key. */
 export interface MailboxRuntime {
@@ -91,9 +91,9 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
   await database.migrate();
   const stores = createStores(database.db);
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
-  const topicModel = await loadTopicModel(database.db);
-  log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name) }, 'topic model loaded');
-  const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), topicModel.model);
+  const learned = await loadAnalysisModels(database.db);
+  log.info({ modelVersion: learned.version, mailboxes: configured.map((m) => m.name) }, 'analysis models loaded');
+  const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), learned.models);
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
     const settings = pipelineSettingsOf(config, mailbox, configured);
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };

@@ -33,7 +33,8 @@ export type CaseEventName =
   | 'automated_reply_attached'
   | 'duplicate_received'
   | 'campaign_linked'
-  | 'personal_data_purged';
+  | 'personal_data_purged'
+  | 'analysis_corrected';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {

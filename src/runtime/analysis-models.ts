@@ -1,0 +1,23 @@
+// Which learned models an installation runs: the active version in the database (all four models, or
+// a topic model alone for a version trained before the others were learned), or, with none active, the
+// shipped models trained from the team's corpus. `analyse --json` always runs the shipped ones.
+import { shippedAnalysisModels } from '../adapters/analysis-models-loader.js';
+import { activeModel, type StoredModel } from '../adapters/db/classifier-store.js';
+import type { Db } from '../adapters/db/database.js';
+import { restoreAnalysisModels, type AnalysisModels } from '../pipeline/analyse/analysis-models.js';
+import { restoreTopicModel, type TopicModel } from '../pipeline/analyse/topic-model.js';
+
+export interface LoadedModels {
+  models: AnalysisModels | TopicModel;
+  /** The database version, or `shipped`. */
+  version: number | 'shipped';
+}
+
+export function restoreStoredModel(stored: StoredModel): AnalysisModels | TopicModel {
+  return stored.format === 'analysis' ? restoreAnalysisModels(stored.model) : restoreTopicModel(stored.model);
+}
+
+export async function loadAnalysisModels(db: Db): Promise<LoadedModels> {
+  const stored = await activeModel(db);
+  return stored ? { models: restoreStoredModel(stored), version: stored.version } : { models: shippedAnalysisModels(), version: 'shipped' };
+}
