@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
 import { defaultPromptsDir } from './paths.js';
 import { loadAnalysisSettings } from './config/analysis-settings.js';
 import { mailboxKeyOf } from './config/mailboxes-file.js';
-import { createAnalyser } from './pipeline/analyse/create-analyser.js';
+import { createAnalyser, type Analyser } from './pipeline/analyse/create-analyser.js';
 import type { MailboxSession } from './pipeline/intake/mailbox-session.js';
 import { alertUndeliverable } from './pipeline/case/alert-undeliverable.js';
 import type { DeliveryDeps } from './pipeline/notify/deliver-outbox.js';
@@ -20,7 +20,7 @@ import type { PipelineDeps } from './pipeline/intake/process-mailbox.js';
 import type { PipelineSettings } from './pipeline/process-message.js';
 import { mailerOf, oauthOfMailboxes } from './runtime/mailer.js';
 import { notifyDirectoryOf } from './runtime/notify-directory.js';
-import { loadAnalysisModels } from './runtime/analysis-models.js';
+import { loadAnalysisModels, modelsChanged } from './runtime/analysis-models.js';
 
 /** One mailbox the daemon reads: its own settings, session factory and checkpoint/lease key. */
 export interface MailboxRuntime {
@@ -46,6 +46,8 @@ export interface Runtime {
   mailboxes: MailboxRuntime[];
   /** Mail settings by the mailbox name recorded on a case. */
   notify: NotifyDirectory;
+  /** Loads the active model version if an admin activated another (or rolled back) since it was loaded. */
+  refreshModels(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,9 +93,18 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
   await database.migrate();
   const stores = createStores(database.db);
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
-  const learned = await loadAnalysisModels(database.db);
+  const analysisSettings = loadAnalysisSettings(config.analysisConfigPath);
+  let learned = await loadAnalysisModels(database.db);
   log.info({ modelVersion: learned.version, mailboxes: configured.map((m) => m.name) }, 'analysis models loaded');
-  const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), learned.models);
+  let current = createAnalyser(analysisSettings, learned.models);
+  // Every mailbox analyses through this one function, so a newly activated version reaches them all at once.
+  const analyse: Analyser = (input) => current(input);
+  const refreshModels = async () => {
+    if (!(await modelsChanged(database.db, learned))) return;
+    learned = await loadAnalysisModels(database.db);
+    current = createAnalyser(analysisSettings, learned.models);
+    log.info({ modelVersion: learned.version }, 'analysis models reloaded');
+  };
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
     const settings = pipelineSettingsOf(config, mailbox, configured);
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
@@ -113,7 +124,7 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
     onFailed: (row, error) => alertUndeliverable(stores.cases, notify, row, error),
   };
   return {
-    config, database, stores, mailer, delivery, log, mailboxes, notify,
+    config, database, stores, mailer, delivery, log, mailboxes, notify, refreshModels,
     async close() {
       mailer.close();
       if (!overrides.database) await database.close();

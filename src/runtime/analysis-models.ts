@@ -2,7 +2,7 @@
 // a topic model alone for a version trained before the others were learned), or, with none active, the
 // shipped models trained from the team's corpus. `analyse --json` always runs the shipped ones.
 import { shippedAnalysisModels } from '../adapters/analysis-models-loader.js';
-import { activeModel, type StoredModel } from '../adapters/db/classifier-store.js';
+import { activeModel, activeVersion, type StoredModel } from '../adapters/db/classifier-store.js';
 import type { Db } from '../adapters/db/database.js';
 import { restoreAnalysisModels, type AnalysisModels } from '../pipeline/analyse/analysis-models.js';
 import { restoreTopicModel, type TopicModel } from '../pipeline/analyse/topic-model.js';
@@ -20,4 +20,9 @@ export function restoreStoredModel(stored: StoredModel): AnalysisModels | TopicM
 export async function loadAnalysisModels(db: Db): Promise<LoadedModels> {
   const stored = await activeModel(db);
   return stored ? { models: restoreStoredModel(stored), version: stored.version } : { models: shippedAnalysisModels(), version: 'shipped' };
+}
+
+/** Whether the active version differs from the one loaded (an admin activated or rolled back since). */
+export async function modelsChanged(db: Db, loaded: LoadedModels): Promise<boolean> {
+  return ((await activeVersion(db)) ?? 'shipped') !== loaded.version;
 }

@@ -40,6 +40,12 @@ export async function activeModel(db: Db): Promise<StoredModel | null> {
   return row ? { ...row, format: row.format as ModelFormat } : null;
 }
 
+/** Only the active version's number (null: the shipped models): a cheap check for a daemon that runs for weeks. */
+export async function activeVersion(db: Db): Promise<number | null> {
+  const [row] = await db.select({ version: classifierModels.version }).from(classifierModels).where(eq(classifierModels.active, true)).orderBy(desc(classifierModels.version)).limit(1);
+  return row?.version ?? null;
+}
+
 export async function modelVersion(db: Db, version: number): Promise<StoredModel | null> {
   const [row] = await db.select(storedColumns).from(classifierModels).where(eq(classifierModels.version, version));
   return row ? { ...row, format: row.format as ModelFormat } : null;
