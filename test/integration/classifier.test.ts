@@ -10,6 +10,7 @@ import { addClassifierExample, defaultEvalCorpus, evalClassifier } from '../../s
 import { activateCandidate, trainCandidate, useVersion, type TuningContext } from '../../src/cli/classifier-tuning.js';
 import { defaultAnalysisSettings } from '../../src/config/analysis-settings.js';
 import { isAppError } from '../../src/errors.js';
+import { loadAnalysisModels, modelsChanged } from '../../src/runtime/analysis-models.js';
 import { fixturesDir } from '../../src/paths.js';
 import { seedCase as openCase } from '../harness/seed-case.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
@@ -44,8 +45,15 @@ describe('classifier tuning', () => {
     expect(await trainCandidate(ctx())).toBe(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ version: 1, active: false, corrections: 0, figures: { holdout4: { kindAccuracy: expect.any(Number) } } });
     expect(await activeModel(db.db)).toBeNull();
+    const before = await loadAnalysisModels(db.db);
+    expect(before.version).toBe('shipped');
     await activateCandidate(ctx(), '1', {});
     expect((await activeModel(db.db))?.version).toBe(1);
+    // What a running daemon checks at each poll: a new active version is loaded, then nothing more changes.
+    expect(await modelsChanged(db.db, before)).toBe(true);
+    const after = await loadAnalysisModels(db.db);
+    expect(after.version).toBe(1);
+    expect(await modelsChanged(db.db, after)).toBe(false);
   });
 
   it('refuses an unknown topic or version, and a forced activation without a reason', async () => {
