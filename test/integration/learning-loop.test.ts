@@ -53,11 +53,14 @@ function message(from: string, subject: string, body: string): string {
 }
 
 async function cli(...args: string[]) {
+  // The mailbox helper's connection would idle out (socket timeout) while slow child processes run on a busy machine.
+  await mailbox.subjectsIn('INBOX');
   const result = await runCli(args, env);
   return { ...result, lines: result.stdout.trim() ? jsonLines(result.stdout) : [] };
 }
 
 async function runOnceAndList() {
+  await mailbox.subjectsIn('INBOX');
   const run = await runCli(['run', '--once'], env);
   expect(run.code, run.stderr).toBe(0);
   return (await cli('cases', 'list', '--json')).lines as { reference: string; kind: string; flags: string[]; regime: string; dueDate: string }[];
