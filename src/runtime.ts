@@ -20,7 +20,8 @@ import type { PipelineSettings } from './pipeline/process-message.js';
 import { createPreparePool } from './pipeline/workers/prepare-pool.js';
 import { mailerOf, oauthOfMailboxes } from './runtime/mailer.js';
 import { notifyDirectoryOf } from './runtime/notify-directory.js';
-import { loadTopicModel } from './runtime/topic-model.js';
+import { loadAnalysisModels, modelsChanged, type LoadedModels } from './runtime/analysis-models.js';
+import { swappablePreparer } from './pipeline/workers/swappable-preparer.js';
 
 /** One mailbox the daemon reads: its own settings, session factory and checkpoint/lease key. */
 export interface MailboxRuntime {
@@ -46,6 +47,8 @@ export interface Runtime {
   mailboxes: MailboxRuntime[];
   /** Mail settings by the mailbox name recorded on a case. */
   notify: NotifyDirectory;
+  /** Loads the active model version if an admin activated another (or rolled back) since it was loaded. */
+  refreshModels(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,15 +101,22 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
   await database.migrate();
   const stores = createStores(database.db);
   const mailer = overrides.mailer ?? mailerOf(configured, oauths);
-  const topicModel = await loadTopicModel(database.db);
-  log.info({ topicModelVersion: topicModel.version, mailboxes: configured.map((m) => m.name), prepareWorkers: config.prepare.workers }, 'topic model loaded');
-  // Parse and analyse in worker threads (each loads the settings and the model once); this thread
-  // only fetches, commits, moves and sends.
   loadAnalysisSettings(config.analysisConfigPath); // a bad settings file stops start-up here, with its one line
-  const preparePool = createPreparePool({
-    workers: config.prepare.workers, timeoutMs: config.prepare.timeoutMs,
-    analysisConfigPath: config.analysisConfigPath, topicModelJson: topicModel.model.serialise(),
+  let learned = await loadAnalysisModels(database.db);
+  log.info({ modelVersion: learned.version, mailboxes: configured.map((m) => m.name), prepareWorkers: config.prepare.workers }, 'analysis models loaded');
+  // Parse and analyse in worker threads (each loads the settings and the models once); this thread
+  // only fetches, commits, moves and sends.
+  const startPool = (loaded: LoadedModels) => createPreparePool({
+    workers: config.prepare.workers, timeoutMs: config.prepare.timeoutMs, analysisConfigPath: config.analysisConfigPath, models: loaded.wire,
   });
+  const prepare = swappablePreparer(startPool(learned));
+  // A newly activated version reaches every mailbox at once: new workers load it, the old ones finish what they hold.
+  const refreshModels = async () => {
+    if (!(await modelsChanged(database.db, learned))) return;
+    learned = await loadAnalysisModels(database.db);
+    prepare.swap(startPool(learned));
+    log.info({ modelVersion: learned.version }, 'analysis models reloaded');
+  };
   const mailboxes = configured.map((mailbox, i): MailboxRuntime => {
     const settings = pipelineSettingsOf(config, mailbox, configured);
     const imap = { endpoint: mailbox.mail.imap, mailbox: mailbox.mail.imap.mailbox, allowInsecure: config.allowInsecure, autoIdleDelayMs: overrides.autoIdleDelayMs, oauth: oauths[i] };
@@ -115,7 +125,7 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
       name: mailbox.name,
       key: settings.mailboxKey,
       config: mailbox,
-      pipeline: { store: stores.intake, settings, notify, prepare: preparePool.prepare },
+      pipeline: { store: stores.intake, settings, notify, prepare: prepare.prepare },
       openSession: async () => wrap(await openMailboxSession(imap, log.child({ mailbox: mailbox.name }))),
     };
   });
@@ -126,9 +136,9 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
     onFailed: (row, error) => alertUndeliverable(stores.cases, notify, row, error),
   };
   return {
-    config, database, stores, mailer, delivery, log, mailboxes, notify,
+    config, database, stores, mailer, delivery, log, mailboxes, notify, refreshModels,
     async close() {
-      await preparePool.close();
+      await prepare.close();
       mailer.close();
       if (!overrides.database) await database.close();
     },

@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { loadAnalysisSettings } from '../config/analysis-settings.js';
 import { describeError } from '../errors.js';
 import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
-import { loadTopicModel } from '../runtime/topic-model.js';
+import { shippedAnalysisModels } from '../adapters/analysis-models-loader.js';
 import type { CommandContext } from './with-database.js';
 import { parseMail } from '../pipeline/parse/parse-mail.js';
 import { textForAnalysis } from '../pipeline/parse/text-for-analysis.js';
@@ -61,8 +61,8 @@ export function addAnalyseCommand(program: Command, { env, write }: CommandConte
     .argument('<files...>')
     .action(async (files: string[]) => {
       const config = loadConfig(env);
-      // No database here: the model is the one every installation starts from.
-      const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), (await loadTopicModel(null)).model);
+      // No database here (DESIGN.md "Contract details"): the shipped models every installation starts from.
+      const analyse = createAnalyser(loadAnalysisSettings(config.analysisConfigPath), shippedAnalysisModels());
       const failures = await runAnalyse(files, analyse, write);
       if (failures > 0) process.exitCode = 1;
     });

@@ -1,22 +1,23 @@
-// `foi-intake classifier train|eval|add-example|use|list`: admins tune the topic classifier. Every
-// trained model is stored as a new version with the figures it scored, so a bad retrain is undone
-// with `classifier use VERSION`.
+// `foi-intake classifier train|activate|use|list|eval|add-example`: admins tune the learned parts of the
+// analysis. `train` stores a candidate version (kind, topic, s.16 and public-interest models, from the
+// shipped corpus plus officers' corrections); `activate` lets it go live only when no figure on the
+// evaluation set drops; `use` is a recorded rollback. The logic is in classifier-tuning.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { questionsOf } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
-import { addExample, listExamples, listModels, saveModel, useModel } from '../adapters/db/classifier-store.js';
-import { readTopicTrainingCorpus } from '../adapters/fs/training-corpus.js';
-import { loadTopicModel } from '../runtime/topic-model.js';
+import { addExample } from '../adapters/db/classifier-store.js';
 import { loadConfig } from '../config.js';
 import { loadAnalysisSettings, type AnalysisSettings } from '../config/analysis-settings.js';
 import { AppError } from '../errors.js';
 import { evaluateCorpus, type LabelledRequest } from '../evaluation/evaluate-corpus.js';
+import { figuresOf } from '../evaluation/model-figures.js';
 import { reportAsHtml, reportAsText } from '../evaluation/render-report.js';
 import { fixturesDir } from '../paths.js';
 import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
-import { trainTopicModel, type TopicModel } from '../pipeline/analyse/topic-model.js';
+import { loadAnalysisModels } from '../runtime/analysis-models.js';
+import { activateCandidate, defaultEvalDir, listVersions, trainCandidate, useVersion, type ActivateOptions, type TuningContext } from './classifier-tuning.js';
 import { withMigratedDb, type CommandContext } from './with-database.js';
 
 type Write = (line: string) => void;
@@ -27,27 +28,16 @@ export function readCorpus(path: string): LabelledRequest[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRequest);
 }
 
-function scoreTopics(settings: AnalysisSettings, model: TopicModel, corpus: LabelledRequest[]) {
-  const analyse = createAnalyser(settings, model);
-  return evaluateCorpus(corpus, (item) => {
+/** Every component's figures for the active models, then the topic report (per topic, confusion matrix). */
+export async function evalClassifier(db: Db, settings: AnalysisSettings, options: { corpus: string; html?: string }, write: Write): Promise<void> {
+  const loaded = await loadAnalysisModels(db);
+  const analyse = createAnalyser(settings, loaded.models);
+  const items = readCorpus(options.corpus);
+  write(JSON.stringify({ model: loaded.version, corpus: options.corpus, figures: figuresOf(analyse, [{ name: 'corpus', items }]).corpus }));
+  const report = evaluateCorpus(items, (item) => {
     const a = analyse({ subject: item.subject, text: item.text, from: null });
     return { ...a, questions: a.questions.map((q) => q.text) };
   }).topic;
-}
-
-export async function trainClassifier(db: Db, settings: AnalysisSettings, corpusPath: string, write: Write): Promise<number> {
-  const examples = [...readTopicTrainingCorpus(), ...(await listExamples(db))];
-  const model = trainTopicModel(examples);
-  const report = scoreTopics(settings, model, readCorpus(corpusPath));
-  const evaluation = { corpus: corpusPath, accuracy: report.accuracy, macroF1: report.macroF1, perLabel: report.perLabel };
-  const version = await saveModel(db, { json: model.serialise(), exampleCount: examples.length, evaluation });
-  write(JSON.stringify({ version, active: true, examples: examples.length, accuracy: report.accuracy, macroF1: report.macroF1 }));
-  return version;
-}
-
-export async function evalClassifier(db: Db, settings: AnalysisSettings, options: { corpus: string; html?: string }, write: Write): Promise<void> {
-  const loaded = await loadTopicModel(db);
-  const report = scoreTopics(settings, loaded.model, readCorpus(options.corpus));
   const title = `Topic classifier, model ${loaded.version}`;
   write(reportAsText(`${title} on ${options.corpus}`, report));
   if (options.html) {
@@ -81,36 +71,37 @@ async function questionText(db: Db, reference: string, number: string | undefine
   return { text: found.text, source: `case:${reference}#${number}` };
 }
 
-export async function useClassifierVersion(db: Db, version: string, write: Write): Promise<void> {
-  if (!(await useModel(db, Number(version)))) throw new AppError('cli.invalid_argument', `no classifier model version ${version}`);
-  write(JSON.stringify({ version: Number(version), active: true }));
-}
-
-export async function listClassifierVersions(db: Db, write: Write): Promise<void> {
-  for (const m of await listModels(db)) write(JSON.stringify(m));
-}
-
 export function addClassifierCommand(program: Command, { env, write }: CommandContext): void {
-  const classifier = program.command('classifier').description('tune the topic classifier: examples, training, evaluation, versions');
+  const classifier = program.command('classifier').description('tune the learned models (kind, topic, s.16, public interest): training, evaluation, activation, versions');
   const withTuning = (fn: (db: Db, settings: AnalysisSettings) => Promise<void>) => {
     const config = loadConfig(env);
     const settings = loadAnalysisSettings(config.analysisConfigPath);
     return withMigratedDb(config, (db) => fn(db, settings));
   };
+  const tuning = (fn: (ctx: TuningContext) => Promise<unknown>, evalDir = defaultEvalDir()) =>
+    withTuning((db, settings) => fn({ db, settings, evalDir, now: new Date(), write }).then(() => undefined));
   classifier
     .command('train')
-    .description('train a new model version from fixtures/training plus stored examples, evaluate it, make it active')
-    .option('--corpus <file>', 'labelled JSON Lines corpus to score the new model on', defaultEvalCorpus())
-    .action((opts: { corpus: string }) => withTuning((db, settings) => trainClassifier(db, settings, opts.corpus, write).then(() => undefined)));
+    .description('train a candidate version (kind, topic, s.16, public interest) from fixtures/training plus officers\' corrections; it is not active until `activate`')
+    .option('--eval-dir <dir>', 'folder of labelled JSON Lines corpora to score it on', defaultEvalDir())
+    .action((opts: { evalDir: string }) => tuning(trainCandidate, opts.evalDir));
+  classifier
+    .command('activate')
+    .description('make a candidate the active version, only if no figure on the evaluation set drops against the active one')
+    .argument('<version>')
+    .option('--force', 'activate even though a figure drops (needs --reason)')
+    .option('--reason <text>', 'why the drop is accepted (recorded)')
+    .option('--eval-dir <dir>', 'folder of labelled JSON Lines corpora to compare on', defaultEvalDir())
+    .action((version: string, opts: ActivateOptions & { evalDir: string }) => tuning((ctx) => activateCandidate(ctx, version, opts), opts.evalDir));
   classifier
     .command('eval')
-    .description('precision, recall and F1 per topic and a confusion matrix for the active model')
+    .description('every component\'s figures for the active models, then per-topic precision, recall, F1 and a confusion matrix')
     .option('--corpus <file>', 'labelled JSON Lines corpus', defaultEvalCorpus())
-    .option('--html <file>', 'also write the report as an HTML page')
+    .option('--html <file>', 'also write the topic report as an HTML page')
     .action((opts: { corpus: string; html?: string }) => withTuning((db, settings) => evalClassifier(db, settings, opts, write)));
   classifier
     .command('add-example')
-    .description('add a training example: --topic T --text "…", or --topic T --case REF --question N')
+    .description('add a topic training example: --topic T --text "…", or --topic T --case REF --question N')
     .requiredOption('--topic <topic>')
     .option('--text <text>')
     .option('--case <reference>')
@@ -118,8 +109,8 @@ export function addClassifierCommand(program: Command, { env, write }: CommandCo
     .action((opts: AddExampleOptions) => withTuning((db, settings) => addClassifierExample(db, settings, opts, write)));
   classifier
     .command('use')
-    .description('make an earlier (or later) model version the active one')
+    .description('make an earlier (or later) version the active one, without the evaluation gate (recorded); `shipped` for the built-in models')
     .argument('<version>')
-    .action((version: string) => withTuning((db) => useClassifierVersion(db, version, write)));
-  classifier.command('list').description('every model version with its figures').action(() => withTuning((db) => listClassifierVersions(db, write)));
+    .action((version: string) => withTuning((db) => useVersion(db, version, new Date(), write)));
+  classifier.command('list').description('every version with its figures and activations').action(() => withTuning((db) => listVersions(db, write)));
 }

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { addAnalyseCommand } from './analyse-command.js';
 import { addCaseCommand } from './case-command.js';
+import { addCaseCorrectCommand } from './case-correct-command.js';
 import { addCasesCommand } from './cases-command.js';
 import { addClassifierCommand } from './classifier-command.js';
 import { addDeadlineCommand } from './deadline-command.js';
@@ -17,7 +18,7 @@ import type { CommandContext } from './with-database.js';
 
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   addMigrateCommand, addRunCommand, addAnalyseCommand, addCasesCommand, addDeadlineCommand, addClassifierCommand,
-  addCaseCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand,
+  addCaseCommand, addCaseCorrectCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand,
 ];
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {

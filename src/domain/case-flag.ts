@@ -13,6 +13,7 @@ export const FLAG_CODES = [
   'forwarded', // forwarded to the mailbox; the requester is the original sender
   'format', // a format asked for (FOIA s.11)
   'low_confidence_topic', // a question with no confident topic: check the routing
+  'kind_corrected', // an officer changed the kind to one under another regime: the clock was left as it was
   // What reading and screening the message found.
   'possible_spoof', // sender authentication failed: no acknowledgement was sent
   'parse_warning', // the message's structure had to be worked around

@@ -35,7 +35,8 @@ export type CaseEventName =
   | 'campaign_linked'
   | 'personal_data_purged'
   /** Brought in from before foi-intake: mail received before the acknowledgement cutoff, or a tracker row. */
-  | 'case_imported';
+  | 'case_imported'
+  | 'analysis_corrected';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {

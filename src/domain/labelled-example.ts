@@ -11,4 +11,9 @@ export interface LabelledExample {
   topic?: string;
   section16?: boolean;
   publicInterest?: boolean;
+  /**
+   * How an officer divided `text` into questions (a split or a merge). Kept as labelled data for the
+   * question splitter's evaluation; the splitter is rules, so training does not read it.
+   */
+  questions?: string[];
 }

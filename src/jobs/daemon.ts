@@ -25,7 +25,11 @@ export interface DaemonOptions {
  */
 export async function runDaemon(runtime: Runtime, stop: AbortSignal, options: DaemonOptions): Promise<void> {
   const wakers = runtime.mailboxes.map(() => new EventTarget());
-  const poll = cron.schedule(options.pollCron, () => wakers.forEach((ticks) => ticks.dispatchEvent(new Event('tick'))), {
+  const poll = cron.schedule(options.pollCron, async () => {
+    // A version an admin activated (or rolled back to) since the last poll is read before the mail is.
+    await runtime.refreshModels().catch((error: unknown) => runtime.log.error({ err: describeError(error) }, 'analysis models not reloaded'));
+    wakers.forEach((ticks) => ticks.dispatchEvent(new Event('tick')));
+  }, {
     name: 'poll-mailbox', timezone: 'Europe/London', noOverlap: true,
   });
   const remind = () => runReminderJobs(runtime.stores.reminders, runtime.notify, new Date())

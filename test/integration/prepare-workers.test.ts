@@ -27,7 +27,7 @@ const settings: PipelineSettings = {
   authority: { authenticationOn: false, internalDomains: ['example.gov.uk'], officers: [] },
   maxAcksPerAddressPerDay: 5, duplicateWindowDays: 30, spamHeader: { name: 'x-spam-flag', value: 'yes' },
   limits: { maxMessageBytes: 26_214_400, maxPrepareAttempts: 3 },
-  acknowledgeSince: { kind: 'all' },
+  acknowledgeSince: { mode: 'all' },
 };
 const topicModelJson = trainTopicModel(readTopicTrainingCorpus()).serialise();
 const job = (uid: number, source: Buffer) => ({ settings, extraHolidays: [], fetched: { uid, source, internalDate: new Date('2026-11-30T10:00:00Z') } });
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 function pool(timeoutMs = 20_000, workers = 2): PreparePool {
-  const created = createPreparePool({ workers, timeoutMs, analysisConfigPath: null, topicModelJson });
+  const created = createPreparePool({ workers, timeoutMs, analysisConfigPath: null, models: { format: 'topic', json: topicModelJson } });
   pools.push(created);
   return created;
 }

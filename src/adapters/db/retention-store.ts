@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { and, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { FINISHED_STATUSES } from '../../domain/case-status.js';
 import type { Db, Tx } from './database.js';
-import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
+import { caseEvents, cases, inboundMessages, labelledExamples, outbox, questions } from './schema.js';
 
 
 export const REDACTED = '[redacted]';
@@ -84,8 +84,10 @@ async function purgeCase(tx: Tx, caseId: number, options: PurgeOptions): Promise
     .where(and(eq(questions.caseId, caseId), ne(questions.text, REDACTED))).returning({ id: questions.id });
   const inboundRows = await clearInbound(tx, eq(inboundMessages.caseId, caseId));
   const outboxRows = await redactOutbox(tx, eq(outbox.caseId, caseId));
-  const counts = { questions: questionRows.length, inboundMessages: inboundRows, outbox: outboxRows };
-  if (!caseChanged && counts.questions + counts.inboundMessages + counts.outbox === 0) return null;
+  // Officers' corrections quote the request: they go with it (models trained on them keep only word counts and digests).
+  const examples = (await tx.delete(labelledExamples).where(eq(labelledExamples.caseId, caseId)).returning({ id: labelledExamples.id })).length;
+  const counts = { questions: questionRows.length, inboundMessages: inboundRows, outbox: outboxRows, ...(examples > 0 ? { labelledExamples: examples } : {}) };
+  if (!caseChanged && counts.questions + counts.inboundMessages + counts.outbox + examples === 0) return null;
   await tx.insert(caseEvents).values({
     caseId, at: options.now, event: PURGE_EVENT, fromStatus: row.status, toStatus: row.status,
     cause: 'retention period passed (UK GDPR Art 5(1)(e))',

@@ -73,7 +73,7 @@ export function analyseRequest(uncapped: AnalysisInput, options: AnalyseOptions 
   const allQuestions = splitQuestions(own.text);
   const environmental = readEnvironmental(subject, unwrapSoftBreaks(own.text), allQuestions);
   const { models } = options;
-  const remembered = rememberedLabels(models, input.text) ?? rememberedLabels(models, own.text);
+  const remembered = rememberedLabels(models, input.text) ?? (own.text === input.text ? undefined : rememberedLabels(models, own.text));
   const ruled = detectRequestKind(subject, own.text, { asks: allQuestions, environmental });
   // The models read what the topic model reads (the subject and the opening of the body), so its words are stemmed once.
   const modelText = `${subject}\n${own.text}`.slice(0, MODEL_TEXT_CHARS);

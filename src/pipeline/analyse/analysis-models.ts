@@ -6,6 +6,7 @@ import type { LabelledExample } from '../../domain/labelled-example.js';
 import { REQUEST_KINDS, type RequestKind } from '../../domain/request-analysis.js';
 import { AppError } from '../../errors.js';
 import { restoreTextClassifier, trainTextClassifier, type LabelledText, type TextClassifier } from './text-classifier.js';
+import { textFingerprint } from './near-duplicate.js';
 import { restoreTopicModel, trainTopicModel, type TopicModel } from './topic-model.js';
 
 /** Decisions an example can label; each has its own model and its own memory of corrected messages. */
@@ -70,10 +71,12 @@ function rememberMessages(examples: readonly LabelledExample[]): Map<string, Rem
   return remembered;
 }
 
-/** A digest of a message's words, whatever its spacing, case or line wrapping. */
+/**
+ * A digest of what a message says, whatever its spacing, case, line wrapping, greeting or sign-off (and
+ * the name and signature after it): the same request from another requester, or sent again, is known.
+ */
 export function messageDigest(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32);
+  return createHash('sha256').update(textFingerprint(text)).digest('hex').slice(0, 32);
 }
 
 /** The probability a flag model gives to "yes". */

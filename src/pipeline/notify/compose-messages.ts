@@ -13,6 +13,7 @@ import { cleanLine, cleanText, cutTo, headerValue, withoutLinks } from './echo-t
 import { renderTemplate, type TemplateSet } from './templates.js';
 import { publicRecipients } from './single-mailbox.js';
 import { questionLabel } from './question-label.js';
+import { pleaseCheckLine } from './please-check.js';
 
 export interface NotifySettings {
   templates: TemplateSet;
@@ -100,6 +101,13 @@ function truncationFlag(foiCase: ReferencedCase): string[] {
   return [`Message too long to analyse whole: only its first ${cut.analysedChars.toLocaleString('en-GB')} of ${cut.totalChars.toLocaleString('en-GB')} characters were read; read the rest in the original below`];
 }
 
+/** First among the officers' flags, so every summary template shows it: what the analysis was unsure of. */
+function pleaseCheckFor(foiCase: ReferencedCase, audience: Audience): string[] {
+  if (audience !== 'officers') return [];
+  const line = pleaseCheckLine(foiCase.analysis, KIND_LABELS[foiCase.kind] ?? foiCase.kind);
+  return line ? [line] : [];
+}
+
 function caseView(foiCase: ReferencedCase, settings: NotifySettings, audience: Audience) {
   const questions = questionsFor(foiCase, audience);
   const name = foiCase.requester.name === null ? '' : audience === 'requester' ? echoToRequester(foiCase.requester.name, REQUESTER_ECHO.nameChars) : cleanLine(foiCase.requester.name);
@@ -120,7 +128,7 @@ function caseView(foiCase: ReferencedCase, settings: NotifySettings, audience: A
     moreQuestions: Math.max(0, foiCase.questions.length - questions.length),
     citesSection16: foiCase.analysis.citesSection16,
     adviceAndAssistanceLaw: adviceAndAssistanceLaw(foiCase.regime, settings.jurisdiction),
-    flags: [...foiCase.flags.map((f) => f.text), ...truncationFlag(foiCase)].map(cleanLine),
+    flags: [...pleaseCheckFor(foiCase, audience), ...foiCase.flags.map((f) => f.text), ...truncationFlag(foiCase)].map(cleanLine),
     dueExplain: foiCase.dueExplain,
     acknowledgementNote: foiCase.acknowledge.send ? 'sent automatically' : `not sent: ${foiCase.acknowledge.reason}`,
   };

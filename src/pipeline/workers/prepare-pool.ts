@@ -35,7 +35,7 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     script: preparerScript(),
     size: options.workers,
     timeoutMs: options.timeoutMs,
-    workerData: { analysisConfigPath: options.analysisConfigPath, topicModelJson: options.topicModelJson } satisfies PrepareWorkerData,
+    workerData: { analysisConfigPath: options.analysisConfigPath, models: options.models } satisfies PrepareWorkerData,
     resourceLimits: RESOURCE_LIMITS,
   });
   return {

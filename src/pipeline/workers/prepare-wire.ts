@@ -9,8 +9,14 @@ import type { PrepareJob, PreparedOutcome } from '../process-message.js';
 export interface PrepareWorkerData {
   /** FOI_ANALYSIS_CONFIG, read by each worker (its admin phrases compile to RE2 objects, which do not cross threads). */
   analysisConfigPath: string | null;
-  /** The active topic model as JSON, restored once per worker; null: rules only. */
-  topicModelJson: string | null;
+  /** The active models as JSON, restored once per worker; null: rules only. */
+  models: WireModels | null;
+}
+
+/** Learned models as they cross threads: all four (`analysis`), or a topic model alone from an older version. */
+export interface WireModels {
+  format: 'analysis' | 'topic';
+  json: string;
 }
 
 export interface WireJob extends Omit<PrepareJob, 'fetched'> {

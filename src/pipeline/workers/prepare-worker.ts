@@ -1,4 +1,4 @@
-// The worker thread's side of the prepare pool: loads the analysis settings and the topic model
+// The worker thread's side of the prepare pool: loads the analysis settings and the models
 // once, then parses, screens, analyses and plans one message at a time. It stores and sends
 // nothing; the main thread commits what it returns.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import { loadAnalysisSettings } from '../../config/analysis-settings.js';
 import { describeError } from '../../errors.js';
 import { stallPoint } from '../../fault-injection.js';
 import { createAnalyser } from '../analyse/create-analyser.js';
+import { restoreAnalysisModels } from '../analyse/analysis-models.js';
 import { restoreTopicModel } from '../analyse/topic-model.js';
 import { prepareOnThisThread, type PrepareJob } from '../process-message.js';
 import type { WorkerReply } from './worker-pool.js';
@@ -13,7 +14,9 @@ import { fromWire, type PrepareWorkerData, type WireJob } from './prepare-wire.j
 
 const init = workerData as PrepareWorkerData;
 // Compiled admin phrases (RE2) and trained models cannot cross threads: each worker builds its own.
-const analyse = createAnalyser(loadAnalysisSettings(init.analysisConfigPath), init.topicModelJson === null ? undefined : restoreTopicModel(init.topicModelJson));
+const models = init.models === null ? undefined
+  : init.models.format === 'analysis' ? restoreAnalysisModels(init.models.json) : restoreTopicModel(init.models.json);
+const analyse = createAnalyser(loadAnalysisSettings(init.analysisConfigPath), models);
 const prepare = prepareOnThisThread(analyse);
 
 parentPort!.on('message', (wire: WireJob) => {

@@ -14,7 +14,7 @@ import { referencePattern } from '../../../src/pipeline/case/format-reference.js
 import { regimeFor } from '../../../src/pipeline/case/plan-case.js';
 import { referencesInSubject } from '../../../src/pipeline/case/thread-reply.js';
 import { parseMail } from '../../../src/pipeline/parse/parse-mail.js';
-import { loadTopicModel } from '../../../src/runtime/topic-model.js';
+import { shippedAnalysisModels } from '../../../src/adapters/analysis-models-loader.js';
 
 const dir = join(fixturesDir, 'mail');
 const FIXTURES = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => f.replace(/\.eml$/, ''));
@@ -56,7 +56,8 @@ function comparable(read: Record<string, unknown>): Record<string, unknown> {
 
 let analyse: Analyser;
 beforeAll(async () => {
-  analyse = createAnalyser(defaultAnalysisSettings(), (await loadTopicModel(null)).model);
+  // The models `analyse --json` runs: the shipped ones.
+  analyse = createAnalyser(defaultAnalysisSettings(), shippedAnalysisModels());
 });
 
 describe('every mail fixture reads as its expectation says', () => {

@@ -1,0 +1,69 @@
+// Officers' corrections over drizzle: locks the case with its questions and first message, then writes
+// the corrected analysis, kind, questions and flags, the audit event and the labelled examples. It stores
+// and loads; what a correction changes is decided in pipeline/case/correct-analysis.ts.
+import { asc, eq } from 'drizzle-orm';
+import type { CaseFlag } from '../../domain/case-flag.js';
+import type { CaseStatus } from '../../domain/case-status.js';
+import type { Jurisdiction } from '../../domain/jurisdiction.js';
+import type { LabelledExample } from '../../domain/labelled-example.js';
+import type { Regime } from '../../domain/regime.js';
+import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
+import type { CaseForCorrection, CorrectionStore, SavedCorrection } from '../../pipeline/case/correct-case.js';
+import { insertEvents } from './case-changes.js';
+import type { Db, Tx } from './database.js';
+import { cases, inboundMessages, labelledExamples, questions } from './schema.js';
+
+export function createCorrectionStore(db: Db): CorrectionStore {
+  return {
+    inTransaction: (work) => db.transaction((tx) => work({
+      lockForCorrection: (reference) => lockForCorrection(tx, reference),
+      saveCorrection: (saved) => saveCorrection(tx, saved),
+    })),
+  };
+}
+
+async function lockForCorrection(tx: Tx, reference: string): Promise<CaseForCorrection | null> {
+  const [row] = await tx.select().from(cases).where(eq(cases.reference, reference)).for('update');
+  if (!row) return null;
+  const [asked, [first]] = await Promise.all([
+    tx.select({ number: questions.number, text: questions.text, topics: questions.topics }).from(questions)
+      .where(eq(questions.caseId, row.id)).orderBy(asc(questions.position)),
+    tx.select({ raw: inboundMessages.raw }).from(inboundMessages).where(eq(inboundMessages.caseId, row.id)).orderBy(asc(inboundMessages.id)).limit(1),
+  ]);
+  return {
+    id: row.id, reference: row.reference, kind: row.kind as RequestKind, regime: row.regime as Regime | 'none', jurisdiction: row.jurisdiction as Jurisdiction,
+    status: row.status as CaseStatus, dueDate: row.dueDate, subject: row.subject, analysis: row.analysis as RequestAnalysis,
+    flags: row.flags as CaseFlag[], questions: asked, raw: first?.raw ?? null,
+  };
+}
+
+async function saveCorrection(tx: Tx, saved: SavedCorrection): Promise<void> {
+  const { caseId, event } = saved;
+  await tx.update(cases).set({ kind: saved.kind, analysis: saved.analysis, flags: saved.flags }).where(eq(cases.id, caseId));
+  // Questions are renumbered by position after a split or merge: replaced whole.
+  await tx.delete(questions).where(eq(questions.caseId, caseId));
+  if (saved.questions.length > 0) {
+    await tx.insert(questions).values(saved.questions.map((q, position) => ({ caseId, position, number: q.number, text: q.text, topics: q.topics })));
+  }
+  await insertEvents(tx, caseId, [{ event: 'analysis_corrected', at: event.at, fromStatus: event.status, toStatus: event.status, cause: 'officer', details: event.details }]);
+  if (saved.examples.length > 0) {
+    await tx.insert(labelledExamples).values(saved.examples.map((e) => ({
+      caseId, source: e.source, subject: e.subject ?? null, text: e.text, kind: e.kind ?? null, topic: e.topic ?? null,
+      section16: e.section16 ?? null, publicInterest: e.publicInterest ?? null, questions: e.questions ?? null,
+    })));
+  }
+}
+
+/** Every stored example in the shape training reads; admins' topic examples (classifier_examples) are read apart. */
+export async function listLabelledExamples(db: Db): Promise<LabelledExample[]> {
+  const rows = await db.select().from(labelledExamples).orderBy(asc(labelledExamples.id));
+  return rows.map((r) => ({
+    text: r.text,
+    ...(r.subject ? { subject: r.subject } : {}),
+    ...(r.kind ? { kind: r.kind as RequestKind } : {}),
+    ...(r.topic ? { topic: r.topic } : {}),
+    ...(r.section16 !== null ? { section16: r.section16 } : {}),
+    ...(r.publicInterest !== null ? { publicInterest: r.publicInterest } : {}),
+    ...(r.questions ? { questions: r.questions } : {}),
+  }));
+}

@@ -1,0 +1,65 @@
+// `case correct`: lock the case → read the message it was analysed on → decide the correction (pure,
+// correct-analysis.ts) → save the corrected analysis, an audit event and the labelled examples, in one
+// transaction. No mail goes out: a correction changes how the case is read, not what the requester hears.
+import type { CaseFlag } from '../../domain/case-flag.js';
+import type { CaseStatus } from '../../domain/case-status.js';
+import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis.js';
+import { AppError } from '../../errors.js';
+import { parseMail } from '../parse/parse-mail.js';
+import { textForAnalysis } from '../parse/text-for-analysis.js';
+import { correctAnalysis, type CaseCorrection, type CorrectableCase, type SourcedExample, type StoredQuestion } from './correct-analysis.js';
+
+export interface CaseForCorrection extends Omit<CorrectableCase, 'messageText'> {
+  id: number;
+  status: CaseStatus;
+  /** The raw first message of the case, while it is kept (a purge or an import leaves none). */
+  raw: Buffer | null;
+}
+
+export interface SavedCorrection {
+  caseId: number;
+  kind: RequestKind;
+  analysis: RequestAnalysis;
+  questions: StoredQuestion[];
+  flags: CaseFlag[];
+  examples: SourcedExample[];
+  event: { at: Date; status: CaseStatus; details: Record<string, unknown> };
+}
+
+export interface CorrectionTransaction {
+  lockForCorrection(reference: string): Promise<CaseForCorrection | null>;
+  saveCorrection(saved: SavedCorrection): Promise<void>;
+}
+
+export interface CorrectionStore {
+  inTransaction<T>(work: (tx: CorrectionTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface CorrectionOutcome {
+  reference: string;
+  kind: RequestKind;
+  changes: string[];
+  examples: number;
+  flags: string[];
+  questions: { number: string | null; text: string; topics: string[] }[];
+}
+
+export async function correctCase(
+  store: CorrectionStore, reference: string, correction: CaseCorrection, options: { now: Date; topics: readonly string[] },
+): Promise<CorrectionOutcome> {
+  return store.inTransaction(async (tx) => {
+    const found = await tx.lockForCorrection(reference);
+    if (!found) throw new AppError('case.not_found', `no case ${reference}`);
+    const messageText = found.raw ? (await textForAnalysis(await parseMail(found.raw))).text : null;
+    const result = correctAnalysis({ ...found, messageText }, correction, options.topics);
+    await tx.saveCorrection({
+      caseId: found.id, kind: result.kind, analysis: result.analysis, questions: result.questions, flags: result.flags, examples: result.examples,
+      // The examples' text is not repeated in the audit trail: it is the case's own mail, kept once.
+      event: { at: options.now, status: found.status, details: { changes: result.changes, examples: result.examples.length, messageKept: messageText !== null } },
+    });
+    return {
+      reference, kind: result.kind, changes: result.changes, examples: result.examples.length,
+      flags: result.flags.map((f) => f.code), questions: result.questions,
+    };
+  });
+}
