@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'analyse.failed'
   | 'analyse.models_invalid'
   | 'case.not_found'
+  | 'case.changed'
   | 'template.missing'
   | 'template.invalid'
   | 'smtp.rejected_permanent'
