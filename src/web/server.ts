@@ -8,7 +8,7 @@ import helmet from '@fastify/helmet';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import type { Db } from '../adapters/db/database.js';
 import type { Stores } from '../adapters/db/stores.js';
@@ -63,7 +63,7 @@ export async function page(request: FastifyRequest, reply: FastifyReply, templat
 
 export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> {
   const { settings } = deps;
-  const app = Fastify({ loggerInstance: deps.log as unknown as FastifyBaseLogger, disableRequestLogging: true, trustProxy: false, bodyLimit: 256 * 1024 });
+  const app = Fastify({ loggerInstance: deps.log as unknown as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), trustProxy: false, bodyLimit: 256 * 1024 });
   // Paths only: a query string may hold a search for a requester's name.
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
