@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { listCases } from '../../src/adapters/db/case-queries.js';
 import { consoleAudit } from '../../src/adapters/db/schema.js';
-import { useTestServers } from '../harness/test-runtime.js';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startConsole } from '../../src/web/start-console.js';
+import { createTestDatabase } from '../harness/test-database.js';
+import { testEnv, useTestServers } from '../harness/test-runtime.js';
 import { ADMIN, consoleOn, consoleSettings, EIR_OFFICER, OFFICER, seedCases, sessionCookie } from './console-harness.js';
 
 const servers = useTestServers();
@@ -102,5 +106,15 @@ describe('the console', () => {
     const mine = await app.inject({ url: '/cases?queue=mine', headers: { cookie: officer } });
     expect(mine.body).toContain('FOI-2017-00001');
     await app.close();
+  });
+
+  it('answers /healthz 503 while the database is down', async () => {
+    const database = await createTestDatabase();
+    const env = testEnv(servers.mailbox.url, servers.smtp.url);
+    const running = await startConsole({ database, config: loadConfig(env), settings: consoleSettings('http://127.0.0.1:1'), log: pino({ level: 'silent' }) });
+    expect((await fetch(`${running.origin}/healthz`)).status).toBe(200);
+    await database.drop();
+    expect((await fetch(`${running.origin}/healthz`)).status).toBe(503);
+    await running.close();
   });
 });
