@@ -25,6 +25,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY drizzle ./drizzle
 COPY prompts ./prompts
+COPY views ./views
 # The team's topic-training corpus: the model every installation starts from.
 COPY fixtures/training ./fixtures/training
 RUN mkdir -p /data && chown node:node /data

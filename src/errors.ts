@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'prepare.crashed'
   | 'analyse.models_invalid'
   | 'case.not_found'
+  | 'case.changed'
   | 'template.missing'
   | 'notify.bad_recipient'
   | 'template.invalid'

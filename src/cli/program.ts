@@ -14,11 +14,12 @@ import { addMigrateCommand } from './migrate-command.js';
 import { addPurgeCommand } from './purge-command.js';
 import { addRemindersCommand } from './reminders-command.js';
 import { addRunCommand } from './run-command.js';
+import { addWebCommand } from './web-command.js';
 import type { CommandContext } from './with-database.js';
 
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   addMigrateCommand, addRunCommand, addAnalyseCommand, addCasesCommand, addDeadlineCommand, addClassifierCommand,
-  addCaseCommand, addCaseCorrectCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand,
+  addCaseCommand, addCaseCorrectCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand, addWebCommand,
 ];
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {

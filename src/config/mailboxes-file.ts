@@ -30,6 +30,8 @@ export interface MailboxConfig {
   referenceFormat: string;
   /** With FOI_OAUTH_PROVIDER: the account this mailbox logs in as (default FOI_OAUTH_USER, else the URL's user). */
   oauthUser?: string;
+  /** Who may work this mailbox's cases in the console (addresses or `@domain`), besides FOI_CONSOLE_OFFICERS. */
+  consoleOfficers?: string[];
 }
 
 /** The main environment's values: what an entry inherits. Raw strings, as the environment gives them. */
@@ -62,6 +64,7 @@ const Entry = z.strictObject({
   processedFolder: z.string().min(1).optional(),
   heldFolder: z.string().min(1).optional(),
   oauthUser: z.string().min(1).optional(),
+  consoleOfficers: z.array(z.string().regex(/^([^\s@<>]+)?@[^\s@<>]+$/, 'must be an address or @domain')).optional(),
 });
 type Entry = z.infer<typeof Entry>;
 const MailboxesFile = z.strictObject({ mailboxes: z.array(Entry).min(1) });
@@ -123,6 +126,7 @@ function resolveEntry(entry: Entry, at: string, ctx: ResolveContext): MailboxCon
     jurisdiction: entry.jurisdiction ?? defaults.jurisdiction,
     referenceFormat: entry.referenceFormat ?? defaults.referenceFormat,
     ...(entry.oauthUser ? { oauthUser: entry.oauthUser } : {}),
+    ...(entry.consoleOfficers ? { consoleOfficers: entry.consoleOfficers.map((a) => a.toLowerCase()) } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { runOnce } from '../jobs/run-once.js';
 import { describeCase } from '../cli/cases-command.js';
 import { startInProcessImap } from './in-process-imap.js';
 import { startSmtpSink, type ReceivedMail } from './smtp-sink.js';
+import { serveDemoConsole } from './serve-console.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     for (const c of await listCases(runtime.database.db)) say(`${describeCase(c)}\n`);
     say('== Messages sent ==');
     for (const mail of smtp.received) say(`${describeSent(mail)}\n`);
+    if (process.argv.includes('--serve')) await serveDemoConsole(runtime.database, config, say);
     await runtime.close();
   } finally {
     await Promise.all([imap.close(), smtp.close()]);

@@ -89,6 +89,8 @@ export const inboundMessages = pgTable(
     index('inbound_messages_message_id_idx').on(t.messageId),
     index('inbound_messages_case_idx').on(t.caseId),
     index('inbound_messages_fingerprint_idx').on(t.fingerprintHash),
+    // The console's full-text search over request texts (the fingerprint is the request without greeting and quotes).
+    index('inbound_messages_text_search_idx').using('gin', sql`to_tsvector('english', coalesce(${t.fingerprint}, ''))`),
   ],
 );
 
@@ -142,6 +144,8 @@ export const cases = pgTable(
     uniqueIndex('cases_reference_upper_key').on(sql`upper(${t.reference})`),
     index('cases_requester_idx').on(t.requesterAddress),
     index('cases_campaign_idx').on(t.campaignKey),
+    index('cases_subject_search_idx').using('gin', sql`to_tsvector('english', ${t.subject})`),
+    index('cases_due_idx').on(t.dueDate),
   ],
 );
 
@@ -344,4 +348,22 @@ export const prepareAttempts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.mailbox, t.uidValidity, t.uid], name: 'prepare_attempts_pk' })],
+);
+
+/**
+ * Who viewed or changed which case in the console (UK GDPR Art 5(2) accountability): the officer's
+ * identity is kept here, never in URLs or logs.
+ */
+export const consoleAudit = pgTable(
+  'console_audit',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    /** `view`, `download`, or the action taken (`seek_clarification`, `extend`, …). */
+    action: text('action').notNull(),
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('console_audit_case_idx').on(t.caseId), index('console_audit_actor_idx').on(t.actor)],
 );

@@ -26,6 +26,11 @@ export interface ActOptions {
   context?: LifecycleContext;
   /** The officer's words for a clarification request. */
   message?: string;
+  /**
+   * Optimistic concurrency (the console): the status and due date the officer saw when the page loaded.
+   * If the case has moved on since, nothing is changed and the officer is told.
+   */
+  expected?: { status: string; dueDate: string | null };
 }
 
 export async function actOnCase(store: CaseStore, reference: string, action: CaseAction, options: ActOptions): Promise<CaseActionOutcome> {
@@ -34,6 +39,9 @@ export async function actOnCase(store: CaseStore, reference: string, action: Cas
     if (!foiCase) throw new AppError('case.not_found', `no case ${reference}`);
     const { state } = foiCase;
     if (!state) throw new AppError('cli.invalid_argument', `${reference} is ${foiCase.kind.replace('_', ' ')} correspondence with no statutory clock`);
+    if (options.expected && (options.expected.status !== state.status || options.expected.dueDate !== state.dueDate)) {
+      throw new AppError('case.changed', `${reference} was changed by someone else since the page was loaded`);
+    }
     const result = applyCaseAction(state, action, options.now, options.context);
     if (!result.ok) throw new AppError('cli.invalid_argument', `${reference}: ${result.reason}`);
     const snapshot = { ...foiCase.snapshot, status: result.next.status, dueDate: result.next.dueDate };

@@ -112,6 +112,11 @@ function illegalReason(type: CaseActionType, status: CaseStatus): string {
 }
 
 /** The due date a case's clock fields give, or null while a clarification is awaited (no deadline runs). */
+/** The actions the lifecycle allows from a status: the console offers only these. */
+export function actionsAllowedFrom(status: CaseStatus): CaseActionType[] {
+  return (Object.keys(ALLOWED_FROM) as CaseActionType[]).filter((type) => ALLOWED_FROM[type].includes(status));
+}
+
 export function recomputeDueDate(state: CaseState, context: LifecycleContext = {}): { dueDate: IsoDate | null; explain: string[] } {
   if (state.clarificationSought && !state.clarificationReceived) {
     const law = REGIME_RULES[state.regime].clarificationLaw ?? 'clarification';
