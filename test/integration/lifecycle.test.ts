@@ -12,9 +12,9 @@ import { fixture, openTestRuntime, testEnv, useTestServers } from '../harness/te
 
 const servers = useTestServers();
 
-function reply(options: { subject: string; inReplyTo: string; body: string }): string {
+function reply(options: { subject: string; inReplyTo: string; body: string; from?: string }): string {
   return [
-    'From: Martin Greaves <martin.greaves@example.org>', 'To: FOI Team <foi@example.gov.uk>', `Subject: ${options.subject}`,
+    `From: ${options.from ?? 'Martin Greaves <martin.greaves@example.org>'}`, 'To: FOI Team <foi@example.gov.uk>', `Subject: ${options.subject}`,
     `Message-ID: <${Math.random().toString(36).slice(2)}@mail.example.org>`, `In-Reply-To: ${options.inReplyTo}`, `References: ${options.inReplyTo}`,
     'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', options.body, '',
   ].join('\r\n');
@@ -84,7 +84,10 @@ describe('case lifecycle', () => {
     await runPass();
     const [opened] = await listCases(servers.db.db);
     const before = servers.smtp.received.length;
-    await servers.mailbox.append(reply({ subject: `Re: chasing [${opened!.reference}]`, inReplyTo: '<unknown@example.org>', body: 'Hello, any update on this? When can I expect a reply?' }));
+    // From the case's own requester: anyone else's message quoting the case is a stranger's (strangers.test.ts).
+    await servers.mailbox.append(reply({
+      from: opened!.requester.address!, subject: `Re: chasing [${opened!.reference}]`, inReplyTo: '<unknown@example.org>', body: 'Hello, any update on this? When can I expect a reply?',
+    }));
     const { report } = await runPass();
     expect(report.mailbox).toMatchObject({ opened: 0, attached: 1 });
     const [chased] = await listCases(servers.db.db);

@@ -98,9 +98,10 @@ async function purgeCase(tx: Tx, caseId: number, options: PurgeOptions): Promise
 
 /** Raw bytes and the request-text fingerprint go; the Message-ID and content hash stay, so a replay is still a no-op. */
 async function clearInbound(tx: Tx, scope: SQL | undefined): Promise<number> {
-  const rows = await tx.update(inboundMessages).set({ raw: null, fingerprint: null, fingerprintHash: null })
+  // The body hash stays (one-way, it names no one) so a replay of purged mail is still known as one.
+  const rows = await tx.update(inboundMessages).set({ raw: null, fingerprint: null, fingerprintHash: null, fromAddress: null })
     .where(and(scope, or(sql`${inboundMessages.raw} is not null`, sql`${inboundMessages.fingerprint} is not null`,
-      sql`${inboundMessages.fingerprintHash} is not null`)))
+      sql`${inboundMessages.fingerprintHash} is not null`, sql`${inboundMessages.fromAddress} is not null`)))
     .returning({ id: inboundMessages.id });
   return rows.length;
 }

@@ -37,9 +37,11 @@ export function sightingOf(facts: InboundFacts, around: Pick<Surroundings, 'firs
   if (!first) return { type: 'fresh' };
   const replay = { type: 'replay', inboundId: first.inboundId, folder: first.folder } as const;
   if (first.contentHash === facts.contentHash) return replay;
-  // A row recorded before senders and content were kept, or a message too broken to read: as before, a replay.
-  if (!first.fromAddress || !first.bodyHash || !facts.fromAddress || !facts.bodyHash) return replay;
-  if (first.fromAddress === facts.fromAddress && first.bodyHash === facts.bodyHash) return replay;
+  // A row recorded before contents were kept, or a message too broken to read: as before, a replay.
+  if (!first.bodyHash || !facts.bodyHash) return replay;
+  // The sender is compared when both are known (retention clears a purged row's sender, not its hash).
+  const sameSender = !first.fromAddress || !facts.fromAddress || first.fromAddress === facts.fromAddress;
+  if (first.bodyHash === facts.bodyHash && sameSender) return replay;
   const again = around.reusedIdSighting;
   if (again) return { type: 'replay', inboundId: again.inboundId, folder: again.folder };
   return { type: 'reused', firstInboundId: first.inboundId };

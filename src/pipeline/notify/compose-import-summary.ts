@@ -4,6 +4,7 @@ import { formatLongDate, type IsoDate } from '../../clock/index.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { AttentionItem, ImportSummary } from '../import/summarise-import.js';
 import { newMessageId, type NotifySettings } from './compose-messages.js';
+import { cleanLine } from './echo-text.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
 export const IMPORT_SUMMARY_TEMPLATE: TemplateName = 'import-summary.txt';
@@ -31,8 +32,8 @@ function listed(items: readonly AttentionItem[]) {
   return items.slice(0, MAX_LISTED).map((item) => ({
     reference: item.reference,
     dueLong: item.dueDate ? formatLongDate(item.dueDate) : 'no date yet',
-    reasonText: item.reasons.join('; '),
-    subject: item.subject,
+    reasonText: cleanLine(item.reasons.join('; ')),
+    subject: cleanLine(item.subject),
   }));
 }
 

@@ -8,6 +8,7 @@ import { computeDeadline, formatLongDate, type ExtraHoliday, type IsoDate, type 
 import type { Regime } from '../../domain/foi-case.js';
 import { provisionRegimeOf, type Provision } from '../case/outcome/provisions.js';
 import { OUTCOME_LABELS, type Outcome, type QuestionOutcome } from '../case/outcome/outcome-types.js';
+import { acknowledgementSubject, echoToRequester, REQUESTER_ECHO } from './compose-messages.js';
 import { questionLabel } from './question-label.js';
 
 export const RESPONSE_TEMPLATE_NAMES = ['response.txt', 'refusal-notice.txt', 'response-rights.txt'] as const;
@@ -65,7 +66,7 @@ function questionsView(input: ResponseInput) {
   return (input.questions ?? []).map((q, i) => {
     const label = questionLabel(q.number, i);
     const decided = outcomes.find((o) => o.question === (q.number ?? String(i + 1)));
-    return { label, text: q.text, outcomeLabel: decided ? OUTCOME_LABELS[decided.outcome] : '', provisionList: decided?.provisions.join(', ') ?? '' };
+    return { label, text: echoToRequester(q.text, REQUESTER_ECHO.questionChars), outcomeLabel: decided ? OUTCOME_LABELS[decided.outcome] : '', provisionList: decided?.provisions.join(', ') ?? '' };
   }).filter((q) => q.outcomeLabel !== '');
 }
 
@@ -77,7 +78,9 @@ export function responseView(input: ResponseInput) {
   const questions = questionsView(input);
   const provisions = input.provisions.map(provisionView);
   return {
-    reference: input.reference, subject: input.subject, requesterGreeting: input.requesterName ?? 'Sir or Madam',
+    // The requester's own words come back to them as every echo does: one line, bounded, no controls or links.
+    reference: input.reference, subject: echoToRequester(input.subject, REQUESTER_ECHO.subjectChars),
+    requesterGreeting: (input.requesterName === null ? '' : echoToRequester(input.requesterName, REQUESTER_ECHO.nameChars)) || 'Sir or Madam',
     authorityName: input.authorityName, receivedLong: formatLongDate(input.receivedDate), respondedLong: formatLongDate(input.respondedOn),
     dueLong: input.dueDate ? formatLongDate(input.dueDate) : '', late: input.dueDate !== null && input.respondedOn > input.dueDate,
     regimeName: REGIME_NAMES[own], outcome: input.outcome, outcomeLabel: OUTCOME_LABELS[input.outcome], outcomeSentence: OUTCOME_SENTENCES[input.outcome],
@@ -101,6 +104,6 @@ export function composeResponse(
   };
   const view = responseView(input);
   const rightsText = render(get('response-rights.txt'), view).trim();
-  return { template: name, subject: `Re: ${input.subject} [${input.reference}]`, text: render(get(name), { ...view, rightsText }) };
+  return { template: name, subject: acknowledgementSubject(input.subject, input.reference), text: render(get(name), { ...view, rightsText }) };
 }
 
