@@ -22,6 +22,10 @@ const prepare = prepareOnThisThread(analyse);
 parentPort!.on('message', (wire: WireJob) => {
   void handle(fromWire(wire)).then((reply) => parentPort!.postMessage(reply));
 });
+// One short analysis first, so that what loads on first use (compiled patterns, the model's
+// tables) is not counted against the first message's deadline; then the pool may send work.
+analyse({ subject: 'Request', text: 'How many potholes were repaired in 2025?', from: null });
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
 
 async function handle(job: PrepareJob): Promise<WorkerReply> {
   stallPoint('prepare-hang');

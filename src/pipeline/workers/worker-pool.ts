@@ -36,12 +36,14 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Set when the worker says it has loaded what it needs: its start-up does not count against a task's deadline. */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
 
 /** Messages from a worker: a task's result, or the error it threw (as text: errors do not cross threads whole). */
-export type WorkerReply = { ok: true; result: unknown } | { ok: false; error: string };
+export type WorkerReply = { ok: true; result: unknown } | { ok: false; error: string } | { ready: true };
 
 export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): WorkerPool<Task, Result> {
   const queue: Job[] = [];
@@ -54,8 +56,12 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     const worker = new Worker(options.script, { workerData: options.workerData, resourceLimits: options.resourceLimits });
     // An idle worker must not keep a finished `run --once` alive.
     worker.unref();
-    const slot: Slot = { worker, job: null, timer: null };
+    const slot: Slot = { worker, ready: false, job: null, timer: null };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return next(slot);
+      }
       const job = settle(slot);
       if (!job) return;
       if (reply.ok) job.resolve(reply.result);
@@ -86,11 +92,14 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     slot.worker.on('error', () => undefined);
     void slot.worker.terminate();
     job?.reject(job.fail(failure));
-    if (!closed) next(spawn());
+    if (closed) return;
+    if (slot.ready) return next(spawn());
+    // A worker that dies while starting would die again: what waits fails, rather than respawning in a loop.
+    if (slots.size === 0) for (const waiting of queue.splice(0)) waiting.reject(waiting.fail(failure));
   };
 
   const next = (slot: Slot) => {
-    if (closed || slot.job || !slots.has(slot)) return;
+    if (closed || !slot.ready || slot.job || !slots.has(slot)) return;
     const job = queue.shift();
     if (!job) return;
     slot.job = job;
@@ -107,7 +116,7 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
       if (slots.size === 0) for (let i = 0; i < options.size; i++) spawn();
       return new Promise<Result>((resolve, reject) => {
         queue.push({ task, transfer, fail, resolve: resolve as (value: unknown) => void, reject });
-        const idle = [...slots].find((slot) => !slot.job);
+        const idle = [...slots].find((slot) => slot.ready && !slot.job);
         if (idle) next(idle);
       });
     },
