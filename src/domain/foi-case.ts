@@ -33,7 +33,11 @@ export type CaseEventName =
   | 'automated_reply_attached'
   | 'duplicate_received'
   | 'campaign_linked'
-  | 'personal_data_purged';
+  | 'personal_data_purged'
+  | 'outcome_recorded'
+  | 'review_decided'
+  | 'appeal_decided'
+  | 'publication_validated';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {
