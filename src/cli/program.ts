@@ -11,12 +11,13 @@ import { addHolidaysCommand } from './holidays-command.js';
 import { addMigrateCommand } from './migrate-command.js';
 import { addPurgeCommand } from './purge-command.js';
 import { addRemindersCommand } from './reminders-command.js';
+import { addReportCommand } from './report-command.js';
 import { addRunCommand } from './run-command.js';
 import type { CommandContext } from './with-database.js';
 
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   addMigrateCommand, addRunCommand, addAnalyseCommand, addCasesCommand, addDeadlineCommand, addClassifierCommand,
-  addCaseCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand,
+  addCaseCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addReportCommand,
 ];
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {

@@ -29,6 +29,12 @@ export interface CaseListing {
   messageIds: string[];
   /** The configured name of the mailbox the case came in by. */
   mailbox: string;
+  /** The response's outcome (`granted`, `part_granted`, `refused`, `not_held`, `part_not_held`); null until responded with one. */
+  outcome: string | null;
+  /** Provisions applied, canonical (`s40(2)`, `reg12(4)(b)`). */
+  exemptions: string[];
+  /** The day the response was sent (London), or null. */
+  respondedOn: string | null;
 }
 
 export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
@@ -74,6 +80,9 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
         .filter((m) => m.caseId === row.id && m.messageId)
         .map((m) => m.messageId as string),
       mailbox: row.mailbox,
+      outcome: row.outcome,
+      exemptions: row.exemptions,
+      respondedOn: row.respondedOn,
     };
   });
 }

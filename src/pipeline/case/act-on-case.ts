@@ -72,6 +72,7 @@ async function actOnOutcome(tx: CaseTransaction, foiCase: LockedCase, action: Ou
     reference, kind: foiCase.kind, mailbox: foiCase.mailbox, status: state.status, jurisdiction: state.jurisdiction,
     receivedDate: state.receivedDate, state, topics: record.topics,
   };
+  if (action.type === 'record_outcome') checkQuestionLabels(reference, action.questions ?? [], record.questions);
   const current = outcomeCaseFromEvents(source, record.events, options.context);
   const step = decideOutcomeAction(current, state, action, options.now, options.context);
   // The deciders' refusals are the officer's to fix (an unknown provision, a withdrawn case): usage errors, exit 2.
@@ -93,6 +94,15 @@ async function actOnOutcome(tx: CaseTransaction, foiCase: LockedCase, action: Ou
     tx.queueMail(mail, { caseId: foiCase.id }),
   ]);
   return { ...base, queued: mail.map((m) => m.purpose) };
+}
+
+// A question is named by its label as split at intake (`1`, `2a`), or by its position when it had none.
+function checkQuestionLabels(reference: string, given: ReadonlyArray<{ question: string }>, questions: ReadonlyArray<{ number: string | null }>): void {
+  const labels = questions.map((q, i) => q.number ?? String(i + 1));
+  const unknown = given.filter((g) => !labels.includes(g.question)).map((g) => g.question);
+  if (unknown.length > 0) {
+    throw new AppError('cli.invalid_argument', `${reference} has no question ${unknown.join(', ')} (its questions: ${labels.join(', ') || 'none'})`);
+  }
 }
 
 function outcomeSummary(reference: string, step: OutcomeStep, status: string, dueDate: string | null): CaseActionOutcome {

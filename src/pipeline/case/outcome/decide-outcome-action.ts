@@ -16,7 +16,7 @@ import { reject, type AppealRecord, type OutcomeCase, type OutcomeRejection, typ
 export type OutcomeAction =
   | { type: 'record_outcome'; outcome?: string; provisions?: readonly string[]; respondedOn?: string;
       questions?: ReadonlyArray<{ question: string; outcome: string; provisions?: readonly string[] }>; amend?: boolean; cause?: string }
-  | { type: 'extend_deadline'; extension: 'pit' | 'complex'; until?: string; reason?: string; exemptions?: readonly string[]; cause?: string }
+  | { type: 'extend_deadline'; extension: 'pit' | 'complex'; until?: string; reason?: string; exemptions?: readonly string[]; noticeGivenOn?: string; cause?: string }
   | { type: 'decide_review'; outcome: string; decidedOn?: string; requestedOn?: string }
   | { type: 'decide_appeal'; decisionNotice: string; outcome: string; decidedOn?: string }
   | { type: 'validate_publication'; attachments?: readonly string[] };
@@ -91,10 +91,10 @@ function extendDeadline(c: OutcomeCase, state: CaseState, action: Extract<Outcom
   let warnings: string[] = [];
   // FOIA/EIR/FOISA/EISR: the statute's conditions (notice in time, one extension, a qualified exemption); a SAR's Art 12(3) is the lifecycle's.
   if (c.regime !== null && provisionRegimeOf(c.regime) !== null) {
-    const decided = decideExtension(c, { kind: action.extension, until: action.until, exemptions: action.exemptions }, now, context);
+    const decided = decideExtension(c, { kind: action.extension, until: action.until, exemptions: action.exemptions, noticeGivenOn: action.noticeGivenOn }, now, context);
     if (!decided.ok) return decided;
     const e = decided.extension;
-    details = { until: e.until, workingDays: e.workingDays, noticeGivenOn: e.noticeGivenOn };
+    details = { until: e.until, workingDays: e.workingDays, noticeGivenOn: e.noticeGivenOn, noticeLate: false };
     until = action.until ? e.until : undefined;
     warnings = decided.warnings;
   } else if (action.until) {
