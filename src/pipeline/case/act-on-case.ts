@@ -57,7 +57,7 @@ export async function actOnCase(store: CaseStore, reference: string, action: Off
     const snapshot = { ...foiCase.snapshot, status: result.next.status, dueDate: result.next.dueDate };
     const mail = mailFor(action, snapshot, options.message, options.notify.settingsOf(foiCase.mailbox));
     await Promise.all([
-      tx.saveChange({ caseId: foiCase.id, events: result.events, transition: { next: result.next, dueExplain: result.dueExplain } }),
+      tx.saveChange({ caseId: foiCase.id, events: result.events, transition: { next: result.next, dueExplain: result.dueExplain }, outcome: respondedColumns(action, result.events, state.dueDate) }),
       tx.queueMail(mail, { caseId: foiCase.id }),
     ]);
     return { reference, status: result.next.status, dueDate: result.next.dueDate, explain: result.dueExplain, queued: mail.map((m) => m.purpose) };
@@ -129,6 +129,12 @@ function outcomeMail(
     return [composeResponseMail(letterInput, settings, options.sendResponse.letter)];
   }
   return [];
+}
+
+// A response recorded without an outcome still has its date, which `cases list` shows and the statistics judge.
+function respondedColumns(action: CaseAction, events: ReadonlyArray<{ details: Record<string, unknown> }>, dueDate: string | null) {
+  const respondedOn = action.type === 'respond' ? events[0]?.details.respondedOn : undefined;
+  return typeof respondedOn === 'string' ? { respondedOn, responseDueDate: dueDate } : undefined;
 }
 
 function mailFor(action: CaseAction, snapshot: CaseSnapshot, message: string | undefined, notify: NotifySettings): OutgoingMail[] {
