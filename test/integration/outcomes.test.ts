@@ -71,7 +71,7 @@ beforeAll(async () => {
     const r = REQUESTS.find((x) => x.subject === c.subject);
     if (r) refs.set(r.key, String(c.reference));
   }
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all([mailbox?.close(), smtp?.close(), db?.drop()]);
@@ -192,7 +192,7 @@ describe('outcomes, compliance statistics and the disclosure log', () => {
     expect(html).not.toMatch(/<script/i);
     const table = await ok('report', 'compliance', '--from', '2026-01-01', '--to', '2026-03-31');
     expect(table).toContain('Compliance report: requests received 2026-01-01 to 2026-03-31');
-  }, 240_000);
+  }, 400_000);
 
   it('publishes only validated responses, without the requesters\' personal data', async () => {
     const notAnswered = await cli('case', 'publish', ref('H'));
@@ -216,5 +216,5 @@ describe('outcomes, compliance statistics and the disclosure log', () => {
     }
     // `disclosure-log` is the log, never a reference; `export REF` still exports a case.
     expect(JSON.stringify(JSON.parse(await ok('export', ref('A'))))).toContain(ref('A'));
-  }, 120_000);
+  }, 300_000);
 });
