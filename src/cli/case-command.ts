@@ -1,17 +1,20 @@
-// `foi-intake case show|clarify|extend|respond|close|withdraw|reopen REF`: officers move a case
+// `foi-intake case show|clarify|close|withdraw|reopen REF` (respond, extend, review-outcome, appeal, publish: own files): officers move a case
 // through its lifecycle. Each prints the new state and due date; mail it causes is queued and
 // sent by the daemon (or the next `run --once`).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { caseEventsOf, listCases } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
-import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { actOnCase } from '../pipeline/case/act-on-case.js';
 import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
-import { notifyDirectoryOf } from '../runtime/notify-directory.js';
 import { describeCase } from './cases-command.js';
+import { runCaseAction } from './case-action.js';
+import { addCaseAppealCommand } from './case-appeal-command.js';
+import { addCaseExtendCommand } from './case-extend-command.js';
+import { addCasePublishCommand } from './case-publish-command.js';
+import { addCaseRespondCommand } from './case-respond-command.js';
+import { addCaseReviewOutcomeCommand } from './case-review-outcome-command.js';
 import { withMigratedDb, type CommandContext } from './with-database.js';
 
 type Write = (line: string) => void;
@@ -30,25 +33,11 @@ export function addCaseCommand(program: Command, { env, write }: CommandContext)
   command.command('show').argument('<reference>').option('--json').action((reference: string, opts: { json?: boolean }) =>
     withMigratedDb(loadConfig(env), (db) => showCase(db, reference, Boolean(opts.json), write)));
 
-  const act = (reference: string, action: CaseAction, message?: string) => {
-    const config = loadConfig(env);
-    return withMigratedDb(config, async (db, stores) => {
-      const extraHolidays = await loadExtraHolidays(db);
-      const outcome = await actOnCase(stores.cases, reference, action, { now: new Date(), notify: notifyDirectoryOf(config), message, context: { extraHolidays } });
-      write(JSON.stringify(outcome));
-    });
-  };
+  const act = (reference: string, action: CaseAction, message?: string) => runCaseAction({ env, write }, reference, action, { message });
   command.command('clarify').description('send the requester a clarification request and stop the clock (FOIA s.1(3))')
     .argument('<reference>').requiredOption('--message <file>', 'the text of the question to the requester')
     .action((reference: string, opts: { message: string }) => act(reference, { type: 'seek_clarification', cause: 'officer' }, readFileSync(opts.message, 'utf8')));
-  command.command('extend').description('extend the deadline: --pit (FOIA public interest) or --complex (EIR/EISR, SAR)')
-    .argument('<reference>').option('--pit').option('--complex').requiredOption('--reason <text>')
-    .action((reference: string, opts: { pit?: boolean; complex?: boolean; reason: string }) => {
-      if (Boolean(opts.pit) === Boolean(opts.complex)) throw new AppError('cli.invalid_argument', 'give exactly one of --pit or --complex');
-      return act(reference, { type: 'extend', extension: opts.pit ? 'pit' : 'complex', reason: opts.reason, cause: 'officer' });
-    });
   for (const [name, type, description] of [
-    ['respond', 'respond', 'record that the response has been sent'],
     ['close', 'close', 'close the case'],
     ['withdraw', 'withdraw', 'the requester withdrew the request'],
     ['reopen', 'reopen', 'reopen a closed, responded or withdrawn case'],
@@ -56,4 +45,5 @@ export function addCaseCommand(program: Command, { env, write }: CommandContext)
     command.command(name).description(description).argument('<reference>').option('--reason <text>')
       .action((reference: string, opts: { reason?: string }) => act(reference, { type, reason: opts.reason, cause: 'officer' } as CaseAction));
   }
+  for (const add of [addCaseRespondCommand, addCaseExtendCommand, addCaseReviewOutcomeCommand, addCaseAppealCommand, addCasePublishCommand]) add(command, { env, write });
 }

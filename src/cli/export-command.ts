@@ -7,16 +7,18 @@ import type { Db } from '../adapters/db/database.js';
 import { loadConfig } from '../config.js';
 import { describeError } from '../errors.js';
 import { parseMail } from '../pipeline/parse/parse-mail.js';
+import { addDisclosureLogCommand } from './disclosure-log-command.js';
 import { withDatabase, type CommandContext } from './with-database.js';
 
 export function addExportCommand(program: Command, { env, write }: CommandContext): void {
-  program
+  const command = program
     .command('export')
     .description('everything held about a case, as JSON (for a subject access request by its requester: check their identity first)')
     .argument('<reference>')
     .action(async (reference: string) => {
       await withDatabase(loadConfig(env), async (database) => write(JSON.stringify(await exportCase(database.db, reference, new Date()), null, 2)));
     });
+  addDisclosureLogCommand(command, { env, write });
 }
 
 /** Throws AppError('case.not_found') for an unknown reference. */

@@ -13,6 +13,7 @@ import { addImportCommand } from './import-command.js';
 import { addMigrateCommand } from './migrate-command.js';
 import { addPurgeCommand } from './purge-command.js';
 import { addRemindersCommand } from './reminders-command.js';
+import { addReportCommand } from './report-command.js';
 import { addRunCommand } from './run-command.js';
 import { addWebCommand } from './web-command.js';
 import type { CommandContext } from './with-database.js';
@@ -20,6 +21,7 @@ import type { CommandContext } from './with-database.js';
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   addMigrateCommand, addRunCommand, addAnalyseCommand, addCasesCommand, addDeadlineCommand, addClassifierCommand,
   addCaseCommand, addCaseCorrectCommand, addPurgeCommand, addExportCommand, addRemindersCommand, addHolidaysCommand, addImportCommand, addWebCommand,
+  addReportCommand,
 ];
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {

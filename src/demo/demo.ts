@@ -13,6 +13,7 @@ import { fixturesDir } from '../paths.js';
 import { openRuntime } from '../runtime.js';
 import { runOnce } from '../jobs/run-once.js';
 import { describeCase } from '../cli/cases-command.js';
+import { recordDemoOutcomes } from './demo-outcomes.js';
 import { startInProcessImap } from './in-process-imap.js';
 import { startSmtpSink, type ReceivedMail } from './smtp-sink.js';
 import { serveDemoConsole } from './serve-console.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     for (const c of await listCases(runtime.database.db)) say(`${describeCase(c)}\n`);
     say('== Messages sent ==');
     for (const mail of smtp.received) say(`${describeSent(mail)}\n`);
+    await recordDemoOutcomes(runtime, say, new Date());
     if (process.argv.includes('--serve')) await serveDemoConsole(runtime.database, config, say);
     await runtime.close();
   } finally {

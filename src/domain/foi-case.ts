@@ -36,7 +36,11 @@ export type CaseEventName =
   | 'personal_data_purged'
   /** Brought in from before foi-intake: mail received before the acknowledgement cutoff, or a tracker row. */
   | 'case_imported'
-  | 'analysis_corrected';
+  | 'analysis_corrected'
+  | 'outcome_recorded'
+  | 'review_decided'
+  | 'appeal_decided'
+  | 'publication_validated';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {

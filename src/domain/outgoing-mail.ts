@@ -3,7 +3,7 @@
 
 export const OUTGOING_PURPOSES = [
   'acknowledgement', 'officer_summary', 'held_notice', 'clarification_request', 'clarification_acknowledgement',
-  'extension_notice', 'case_update', 'reminder', 'digest', 'import_summary',
+  'extension_notice', 'case_update', 'reminder', 'digest', 'import_summary', 'response',
 ] as const;
 export type OutgoingPurpose = (typeof OUTGOING_PURPOSES)[number];
 

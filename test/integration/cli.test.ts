@@ -75,7 +75,8 @@ describe('foi-intake command', () => {
     const env = mailEnv(await databaseEnv());
     expect((await runCli(['run', '--once'], env)).code).toBe(0);
 
-    const extended = await runCli(['case', 'extend', 'FOI-2017-00001', '--pit', '--reason', 'Section 31 public interest test'], env);
+    // The requester must hear of a public interest extension by the statutory date (FOIA s.17(2)): a 2017 case extended today says when.
+    const extended = await runCli(['case', 'extend', 'FOI-2017-00001', '--pit', '--reason', 'Section 31 public interest test', '--notice-given', '2017-06-20'], env);
     expect(extended.stderr).toBe('');
     // 40th working day from day one (Wed 31 May 2017): Wed 26 July 2017 (12 July is a holiday in Northern Ireland).
     expect(JSON.parse(extended.stdout)).toMatchObject({ reference: 'FOI-2017-00001', status: 'extended', dueDate: '2017-07-26', queued: ['extension_notice', 'case_update'] });

@@ -1,11 +1,13 @@
 // Writes a decided change to a case: its new clock state, its audit events, its flags. Shared by
 // the case store and the outbox store (a delivery that fails for good is noted on its case).
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { CaseEvent } from '../../domain/foi-case.js';
-import type { CaseChange } from '../../pipeline/case/case-store.js';
+import type { RequestAnalysis } from '../../domain/request-analysis.js';
+import type { CaseChange, CaseRecord } from '../../pipeline/case/case-store.js';
+import type { OutcomeColumns } from '../../pipeline/case/outcome/decide-outcome-action.js';
 import { toStorableValue } from '../../pipeline/parse/storable-text.js';
 import type { Db, Tx } from './database.js';
-import { caseEvents, cases } from './schema.js';
+import { caseEvents, cases, questions } from './schema.js';
 
 export async function saveChange(tx: Tx, change: CaseChange): Promise<void> {
   const { caseId, transition, flags = [] } = change;
@@ -19,6 +21,7 @@ export async function saveChange(tx: Tx, change: CaseChange): Promise<void> {
       }).where(eq(cases.id, caseId))
       : null,
     insertEvents(tx, caseId, change.events),
+    change.outcome && Object.keys(change.outcome).length > 0 ? tx.update(cases).set(outcomeSet(change.outcome)).where(eq(cases.id, caseId)) : null,
     flags.length > 0 ? tx.update(cases).set({ flags: sql`${cases.flags} || ${JSON.stringify(toStorableValue(flags))}::jsonb` }).where(eq(cases.id, caseId)) : null,
   ]);
 }
@@ -28,4 +31,28 @@ export async function insertEvents(tx: Tx | Db, caseId: number, events: readonly
   await tx.insert(caseEvents).values(
     events.map((e) => ({ caseId, at: e.at, event: e.event, fromStatus: e.fromStatus, toStatus: e.toStatus, cause: e.cause, details: e.details })),
   );
+}
+
+function outcomeSet(o: OutcomeColumns): Partial<typeof cases.$inferInsert> {
+  const set: Partial<typeof cases.$inferInsert> = {};
+  if (o.outcome !== undefined) set.outcome = o.outcome;
+  if (o.exemptions !== undefined) set.exemptions = o.exemptions;
+  if (o.questionOutcomes !== undefined) set.questionOutcomes = o.questionOutcomes;
+  if (o.respondedOn !== undefined) set.respondedOn = o.respondedOn;
+  if (o.responseDueDate !== undefined) set.responseDueDate = o.responseDueDate;
+  if (o.review !== undefined) set.review = o.review;
+  if (o.appeal !== undefined) set.appeal = o.appeal;
+  if (o.publicationValidatedAt !== undefined) set.publicationValidatedAt = o.publicationValidatedAt;
+  if (o.publishedAttachments !== undefined) set.publishedAttachments = o.publishedAttachments;
+  return set;
+}
+
+export async function caseRecordOf(tx: Tx | Db, caseId: number): Promise<CaseRecord> {
+  const [events, questionRows, [row]] = await Promise.all([
+    tx.select({ event: caseEvents.event, at: caseEvents.at, details: caseEvents.details }).from(caseEvents)
+      .where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)),
+    tx.select({ number: questions.number, text: questions.text }).from(questions).where(eq(questions.caseId, caseId)).orderBy(asc(questions.position)),
+    tx.select({ analysis: cases.analysis }).from(cases).where(eq(cases.id, caseId)),
+  ]);
+  return { events, questions: questionRows, topics: (row?.analysis as RequestAnalysis | undefined)?.topics ?? [] };
 }

@@ -33,6 +33,12 @@ export interface CaseListing {
   linkedTo: string[];
   /** Brought in from before foi-intake (history in the mailbox, or an old tracker's row). */
   imported: boolean;
+  /** The response's outcome (`granted`, `part_granted`, `refused`, `not_held`, `part_not_held`); null until responded with one. */
+  outcome: string | null;
+  /** Provisions applied, canonical (`s40(2)`, `reg12(4)(b)`). */
+  exemptions: string[];
+  /** The day the response was sent (London), or null. */
+  respondedOn: string | null;
 }
 
 export async function listCases(db: Db, filter: { reference?: string; mailbox?: string } = {}): Promise<CaseListing[]> {
@@ -83,6 +89,9 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
       mailbox: row.mailbox,
       linkedTo: row.linkedCaseId === null ? [] : [referenceOf.get(row.linkedCaseId)].filter((r): r is string => r !== undefined),
       imported: row.imported,
+      outcome: row.outcome,
+      exemptions: row.exemptions,
+      respondedOn: row.respondedOn,
     };
   });
 }

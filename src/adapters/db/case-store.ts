@@ -9,7 +9,7 @@ import type { Regime } from '../../domain/regime.js';
 import { isRequesterFacing } from '../../domain/outgoing-mail.js';
 import type { CaseExtension, CaseState } from '../../pipeline/case/case-lifecycle.js';
 import type { CaseKey, CaseStore, CaseTransaction, LockedCase, NewCase } from '../../pipeline/case/case-store.js';
-import { insertEvents, saveChange } from './case-changes.js';
+import { caseRecordOf, insertEvents, saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { insertOutbox } from './outbox-store.js';
 import { nextSequence } from './reference-counter.js';
@@ -28,6 +28,7 @@ export function caseTransactionOf(tx: Tx): CaseTransaction {
     nextSequence: (format, year) => nextSequence(tx, format, year),
     openCase: (opening) => openCase(tx, opening),
     saveChange: (change) => saveChange(tx, change),
+    recordOf: (caseId) => caseRecordOf(tx, caseId),
     queueMail: (mail, links) => insertOutbox(tx, mail, links),
   };
 }

@@ -135,6 +135,25 @@ export const cases = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }),
     /** What the tracker row said (pipeline/import/compare-with-existing.ts): a re-import is compared with it. */
     importFacts: jsonb('import_facts'),
+    // What the response decided (written with the events that record it; the events stay the history).
+    /** `granted`, `part_granted`, `refused`, `not_held`, `part_not_held`; null until responded with an outcome. */
+    outcome: text('outcome'),
+    /** The provisions applied, in canonical form (`s40(2)`, `reg12(4)(b)`). */
+    exemptions: jsonb('exemptions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** `{question, outcome, provisions}` per question, when the officer recorded them. */
+    questionOutcomes: jsonb('question_outcomes').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The day the response was sent (London). */
+    respondedOn: date('responded_on', { mode: 'string' }),
+    /** The due date in force when the response was recorded: what its timeliness was judged against. */
+    responseDueDate: date('response_due_date', { mode: 'string' }),
+    /** The internal review of this request: `{requestedOn, dueDate, outcome, decidedOn, workingDaysTaken}`. */
+    review: jsonb('review'),
+    /** The Commissioner's decision: `{commissioner, decisionNotice, outcome, decidedOn}`. */
+    appeal: jsonb('appeal'),
+    /** When an officer confirmed the response is anonymised and may go in the disclosure log. */
+    publicationValidatedAt: timestamp('publication_validated_at', { withTimezone: true }),
+    /** The names of the files released, listed in the disclosure log. */
+    publishedAttachments: jsonb('published_attachments').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [

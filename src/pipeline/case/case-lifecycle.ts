@@ -26,6 +26,8 @@ export interface CaseExtension {
   reason: string;
   /** The day the extension was recorded (London). */
   date: IsoDate;
+  /** FOIA s.10(3): the officer's own estimate of a reasonable date, instead of the 40th working day. */
+  until?: IsoDate;
 }
 
 /** What the clock needs to know about a case, plus its status. Dates are 'YYYY-MM-DD' in London. */
@@ -48,8 +50,8 @@ export type CaseAction =
   | { type: 'acknowledge'; cause?: string }
   | { type: 'seek_clarification'; date?: DateInput; cause?: string }
   | { type: 'receive_clarification'; date?: DateInput; cause?: string }
-  | { type: 'extend'; extension: Extension; reason: string; cause?: string }
-  | { type: 'respond'; cause?: string }
+  | { type: 'extend'; extension: Extension; reason: string; until?: IsoDate; cause?: string; details?: Record<string, unknown> }
+  | { type: 'respond'; date?: DateInput; cause?: string }
   | { type: 'close'; reason?: string; cause?: string }
   | { type: 'withdraw'; reason?: string; cause?: string }
   | { type: 'reopen'; reason?: string; cause?: string }
@@ -123,11 +125,14 @@ export function recomputeDueDate(state: CaseState, context: LifecycleContext = {
     const line = `clock stopped: clarification sought ${state.clarificationSought}; no deadline runs until it is received (${law})`;
     return { dueDate: null, explain: [line] };
   }
+  const until = state.extension?.until;
   const result = computeDeadline({
     regime: state.regime, received: state.receivedDate, jurisdiction: state.jurisdiction,
     clarificationSought: state.clarificationSought ?? undefined, clarificationReceived: state.clarificationReceived ?? undefined,
-    extension: state.extension?.kind, extraHolidays: context.extraHolidays,
+    extension: until ? undefined : state.extension?.kind, extraHolidays: context.extraHolidays,
   });
+  // FOIA s.10(3) sets no fixed date: "such time as is reasonable", which the officer estimates (s.17(2)).
+  if (until) return { dueDate: until, explain: [...result.explain, `public interest extension to ${until}, the date estimated in the notice (FOIA s.10(3), s.17(2))`] };
   return { dueDate: result.dueDate, explain: result.explain };
 }
 
@@ -184,9 +189,9 @@ function extend(state: CaseState, action: Extract<CaseAction, { type: 'extend' }
   // FOIA s.17(1)-(2), EIR reg 7(3), Art 12(3): the requester must hear of the extension within the original period.
   const noticeDueBy = recomputeDueDate({ ...state, extension: null }, context).dueDate;
   return {
-    next: { ...state, status: 'extended', extension: { kind: action.extension, reason, date: today } },
+    next: { ...state, status: 'extended', extension: { kind: action.extension, reason, date: today, ...(action.until ? { until: action.until } : {}) } },
     event: 'deadline_extended', cause: action.cause ?? reason,
-    details: { extension: action.extension, reason, law, noticeDueBy, noticeLate: noticeDueBy !== null && today > noticeDueBy },
+    details: { extension: action.extension, reason, law, noticeDueBy, noticeLate: noticeDueBy !== null && today > noticeDueBy, ...action.details },
   };
 }
 
@@ -237,8 +242,10 @@ function planStep(state: CaseState, action: CaseAction, now: Date, context: Life
     }
     case 'extend': return extend(state, action, now, context);
     case 'respond': {
-      const onTime = state.dueDate === null ? null : today <= state.dueDate;
-      return move(state, 'responded', 'responded', action.cause ?? 'response sent', { respondedOn: today, onTime });
+      const date = actionDate(action.date, now, 'response date');
+      if (typeof date !== 'string') return date;
+      const onTime = state.dueDate === null ? null : date <= state.dueDate;
+      return move(state, 'responded', 'responded', action.cause ?? 'response sent', { respondedOn: date, onTime });
     }
     case 'close': return closeStep(state, action);
     case 'withdraw':

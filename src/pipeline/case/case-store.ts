@@ -8,6 +8,8 @@ import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { RequestKind } from '../../domain/request-analysis.js';
 import type { CaseSnapshot } from '../notify/compose-case-updates.js';
 import type { CaseState } from './case-lifecycle.js';
+import type { OutcomeColumns } from './outcome/decide-outcome-action.js';
+import type { StoredCaseEvent } from './outcome/outcome-case.js';
 
 export type CaseKey = { id: number } | { reference: string };
 
@@ -28,6 +30,16 @@ export interface CaseChange {
   events: readonly CaseEvent[];
   transition?: { next: CaseState; dueExplain: readonly string[] };
   flags?: readonly CaseFlag[];
+  /** What the response, review, appeal or publication decided (the events above are its history). */
+  outcome?: OutcomeColumns;
+}
+
+/** What the outcome commands read of a locked case besides its clock: its history, questions and topics. */
+export interface CaseRecord {
+  /** Oldest first. */
+  events: StoredCaseEvent[];
+  questions: { number: string | null; text: string }[];
+  topics: string[];
 }
 
 /** A case to open, numbered: its draft, its reference and its opening audit events. */
@@ -52,6 +64,8 @@ export interface CaseTransaction {
   /** Stores a new case with its questions and opening events; returns its id. */
   openCase(opening: NewCase): Promise<number>;
   saveChange(change: CaseChange): Promise<void>;
+  /** A case's audit trail, questions and topics (read under the lock taken by lockCase). */
+  recordOf(caseId: number): Promise<CaseRecord>;
   /** Queues mail in this transaction, so it exists exactly when what caused it does. */
   queueMail(mail: readonly OutgoingMail[], links: MailLinks): Promise<void>;
 }

@@ -47,7 +47,7 @@ function view(snapshot: CaseSnapshot, settings: NotifySettings, audience: 'reque
   };
 }
 
-function toRequester(snapshot: CaseSnapshot, settings: NotifySettings, purpose: OutgoingMail['purpose'], text: string, automatic: boolean): OutgoingMail {
+export function toRequester(snapshot: CaseSnapshot, settings: NotifySettings, purpose: OutgoingMail['purpose'], text: string, automatic: boolean): OutgoingMail {
   const last = snapshot.threadIds.at(-1);
   const threading: Record<string, string> = last ? { 'In-Reply-To': last, References: snapshot.threadIds.join(' ') } : {};
   // An officer's own message is not automatic; the acknowledgement of a reply is (RFC 3834).

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 export const TEMPLATE_NAMES = [
   'acknowledgement.txt', 'acknowledgement.html', 'officer-summary.txt', 'officer-summary.html', 'held-notice.txt',
   'clarification-request.txt', 'clarification-acknowledgement.txt', 'extension-notice.txt', 'case-update.txt', 'reminder.txt',
-  'digest.txt', 'complaint-receipt.txt', 'import-summary.txt',
+  'digest.txt', 'complaint-receipt.txt', 'import-summary.txt', 'response.txt', 'refusal-notice.txt', 'response-rights.txt',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type TemplateSet = ReadonlyMap<TemplateName, string>;
