@@ -165,6 +165,11 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_message_id_key').on(t.messageId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // A case's thread (every lock of a case reads its Message-IDs): without it, a scan of all mail ever sent.
+    index('outbox_case_idx').on(t.caseId),
+    // The daily acknowledgement limit counts one address's acknowledgements of the last day: the
+    // index bounds that to a day's acknowledgements; not partial, since the purpose is a parameter.
+    index('outbox_purpose_created_idx').on(t.purpose, t.createdAt),
   ],
 );
 
