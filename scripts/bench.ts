@@ -23,9 +23,16 @@ import { seededRandom, syntheticPdfRequest, syntheticRequest, type Random } from
 import { runDaemon } from '../src/jobs/daemon.js';
 import type { Runtime } from '../src/runtime.js';
 import type { SmtpSink } from '../src/demo/smtp-sink.js';
+import { baselineRows, seededRows, type ExtrasContext } from './bench/extras.js';
 
+// `--baseline` takes an optional commit: `--baseline` alone means f929999 (the 2026-12-06 build).
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineCommit = baselineAt < 0 ? null : /^[0-9a-f]{4,40}$/i.test(process.argv[baselineAt + 1] ?? '') ? process.argv.splice(baselineAt + 1, 1)[0]! : 'f929999';
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' } },
+  options: {
+    n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' },
+    seeded: { type: 'boolean', default: false }, 'seed-cases': { type: 'string', default: '200000' }, baseline: { type: 'boolean', default: false },
+  },
 });
 const N = Number(values.n);
 const LATENCY_MESSAGES = Number(values.latency);
@@ -149,11 +156,11 @@ const CLI = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** `foi-intake run --once` as a child process; its peak RSS (VmHWM) and CPU read from /proc while it runs. */
-async function runOnceInChild(env: Record<string, string>): Promise<ChildRun> {
+async function runOnceInChild(env: Record<string, string>, cli = CLI): Promise<ChildRun> {
   const started = performance.now();
   // BENCH_NODE_FLAGS (e.g. --cpu-prof) go to the measured process only.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, CLI, 'run', '--once'], { env: { ...env, PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', FOI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, cli, 'run', '--once'], { env: { ...env, PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', FOI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   let peakRssBytes = 0;
@@ -186,21 +193,27 @@ function readProcUsage(pid: number): { peakRssBytes: number; cpuSeconds: number 
   return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : 0, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
 }
 
+/** The backlog of N requests APPENDed to INBOX; the same generator state gives the same mail. */
+async function appendBacklog(url: string, random: Random): Promise<number> {
+  const seeding = await imapClient(url);
+  let bytes = 0;
+  const withPdf = (i: number) => ATTACHMENT_SHARE > 0 && i % Math.round(1 / ATTACHMENT_SHARE) === 0;
+  for (let i = 0; i < N; i++) {
+    // Received now: months-old requests would make the daemon phase send overdue reminders too.
+    const when = new Date();
+    const raw = withPdf(i) ? syntheticPdfRequest(i, random, when) : syntheticRequest(i, random, when);
+    bytes += raw.length;
+    await seeding.append('INBOX', raw, [], when);
+  }
+  await seeding.logout();
+  return bytes;
+}
+
 async function main(): Promise<void> {
   const [mailbox, database, smtp] = await Promise.all([prepareMailbox(), prepareDatabase(), startSmtpSink({ parse: false })]);
   try {
     const random = seededRandom(20261128);
-    const seeding = await imapClient(mailbox.url);
-    let bytes = 0;
-    const withPdf = (i: number) => ATTACHMENT_SHARE > 0 && i % Math.round(1 / ATTACHMENT_SHARE) === 0;
-    for (let i = 0; i < N; i++) {
-      // Received now: months-old requests would make the daemon phase send overdue reminders too.
-      const when = new Date();
-      const raw = withPdf(i) ? syntheticPdfRequest(i, random, when) : syntheticRequest(i, random, when);
-      bytes += raw.length;
-      await seeding.append('INBOX', raw, [], when);
-    }
-    await seeding.logout();
+    const bytes = await appendBacklog(mailbox.url, random);
     say(`seeded ${N} messages (${(bytes / N / 1024).toFixed(1)} KB average, ${(ATTACHMENT_SHARE * 100).toFixed(0)} % with a 1–2 MB PDF) into ${mailbox.kind}; database ${database.kind}`);
 
     const limit = await measureLimit(mailbox.url);
@@ -240,6 +253,12 @@ async function main(): Promise<void> {
       row(`daemon latency APPEND → ack accepted, p50 (ms, n=${latencies.length})`, percentile(latencies, 0.5).toFixed(0));
       row('daemon latency APPEND → ack accepted, p95 (ms)', percentile(latencies, 0.95).toFixed(0));
     }
+    const extras: ExtrasContext = {
+      n: N, env: { FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: env.FOI_FROM, FOI_OFFICERS: env.FOI_OFFICERS, FOI_AUTHORITY_NAME: env.FOI_AUTHORITY_NAME },
+      appendBacklog: async () => void (await appendBacklog(mailbox.url, seededRandom(20261128))), runOnce: runOnceInChild, row, emptyRate: N / passSeconds,
+    };
+    if (values.seeded) await seededRows(extras, Number(values['seed-cases']));
+    if (baselineCommit) await baselineRows(extras, baselineCommit);
   } finally {
     await Promise.all([mailbox.close(), database.close(), smtp.close()]);
   }
