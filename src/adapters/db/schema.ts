@@ -65,6 +65,10 @@ export const inboundMessages = pgTable(
     index('inbound_messages_message_id_idx').on(t.messageId),
     index('inbound_messages_case_idx').on(t.caseId),
     index('inbound_messages_fingerprint_idx').on(t.fingerprintHash),
+    // Near-duplicate and campaign look-ups only look back FOI_DUPLICATE_WINDOW_DAYS: with these, the
+    // rows read are bounded by the window's mail, not by a campaign's or a requester's whole history.
+    index('inbound_messages_fingerprint_created_idx').on(t.fingerprintHash, t.createdAt),
+    index('inbound_messages_created_idx').on(t.createdAt),
   ],
 );
 
