@@ -255,7 +255,7 @@ async function main(): Promise<void> {
     }
     const extras: ExtrasContext = {
       n: N, env: { FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: env.FOI_FROM, FOI_OFFICERS: env.FOI_OFFICERS, FOI_AUTHORITY_NAME: env.FOI_AUTHORITY_NAME },
-      appendBacklog: async () => void (await appendBacklog(mailbox.url, seededRandom(20261128))), runOnce: runOnceInChild, row, emptyRate: N / passSeconds,
+      appendBacklog: async () => void (await appendBacklog(mailbox.url, seededRandom(20261128))), runOnce: runOnceInChild, row, emptyRate: N / passSeconds, emptyCpuSeconds: measured.cpuSeconds,
     };
     if (values.seeded) await seededRows(extras, Number(values['seed-cases']));
     if (baselineCommit) await baselineRows(extras, baselineCommit);

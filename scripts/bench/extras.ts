@@ -11,6 +11,8 @@ import { openDatabase } from '../../src/adapters/db/database.js';
 import { seededMarker } from '../seed/history-plan.js';
 
 export interface TimedRun {
+  /** CPU seconds of the whole `run --once` process: on a shared machine, steadier than wall time. */
+  cpuSeconds: number;
   report: { mailbox?: { opened: number } | null; timings: { mailboxMs: number; deliveryMs: number } };
 }
 
@@ -22,8 +24,9 @@ export interface ExtrasContext {
   appendBacklog(): Promise<void>;
   runOnce(env: Record<string, string>, cli?: string): Promise<TimedRun>;
   row(label: string, value: string): void;
-  /** End to end msg/s of today's build on an empty database, measured earlier in this run. */
+  /** Today's build on an empty database, measured earlier in this run: end to end msg/s, CPU seconds. */
   emptyRate: number;
+  emptyCpuSeconds: number;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -103,10 +106,12 @@ export async function seededRows(context: ExtrasContext, cases: number): Promise
     const run = await context.runOnce({ ...context.env, DATABASE_URL: copy.url });
     if (run.report.mailbox?.opened !== context.n) throw new Error(`seeded run opened ${run.report.mailbox?.opened} of ${context.n} cases`);
     const seededRate = rateOf(run, context.n);
-    context.row(`end to end on an empty database (msg/s)`, context.emptyRate.toFixed(0));
-    context.row(`end to end on a ${cases.toLocaleString('en-GB')}-case database (msg/s)`, seededRate.toFixed(0));
+    const cpuMs = (seconds: number) => ((seconds * 1000) / context.n).toFixed(1);
+    context.row(`end to end on an empty database (msg/s)`, context.emptyRate.toFixed(1));
+    context.row(`end to end on a ${cases.toLocaleString('en-GB')}-case database (msg/s)`, seededRate.toFixed(1));
     context.row('  ratio seeded / empty (throughput)', `${((seededRate / context.emptyRate) * 100).toFixed(1)} %`);
-    context.row('  cost per message, seeded vs empty', `${(((context.emptyRate / seededRate) - 1) * 100).toFixed(1)} %`);
+    context.row('  cost per message, seeded vs empty (wall)', `${(((context.emptyRate / seededRate) - 1) * 100).toFixed(1)} %`);
+    context.row('  CPU per message incl. start-up, empty / seeded (ms)', `${cpuMs(context.emptyCpuSeconds)} / ${cpuMs(run.cpuSeconds)}`);
     context.row('  seeded database: made or reused, migrated, copied (s)', prepareSeconds.toFixed(1));
   } finally {
     await copy.drop();
@@ -147,8 +152,9 @@ export async function baselineRows(context: ExtrasContext, commit: string): Prom
     const database: Record<string, string> = adminUrl ? { DATABASE_URL: databaseUrl(adminUrl, name) } : { FOI_DATA_DIR: dataDir };
     const run = await context.runOnce({ ...context.env, ...database }, cli);
     const rate = rateOf(run, context.n);
-    context.row(`baseline ${commit} run --once, end to end (msg/s)`, rate.toFixed(0));
-    context.row('  this build / baseline', `${(context.emptyRate / rate).toFixed(2)} ×`);
+    context.row(`baseline ${commit} run --once, end to end (msg/s)`, rate.toFixed(1));
+    context.row('  this build / baseline (throughput)', `${(context.emptyRate / rate).toFixed(2)} ×`);
+    context.row('  CPU per message incl. start-up, this build / baseline (ms)', `${((context.emptyCpuSeconds * 1000) / context.n).toFixed(1)} / ${((run.cpuSeconds * 1000) / context.n).toFixed(1)}`);
   } finally {
     if (adminUrl) await dropDatabase(adminUrl, name);
     rmSync(dataDir, { recursive: true, force: true });
