@@ -22,9 +22,16 @@ import type { Runtime } from '../src/runtime.js';
 import type { SmtpSink } from '../src/demo/smtp-sink.js';
 import { runOnceInChild } from './bench/child-process.js';
 import { runHostileBench } from './bench/hostile.js';
+import { baselineRows, seededRows, type ExtrasContext, type TimedRun } from './bench/extras.js';
 
+// `--baseline` takes an optional commit: `--baseline` alone means f929999 (the 2026-12-06 build).
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineCommit = baselineAt < 0 ? null : /^[0-9a-f]{4,40}$/i.test(process.argv[baselineAt + 1] ?? '') ? process.argv.splice(baselineAt + 1, 1)[0]! : 'f929999';
 const { values } = parseArgs({
-  options: { hostile: { type: 'boolean', default: false }, n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' } },
+  options: {
+    hostile: { type: 'boolean', default: false }, n: { type: 'string', default: '2000' }, latency: { type: 'string', default: '200' }, attachments: { type: 'string', default: '0.1' },
+    seeded: { type: 'boolean', default: false }, 'seed-cases': { type: 'string', default: '200000' }, baseline: { type: 'boolean', default: false },
+  },
 });
 const N = Number(values.n);
 const LATENCY_MESSAGES = Number(values.latency);
@@ -137,21 +144,34 @@ async function measureLatency(runtime: Runtime, url: string, smtp: SmtpSink, ran
   return latencies;
 }
 
+/** `run --once` of this build or another (`cli`), failing the bench if it fails. */
+async function timedRunOnce(env: Record<string, string>, cli?: string): Promise<TimedRun> {
+  const run = await runOnceInChild(env, { cli });
+  if (!run.report) throw new Error(`run --once exited with ${run.exitCode}`);
+  return { cpuSeconds: run.cpuSeconds, report: run.report };
+}
+
+/** The backlog of N requests APPENDed to INBOX; the same generator state gives the same mail. */
+async function appendBacklog(url: string, random: Random): Promise<number> {
+  const seeding = await imapClient(url);
+  let bytes = 0;
+  const withPdf = (i: number) => ATTACHMENT_SHARE > 0 && i % Math.round(1 / ATTACHMENT_SHARE) === 0;
+  for (let i = 0; i < N; i++) {
+    // Received now: months-old requests would make the daemon phase send overdue reminders too.
+    const when = new Date();
+    const raw = withPdf(i) ? syntheticPdfRequest(i, random, when) : syntheticRequest(i, random, when);
+    bytes += raw.length;
+    await seeding.append('INBOX', raw, [], when);
+  }
+  await seeding.logout();
+  return bytes;
+}
+
 async function main(): Promise<void> {
   const [mailbox, database, smtp] = await Promise.all([prepareMailbox(), prepareDatabase(), startSmtpSink({ parse: false })]);
   try {
     const random = seededRandom(20261128);
-    const seeding = await imapClient(mailbox.url);
-    let bytes = 0;
-    const withPdf = (i: number) => ATTACHMENT_SHARE > 0 && i % Math.round(1 / ATTACHMENT_SHARE) === 0;
-    for (let i = 0; i < N; i++) {
-      // Received now: months-old requests would make the daemon phase send overdue reminders too.
-      const when = new Date();
-      const raw = withPdf(i) ? syntheticPdfRequest(i, random, when) : syntheticRequest(i, random, when);
-      bytes += raw.length;
-      await seeding.append('INBOX', raw, [], when);
-    }
-    await seeding.logout();
+    const bytes = await appendBacklog(mailbox.url, random);
     say(`seeded ${N} messages (${(bytes / N / 1024).toFixed(1)} KB average, ${(ATTACHMENT_SHARE * 100).toFixed(0)} % with a 1–2 MB PDF) into ${mailbox.kind}; database ${database.kind}`);
 
     const limit = await measureLimit(mailbox.url);
@@ -194,6 +214,12 @@ async function main(): Promise<void> {
       row(`daemon latency APPEND → ack accepted, p50 (ms, n=${latencies.length})`, percentile(latencies, 0.5).toFixed(0));
       row('daemon latency APPEND → ack accepted, p95 (ms)', percentile(latencies, 0.95).toFixed(0));
     }
+    const extras: ExtrasContext = {
+      n: N, env: { FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: env.FOI_FROM, FOI_OFFICERS: env.FOI_OFFICERS, FOI_AUTHORITY_NAME: env.FOI_AUTHORITY_NAME },
+      appendBacklog: async () => void (await appendBacklog(mailbox.url, seededRandom(20261128))), runOnce: timedRunOnce, row, emptyRate: N / passSeconds, emptyCpuSeconds: measured.cpuSeconds,
+    };
+    if (values.seeded) await seededRows(extras, Number(values['seed-cases']));
+    if (baselineCommit) await baselineRows(extras, baselineCommit);
   } finally {
     await Promise.all([mailbox.close(), database.close(), smtp.close()]);
   }

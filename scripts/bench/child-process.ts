@@ -18,6 +18,8 @@ const CLI = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 export interface ChildOptions {
+  /** Another build's CLI (the bench's baseline); default this build's. */
+  cli?: string;
   /** FOI_LOG_LEVEL of the child (default warn); its log lines (stderr) go to `onLogLine` when given, else to ours. */
   logLevel?: string;
   onLogLine?: (line: string) => void;
@@ -27,7 +29,7 @@ export async function runOnceInChild(env: Record<string, string>, options: Child
   const started = performance.now();
   // BENCH_NODE_FLAGS (e.g. --cpu-prof) go to the measured process only.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, CLI, 'run', '--once'], {
+  const child = spawn(process.execPath, [...flags, options.cli ?? CLI, 'run', '--once'], {
     env: { ...env, PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', FOI_LOG_LEVEL: options.logLevel ?? 'warn' },
     stdio: ['ignore', 'pipe', options.onLogLine ? 'pipe' : 'inherit'],
   });

@@ -91,6 +91,10 @@ export const inboundMessages = pgTable(
     index('inbound_messages_fingerprint_idx').on(t.fingerprintHash),
     // The console's full-text search over request texts (the fingerprint is the request without greeting and quotes).
     index('inbound_messages_text_search_idx').using('gin', sql`to_tsvector('english', coalesce(${t.fingerprint}, ''))`),
+    // Near-duplicate and campaign look-ups only look back FOI_DUPLICATE_WINDOW_DAYS: with these, the
+    // rows read are bounded by the window's mail, not by a campaign's or a requester's whole history.
+    index('inbound_messages_fingerprint_created_idx').on(t.fingerprintHash, t.createdAt),
+    index('inbound_messages_created_idx').on(t.createdAt),
   ],
 );
 
@@ -224,6 +228,11 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_message_id_key').on(t.messageId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // A case's thread (every lock of a case reads its Message-IDs): without it, a scan of all mail ever sent.
+    index('outbox_case_idx').on(t.caseId),
+    // The daily acknowledgement limit counts one address's acknowledgements of the last day: the
+    // index bounds that to a day's acknowledgements; not partial, since the purpose is a parameter.
+    index('outbox_purpose_created_idx').on(t.purpose, t.createdAt),
   ],
 );
 
