@@ -1,7 +1,7 @@
 // Configuration: every environment variable is read and validated here, once, at start-up.
 // A bad value stops the program with one line naming the variable; secrets never reach messages.
+import { defaultPrepareWorkers } from './config/prepare-workers.js';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { JURISDICTIONS, type Jurisdiction } from './domain/jurisdiction.js';
@@ -131,13 +131,6 @@ export interface AppConfig {
   prepare: { workers: number; timeoutMs: number };
 }
 
-/**
- * One core stays with the main thread (IMAP, database, SMTP, the lease and /healthz); the rest
- * parse and analyse, up to four (each worker holds its own copy of the models, ~60 MB).
- */
-export function defaultPrepareWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
-}
 
 function configError(variable: string, problem: string): AppError {
   return new AppError('config.invalid', `${variable}: ${problem}`);

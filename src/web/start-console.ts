@@ -1,6 +1,6 @@
 // Opens the console on a database that is already open and migrated: `foi-intake web` and the
 // demo's `--serve` start it the same way.
-import { sql } from 'drizzle-orm';
+import { databaseUp } from '../adapters/db/database-up.js';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../adapters/db/database.js';
 import { createStores } from '../adapters/db/stores.js';
@@ -24,10 +24,7 @@ export async function startConsole(options: {
   const { database, settings } = options;
   const app = await buildConsole({
     db: database.db, stores: createStores(database.db), settings, notify: notifyDirectoryOf(options.config), log: options.log,
-    databaseUp: async () => {
-      await database.db.execute(sql`select 1`);
-      return true;
-    },
+    databaseUp: () => databaseUp(database.db),
     ...(options.oneTimeSignIn ? { oneTimeSignIn: options.oneTimeSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -21,30 +21,8 @@ export interface CaseEventDraft extends CaseEvent {
   details: { oldDueDate: IsoDate | null; newDueDate: IsoDate | null; [key: string]: unknown };
 }
 
-export interface CaseExtension {
-  kind: Extension;
-  reason: string;
-  /** The day the extension was recorded (London). */
-  date: IsoDate;
-  /** FOIA s.10(3): the officer's own estimate of a reasonable date, instead of the 40th working day. */
-  until?: IsoDate;
-}
-
-/** What the clock needs to know about a case, plus its status. Dates are 'YYYY-MM-DD' in London. */
-export interface CaseState {
-  status: CaseStatus;
-  regime: Regime;
-  jurisdiction: Jurisdiction;
-  receivedDate: IsoDate;
-  clarificationSought: IsoDate | null;
-  clarificationReceived: IsoDate | null;
-  extension: CaseExtension | null;
-  /** Null while no deadline runs: a clarification has been sought and not yet received. */
-  dueDate: IsoDate | null;
-}
-
-/** A 'YYYY-MM-DD' date, an ISO date-time (taken in London), or an instant such as IMAP INTERNALDATE. */
-export type DateInput = IsoDate | Date;
+import type { CaseState, DateInput } from './case-state.js';
+export type { CaseExtension, CaseState, DateInput } from './case-state.js';
 
 export type CaseAction =
   | { type: 'acknowledge'; cause?: string }
