@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { filterOptions, listQueue, onTimeFigure, queueCounts, type QueueFilter, type QueueScope } from '../src/adapters/db/console-queries.js';
+import { filterOptions, listQueue, onTimeFigure, queueCounts, type QueueFilter, type QueueScope } from '../src/adapters/db/console-queue-queries.js';
 import { openDatabase } from '../src/adapters/db/database.js';
 
 const arg = (name: string, fallback: number) => {

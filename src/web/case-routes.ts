@@ -2,7 +2,7 @@
 // flags, the due date and how the clock got there, the timeline, the raw messages; and the officers'
 // actions, which go through the same decider as the CLI (actOnCase) and are recorded in the audit.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { consoleCase, rawMessage, recordAudit, type ConsoleCase } from '../adapters/db/console-queries.js';
+import { consoleCase, rawMessage, recordAudit, type ConsoleCase } from '../adapters/db/console-case-queries.js';
 import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
 import { isCaseStatus } from '../domain/case-status.js';
 import type { RequestAnalysis } from '../domain/request-analysis.js';

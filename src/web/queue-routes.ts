@@ -1,7 +1,7 @@
 // The officers' home: the queues with their counts, filters, full-text search and the sort by due
 // date, with the overdue count and the on-time figure at the top.
 import type { FastifyInstance } from 'fastify';
-import { filterOptions, listQueue, onTimeFigure, queueCounts, QUEUES, type QueueFilter, type QueueName, type QueueScope } from '../adapters/db/console-queries.js';
+import { filterOptions, listQueue, onTimeFigure, queueCounts, QUEUES, type QueueFilter, type QueueName, type QueueScope } from '../adapters/db/console-queue-queries.js';
 import { addDays, londonDateOf, workingDaysBetween } from '../clock/index.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { FLAG_CODES } from '../domain/case-flag.js';

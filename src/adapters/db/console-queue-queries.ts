@@ -1,11 +1,11 @@
-// The console's read side: the queues with their counts, filters and full-text search, the on-time
-// figure, one case with its messages, and the console's audit of who viewed or changed which case.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+// The console's queue read side: the queues with their counts, filters and full-text search, and the
+// on-time figure.
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES } from '../../domain/case-status.js';
 import type { CaseFlag } from '../../domain/case-flag.js';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
 import type { Db } from './database.js';
-import { caseEvents, cases, consoleAudit, inboundMessages, outbox, questions } from './schema.js';
+import { caseEvents, cases, consoleAudit, inboundMessages } from './schema.js';
 
 export const QUEUES = ['new', 'due_soon', 'overdue', 'awaiting_clarification', 'extended', 'mine', 'open'] as const;
 export type QueueName = (typeof QUEUES)[number];
@@ -119,36 +119,4 @@ export async function filterOptions(db: Db, scope: QueueScope): Promise<{ kinds:
     db.selectDistinct({ v: cases.mailbox }).from(cases).where(scopeCondition(scope)).orderBy(cases.mailbox),
   ]);
   return { kinds: kinds.map((r) => r.v), mailboxes: mailboxes.map((r) => r.v) };
-}
-
-export async function consoleCase(db: Db, reference: string) {
-  const [row] = await db.select().from(cases).where(eq(cases.reference, reference));
-  if (!row) return null;
-  const [questionRows, events, inbound, sent] = await Promise.all([
-    db.select().from(questions).where(eq(questions.caseId, row.id)).orderBy(asc(questions.position)),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.at), asc(caseEvents.id)),
-    db.select({
-      id: inboundMessages.id, internalDate: inboundMessages.internalDate, disposition: inboundMessages.disposition,
-      sizeBytes: inboundMessages.sizeBytes, hasRaw: sql<boolean>`${inboundMessages.raw} is not null`,
-    }).from(inboundMessages).where(eq(inboundMessages.caseId, row.id)).orderBy(asc(inboundMessages.internalDate), asc(inboundMessages.id)),
-    db.select({
-      id: outbox.id, purpose: outbox.purpose, subject: outbox.subject, status: outbox.status, sentAt: outbox.sentAt, createdAt: outbox.createdAt,
-    }).from(outbox).where(eq(outbox.caseId, row.id)).orderBy(asc(outbox.createdAt), asc(outbox.id)),
-  ]);
-  return { row, questions: questionRows, events, inbound, sent };
-}
-export type ConsoleCase = NonNullable<Awaited<ReturnType<typeof consoleCase>>>;
-
-export async function rawMessage(db: Db, caseId: number, inboundId: number): Promise<Buffer | null> {
-  const [row] = await db.select({ raw: inboundMessages.raw }).from(inboundMessages)
-    .where(and(eq(inboundMessages.id, inboundId), eq(inboundMessages.caseId, caseId)));
-  return row?.raw ?? null;
-}
-
-export async function recordAudit(db: Db, entry: { actor: string; caseId: number | null; action: string; details?: Record<string, unknown> }): Promise<void> {
-  await db.insert(consoleAudit).values({ actor: entry.actor, caseId: entry.caseId, action: entry.action, details: entry.details ?? {} });
-}
-
-export async function auditOf(db: Db, caseId: number) {
-  return db.select().from(consoleAudit).where(eq(consoleAudit.caseId, caseId)).orderBy(desc(consoleAudit.id));
 }
