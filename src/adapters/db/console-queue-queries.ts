@@ -1,14 +1,22 @@
-// The console's queue read side: the queues with their counts, filters and full-text search, and the
-// on-time figure.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+// The console's queue read side: the queues with their counts, filters and full-text search. Shaped
+// for 200,000 cases (scripts/console-bench.ts, migration 0015): counts are one grouped index-only scan,
+// a listing stops at its page, and a filtered total stops counting past 1,000.
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES } from '../../domain/case-status.js';
 import type { CaseFlag } from '../../domain/case-flag.js';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
 import type { Db } from './database.js';
-import { caseEvents, cases, consoleAudit, inboundMessages } from './schema.js';
+import { cases, consoleAudit, inboundMessages } from './schema.js';
+
+export { filterOptions, onTimeFigure } from './console-queue-figures.js';
 
 export const QUEUES = ['new', 'due_soon', 'overdue', 'awaiting_clarification', 'extended', 'mine', 'open'] as const;
 export type QueueName = (typeof QUEUES)[number];
+
+/** A filtered listing counts its cases up to this many, then says "more than". */
+export const COUNT_CAP = 1000;
+/** A search matching at most this many cases fetches them by id; more, and the listing walks the due dates. */
+const SEARCH_BY_ID = 1000;
 
 export interface QueueScope {
   /** London dates: today, and the last day "due soon" covers (5 working days ahead). */
@@ -26,6 +34,9 @@ export interface QueueFilter {
   mailbox?: string;
   status?: string;
   flag?: string;
+  /** An owner's identity, or `none` for cases nobody owns. */
+  owner?: string;
+  team?: string;
   search?: string;
   sort: 'due' | '-due';
   limit: number;
@@ -39,84 +50,127 @@ export interface QueueRow {
   receivedAt: Date;
   dueDate: string | null;
   mailbox: string;
+  owner: string | null;
+  team: string | null;
   flags: CaseFlag[];
   topics: string[];
 }
 
+export interface QueueListing {
+  rows: QueueRow[];
+  /** Null when the listing is a whole queue: its count is the queue's count. */
+  total: number | null;
+  /** The filtered total reached COUNT_CAP: there are more than `total`. */
+  more: boolean;
+}
+
+const RUNNING = [...CLOCK_RUNNING_STATUSES];
+
+/**
+ * "My cases": the ones I own, and the ones I acted on in the console. Both lists are short and indexed
+ * (cases_owner_due_idx, console_audit_actor_idx), so the cases are fetched by id rather than searched for.
+ */
+function mineCondition(actor: string): SQL {
+  return sql`${cases.id} = any(array(select c.id from ${cases} c where c.owner = ${actor} union select a.case_id from ${consoleAudit} a where a.actor = ${actor} and a.action not in ('view', 'download') and a.case_id is not null))`;
+}
+
 function queueCondition(queue: QueueName, scope: QueueScope): SQL {
-  const running = inArray(cases.status, [...CLOCK_RUNNING_STATUSES]);
+  const running = inArray(cases.status, RUNNING);
   switch (queue) {
     case 'new': return inArray(cases.status, ['received', 'acknowledged']);
     case 'due_soon': return and(running, sql`${cases.dueDate} >= ${scope.today} and ${cases.dueDate} <= ${scope.soon}`)!;
     case 'overdue': return and(running, sql`${cases.dueDate} < ${scope.today}`)!;
     case 'awaiting_clarification': return eq(cases.status, 'awaiting_clarification');
     case 'extended': return eq(cases.status, 'extended');
-    // No owner is recorded yet: "my cases" are the ones this user has acted on in the console.
-    case 'mine': return sql`${cases.id} in (select ${consoleAudit.caseId} from ${consoleAudit} where ${consoleAudit.actor} = ${scope.actor} and ${consoleAudit.action} not in ('view', 'download'))`;
+    case 'mine': return mineCondition(scope.actor);
     case 'open': return inArray(cases.status, [...OPEN_STATUSES]);
   }
 }
 
-function scopeCondition(scope: QueueScope): SQL | undefined {
+export function scopeCondition(scope: QueueScope): SQL | undefined {
   return scope.mailboxes === null ? undefined : inArray(cases.mailbox, scope.mailboxes.length ? scope.mailboxes : ['']);
 }
 
-/** Subject and request text, by PostgreSQL full-text search (GIN indexes of migration 0011). */
-function searchCondition(search: string): SQL {
+/**
+ * Subject and request text, by PostgreSQL full-text search (GIN indexes of migration 0011). The matching
+ * cases are found once from both indexes. Few: they are fetched by id. Many: the listing walks the due
+ * dates and keeps the matches (two hashed sets), so it stops at its page instead of sorting every match.
+ */
+async function searchCondition(db: Db, search: string): Promise<SQL> {
   const query = sql`websearch_to_tsquery('english', ${search})`;
-  // An uncorrelated IN: the GIN index finds the matching messages once (a hashed subplan), rather than once per case.
-  return sql`(to_tsvector('english', ${cases.subject}) @@ ${query} or ${cases.id} in (select m.case_id from ${inboundMessages} m where to_tsvector('english', coalesce(m.fingerprint, '')) @@ ${query}))`;
+  const subjectHits = sql`select c.id from ${cases} c where to_tsvector('english', c.subject) @@ ${query}`;
+  const textHits = sql`select m.case_id from ${inboundMessages} m where to_tsvector('english', coalesce(m.fingerprint, '')) @@ ${query} and m.case_id is not null`;
+  const hits = await db.select({ id: sql<number>`hit.id`.mapWith(Number) })
+    .from(sql`((${subjectHits}) union all (${textHits})) as hit(id)`).limit(SEARCH_BY_ID + 1);
+  // `union all` so the probe stops at its limit; a case matched twice is counted twice, which only errs towards walking.
+  if (hits.length <= SEARCH_BY_ID) return hits.length ? inArray(cases.id, [...new Set(hits.map((h) => h.id))]) : sql`false`;
+  return sql`(${cases.id} in (${subjectHits}) or ${cases.id} in (${textHits}))`;
 }
 
-function filterConditions(filter: QueueFilter): (SQL | undefined)[] {
+/** Narrowing filters beyond the queue itself (the search is added apart: it needs a look-up first). */
+function filterConditions(filter: QueueFilter): SQL[] {
+  const owner = filter.owner === 'none' ? isNull(cases.owner) : filter.owner ? eq(cases.owner, filter.owner) : undefined;
   return [
     filter.kind ? eq(cases.kind, filter.kind) : undefined,
     filter.mailbox ? eq(cases.mailbox, filter.mailbox) : undefined,
     filter.status ? eq(cases.status, filter.status) : undefined,
     filter.topic ? sql`${cases.analysis}->'topics' @> ${JSON.stringify([filter.topic])}::jsonb` : undefined,
     filter.flag ? sql`${cases.flags} @> ${JSON.stringify([{ code: filter.flag }])}::jsonb` : undefined,
-    filter.search?.trim() ? searchCondition(filter.search.trim()) : undefined,
-  ];
+    owner,
+    filter.team ? eq(cases.team, filter.team) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
 }
 
+/**
+ * Every queue's count from one pass over the open cases: an index-only scan of (mailbox, status,
+ * due_date), grouped by status; "my cases" by id from its two short lists.
+ */
 export async function queueCounts(db: Db, scope: QueueScope): Promise<Record<QueueName, number>> {
-  const columns = Object.fromEntries(QUEUES.map((q) => [q, sql<number>`count(*) filter (where ${queueCondition(q, scope)})`.mapWith(Number)]));
-  const [row] = await db.select(columns as Record<QueueName, SQL.Aliased<number> | SQL<number>>).from(cases).where(scopeCondition(scope));
-  return row as Record<QueueName, number>;
-}
-
-export async function listQueue(db: Db, scope: QueueScope, filter: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
-  const where = and(scopeCondition(scope), queueCondition(filter.queue, scope), ...filterConditions(filter));
-  const order = filter.sort === '-due' ? sql`${cases.dueDate} desc nulls last` : sql`${cases.dueDate} asc nulls last`;
-  const [rows, [counted]] = await Promise.all([
+  const [groups, [mine]] = await Promise.all([
     db.select({
-      reference: cases.reference, kind: cases.kind, status: cases.status, subject: cases.subject, receivedAt: cases.receivedAt,
-      dueDate: cases.dueDate, mailbox: cases.mailbox, flags: cases.flags, analysis: cases.analysis,
-    }).from(cases).where(where).orderBy(order, asc(cases.id)).limit(filter.limit),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cases).where(where),
+      status: cases.status,
+      all: sql<number>`count(*)`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where ${cases.dueDate} < ${scope.today})`.mapWith(Number),
+      soon: sql<number>`count(*) filter (where ${cases.dueDate} >= ${scope.today} and ${cases.dueDate} <= ${scope.soon})`.mapWith(Number),
+    }).from(cases).where(and(scopeCondition(scope), inArray(cases.status, [...OPEN_STATUSES]))).groupBy(cases.status),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cases).where(and(scopeCondition(scope), mineCondition(scope.actor))),
   ]);
+  const sum = (pick: (g: (typeof groups)[number]) => number, statuses?: readonly string[]) =>
+    groups.filter((g) => !statuses || statuses.includes(g.status)).reduce((n, g) => n + pick(g), 0);
   return {
-    rows: rows.map(({ analysis, ...r }) => ({ ...r, topics: (analysis as RequestAnalysis).topics ?? [] })),
-    total: counted?.n ?? 0,
+    new: sum((g) => g.all, ['received', 'acknowledged']),
+    due_soon: sum((g) => g.soon, RUNNING),
+    overdue: sum((g) => g.overdue, RUNNING),
+    awaiting_clarification: sum((g) => g.all, ['awaiting_clarification']),
+    extended: sum((g) => g.all, ['extended']),
+    mine: mine?.n ?? 0,
+    open: sum((g) => g.all),
   };
 }
 
-/** Responses recorded in time (on or before the due date in force) out of all responses. */
-export async function onTimeFigure(db: Db, scope: QueueScope): Promise<{ inTime: number; responded: number; percent: number | null }> {
-  const [row] = await db.select({
-    inTime: sql<number>`count(*) filter (where coalesce((${caseEvents.at} at time zone 'Europe/London')::date <= (${caseEvents.details}->>'oldDueDate')::date, true))`.mapWith(Number),
-    responded: sql<number>`count(*)`.mapWith(Number),
-  }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(and(eq(caseEvents.event, 'responded'), scopeCondition(scope)));
-  const inTime = row?.inTime ?? 0;
-  const responded = row?.responded ?? 0;
-  return { inTime, responded, percent: responded === 0 ? null : Math.round((inTime / responded) * 1000) / 10 };
+export async function listQueue(db: Db, scope: QueueScope, filter: QueueFilter): Promise<QueueListing> {
+  const search = filter.search?.trim();
+  const narrowing = [...filterConditions(filter), ...(search ? [await searchCondition(db, search)] : [])];
+  const where = and(scopeCondition(scope), queueCondition(filter.queue, scope), ...narrowing);
+  // Both orders have an index (cases_due_idx, cases_due_desc_idx), so a page is read, not sorted.
+  const order = filter.sort === '-due' ? sql`${cases.dueDate} desc nulls last` : sql`${cases.dueDate} asc nulls last`;
+  const [rows, counted] = await Promise.all([
+    db.select({
+      reference: cases.reference, kind: cases.kind, status: cases.status, subject: cases.subject, receivedAt: cases.receivedAt,
+      dueDate: cases.dueDate, mailbox: cases.mailbox, owner: cases.owner, team: cases.team, flags: cases.flags, analysis: cases.analysis,
+    }).from(cases).where(where).orderBy(order, asc(cases.id)).limit(filter.limit),
+    narrowing.length > 0 ? cappedCount(db, where) : Promise.resolve(null),
+  ]);
+  return {
+    rows: rows.map(({ analysis, ...r }) => ({ ...r, topics: (analysis as RequestAnalysis).topics ?? [] })),
+    total: counted === null ? null : Math.min(counted, COUNT_CAP),
+    more: counted !== null && counted > COUNT_CAP,
+  };
 }
 
-/** Values offered by the filters: the kinds, topics and mailboxes present. */
-export async function filterOptions(db: Db, scope: QueueScope): Promise<{ kinds: string[]; mailboxes: string[] }> {
-  const [kinds, mailboxes] = await Promise.all([
-    db.selectDistinct({ v: cases.kind }).from(cases).where(scopeCondition(scope)).orderBy(cases.kind),
-    db.selectDistinct({ v: cases.mailbox }).from(cases).where(scopeCondition(scope)).orderBy(cases.mailbox),
-  ]);
-  return { kinds: kinds.map((r) => r.v), mailboxes: mailboxes.map((r) => r.v) };
+/** Counts the matches up to one past the cap: past it, the officer narrows the search rather than reads a number. */
+async function cappedCount(db: Db, where: SQL | undefined): Promise<number> {
+  const capped = db.select({ one: sql`1`.as('one') }).from(cases).where(where).limit(COUNT_CAP + 1).as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+  return row?.n ?? 0;
 }
