@@ -1,4 +1,4 @@
-// `foi-intake case show|clarify|close|withdraw|reopen REF` (respond, extend, review-outcome, appeal, publish: own files): officers move a case
+// `foi-intake case show|clarify|close|withdraw|reopen REF` (respond, extend, review-outcome, appeal, publish, assign: own files): officers move a case
 // through its lifecycle. Each prints the new state and due date; mail it causes is queued and
 // sent by the daemon (or the next `run --once`).
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { CaseAction } from '../pipeline/case/case-lifecycle.js';
 import { describeCase } from './cases-command.js';
 import { runCaseAction } from './case-action.js';
 import { addCaseAppealCommand } from './case-appeal-command.js';
+import { addCaseAssignCommand } from './case-assign-command.js';
 import { addCaseExtendCommand } from './case-extend-command.js';
 import { addCasePublishCommand } from './case-publish-command.js';
 import { addCaseRespondCommand } from './case-respond-command.js';
@@ -45,5 +46,5 @@ export function addCaseCommand(program: Command, { env, write }: CommandContext)
     command.command(name).description(description).argument('<reference>').option('--reason <text>')
       .action((reference: string, opts: { reason?: string }) => act(reference, { type, reason: opts.reason, cause: 'officer' } as CaseAction));
   }
-  for (const add of [addCaseRespondCommand, addCaseExtendCommand, addCaseReviewOutcomeCommand, addCaseAppealCommand, addCasePublishCommand]) add(command, { env, write });
+  for (const add of [addCaseRespondCommand, addCaseExtendCommand, addCaseReviewOutcomeCommand, addCaseAppealCommand, addCasePublishCommand, addCaseAssignCommand]) add(command, { env, write });
 }

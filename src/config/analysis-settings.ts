@@ -1,7 +1,8 @@
 // Analysis settings admins tune without a code change: a JSON file named by FOI_ANALYSIS_CONFIG
 // with the topic threshold, the confidence below which officers are asked to check a decision, the
 // trained model's weight, extra keywords (or new topics), and
-// extra detector phrases for s.16, public-interest arguments and vague terms.
+// extra detector phrases for s.16, public-interest arguments and vague terms; and which team takes which
+// topic (`teams`), from which the console suggests a case's team.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TOPICS } from '../domain/request-analysis.js';
@@ -32,6 +33,8 @@ const SettingsFile = z.object({
   section16Phrases: z.array(regexSource).optional(),
   publicInterestPhrases: z.array(regexSource).optional(),
   ambiguousTerms: z.array(regexSource).optional(),
+  /** Topic → the team that takes it: the console suggests it when a case is assigned. */
+  teams: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string().trim().min(1).max(80)).optional(),
 });
 
 export type { AnalysisSettings };
@@ -43,16 +46,33 @@ export function defaultAnalysisSettings(): AnalysisSettings {
   };
 }
 
-export function loadAnalysisSettings(path: string | null): AnalysisSettings {
-  const defaults = defaultAnalysisSettings();
-  if (!path) return defaults;
-  let parsed: z.infer<typeof SettingsFile>;
+function readSettingsFile(path: string): z.infer<typeof SettingsFile> {
   try {
-    parsed = SettingsFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return SettingsFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (cause) {
     const detail = cause instanceof z.ZodError ? cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'cannot be read as JSON';
     throw new AppError('config.invalid', `FOI_ANALYSIS_CONFIG: ${detail}`, { cause });
   }
+}
+
+/**
+ * The topic → team map (empty by default), read and checked when the console starts: a topic that is
+ * neither in the taxonomy nor given keywords in the same file is refused, naming it.
+ */
+export function loadTopicTeams(path: string | null): Record<string, string> {
+  if (!path) return {};
+  const parsed = readSettingsFile(path);
+  const known = new Set([...DEFAULT_TOPICS, ...Object.keys(TOPIC_KEYWORDS), ...Object.keys(parsed.topicKeywords ?? {})]);
+  const teams = parsed.teams ?? {};
+  const unknown = Object.keys(teams).filter((topic) => !known.has(topic));
+  if (unknown.length > 0) throw new AppError('config.invalid', `FOI_ANALYSIS_CONFIG: teams: unknown topic ${unknown.join(', ')}`);
+  return teams;
+}
+
+export function loadAnalysisSettings(path: string | null): AnalysisSettings {
+  const defaults = defaultAnalysisSettings();
+  if (!path) return defaults;
+  const parsed = readSettingsFile(path);
   const keywords: Record<string, readonly string[]> = { ...defaults.topicKeywords };
   for (const [topic, extra] of Object.entries(parsed.topicKeywords ?? {})) keywords[topic] = [...(keywords[topic] ?? []), ...extra];
   const named = [...defaults.topics, ...Object.keys(keywords)].filter((t) => t !== 'other');

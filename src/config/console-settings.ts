@@ -2,6 +2,7 @@
 // naming the variable when one is missing or wrong. Secrets may come from `VAR_FILE` (container secrets).
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.js';
+import { loadTopicTeams } from './analysis-settings.js';
 import type { MailboxConfig } from './mailboxes-file.js';
 
 export interface ConsoleSettings {
@@ -17,6 +18,8 @@ export interface ConsoleSettings {
   mailboxOfficers: Record<string, string[]>;
   /** At least 32 characters; encrypts the session cookie. */
   sessionSecret: string;
+  /** Topic → team (FOI_ANALYSIS_CONFIG `teams`): the team suggested when a case is assigned. */
+  topicTeams?: Readonly<Record<string, string>>;
 }
 
 const ADDRESS_OR_DOMAIN = /^([^\s@<>,]+)?@[^\s@<>,]+\.[^\s@<>,]+$/;
@@ -86,5 +89,6 @@ export function loadConsoleSettings(env: NodeJS.ProcessEnv, mailboxes: readonly 
   return {
     port, host, oidc: { issuer, clientId, clientSecret }, consoleUrl, admins,
     officers: parseRoleList('FOI_CONSOLE_OFFICERS', env.FOI_CONSOLE_OFFICERS), mailboxOfficers, sessionSecret,
+    topicTeams: loadTopicTeams(env.FOI_ANALYSIS_CONFIG?.trim() || null),
   };
 }

@@ -40,7 +40,9 @@ export type CaseEventName =
   | 'outcome_recorded'
   | 'review_decided'
   | 'appeal_decided'
-  | 'publication_validated';
+  | 'publication_validated'
+  /** The case's owner or team changed (pipeline/case/assign-case.ts). */
+  | 'case_assigned';
 
 /** One entry of a case's audit trail (`case_events`); the store adds the case id. */
 export interface CaseEvent {

@@ -11,6 +11,7 @@ import { actOnCase } from '../pipeline/case/act-on-case.js';
 import { actionsAllowedFrom, type CaseAction } from '../pipeline/case/case-lifecycle.js';
 import { parseMail } from '../pipeline/parse/parse-mail.js';
 import { textForAnalysis } from '../pipeline/parse/text-for-analysis.js';
+import { assignPanelOf } from './assign-routes.js';
 import { highlightEvidence, type TextPiece } from './evidence-highlight.js';
 import { maySee } from './roles.js';
 import { page, type ConsoleDeps } from './server.js';
@@ -77,6 +78,7 @@ export function addCaseRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
       questions: found.questions.map((q, i) => ({ ...q, confidence: analysis.questions?.[i]?.topicConfidence, lowConfidence: analysis.questions?.[i]?.lowConfidence })),
       timeline: timelineOf(found),
       actions: isCaseStatus(status) ? OFFERED.filter((a) => actionsAllowedFrom(status).includes(a)) : [],
+      assign: assignPanelOf(request, found.row, deps.settings.topicTeams),
     });
   });
 

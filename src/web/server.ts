@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js';
 import { packageRoot } from '../paths.js';
 import type { NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 import { addAdminRoutes } from './admin-routes.js';
+import { addAssignRoutes } from './assign-routes.js';
 import { addAuthRoutes, type OneTimeSignIn } from './auth-routes.js';
 import { addCaseRoutes } from './case-routes.js';
 import { addQueueRoutes } from './queue-routes.js';
@@ -124,6 +125,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> 
   addAuthRoutes(app, deps);
   addQueueRoutes(app, deps);
   addCaseRoutes(app, deps);
+  addAssignRoutes(app, deps);
   addAdminRoutes(app, deps);
   return app;
 }

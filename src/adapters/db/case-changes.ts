@@ -22,6 +22,7 @@ export async function saveChange(tx: Tx, change: CaseChange): Promise<void> {
       : null,
     insertEvents(tx, caseId, change.events),
     change.outcome && Object.keys(change.outcome).length > 0 ? tx.update(cases).set(outcomeSet(change.outcome)).where(eq(cases.id, caseId)) : null,
+    change.assignment ? tx.update(cases).set({ owner: change.assignment.owner, team: change.assignment.team }).where(eq(cases.id, caseId)) : null,
     flags.length > 0 ? tx.update(cases).set({ flags: sql`${cases.flags} || ${JSON.stringify(toStorableValue(flags))}::jsonb` }).where(eq(cases.id, caseId)) : null,
   ]);
 }

@@ -64,7 +64,7 @@ export async function threadIdsOf(tx: Tx | Db, caseIds: readonly number[] | SQLW
 
 export function lockedCaseOf(row: CaseRow, threadIds: string[]): LockedCase {
   return {
-    id: row.id, kind: row.kind as RequestKind, mailbox: row.mailbox, state: stateOfRow(row),
+    id: row.id, kind: row.kind as RequestKind, mailbox: row.mailbox, state: stateOfRow(row), assignment: { owner: row.owner, team: row.team },
     snapshot: {
       reference: row.reference, subject: row.subject, status: row.status as CaseStatus, regime: row.regime as Regime | 'none',
       requesterName: row.requesterName, requesterAddress: row.requesterAddress, receivedDate: row.receivedDate, dueDate: row.dueDate, threadIds,

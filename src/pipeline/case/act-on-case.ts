@@ -1,4 +1,4 @@
-// Officers' actions on a case (`foi-intake case clarify|extend|respond|close|withdraw|reopen|review-outcome|
+// Officers' actions on a case (`foi-intake case assign|clarify|extend|respond|close|withdraw|reopen|review-outcome|
 // appeal|publish`, and the console's forms), the pattern every action on a case follows: lock the case →
 // decide with the pure lifecycle or outcome deciders → save the change and queue its mail, in one
 // transaction. Nothing is sent here; the outbox worker sends.
@@ -9,13 +9,14 @@ import { composeCaseUpdate, composeClarificationRequest, composeExtensionNotice,
 import type { NotifySettings } from '../notify/compose-messages.js';
 import { composeResponseMail, draftResponseLetter } from '../notify/compose-response-mail.js';
 import type { NotifyDirectory } from '../notify/notify-directory.js';
+import { decideAssignment, type AssignAction, type Assignment } from './assign-case.js';
 import { applyCaseAction, type CaseAction, type LifecycleContext } from './case-lifecycle.js';
 import type { CaseStore, CaseTransaction, LockedCase } from './case-store.js';
 import { decideOutcomeAction, OUTCOME_ACTION_TYPES, type OutcomeAction, type OutcomeStep } from './outcome/decide-outcome-action.js';
 import { outcomeCaseFromEvents } from './outcome/outcome-case.js';
 
-/** Everything an officer can do to a case: a lifecycle move, or recording what a response, review or appeal decided. */
-export type OfficerAction = CaseAction | OutcomeAction;
+/** Everything an officer can do to a case: a lifecycle move, recording what a response, review or appeal decided, or assigning it. */
+export type OfficerAction = CaseAction | OutcomeAction | AssignAction;
 
 export interface CaseActionOutcome {
   reference: string;
@@ -29,6 +30,8 @@ export interface CaseActionOutcome {
   recorded?: { outcome: string; exemptions: string[]; respondedOn: string; onTime: boolean; workingDaysLate: number };
   /** For `record_outcome` with `draft`: the response letter to complete (nothing was saved). */
   letter?: string;
+  /** For `assign`: who has the case now. */
+  assigned?: Assignment;
 }
 
 export interface ActOptions {
@@ -42,7 +45,7 @@ export interface ActOptions {
    * Optimistic concurrency (the console): the status and due date the officer saw when the page loaded.
    * If the case has moved on since, nothing is changed and the officer is told.
    */
-  expected?: { status: string; dueDate: string | null };
+  expected?: { status: string; dueDate: string | null; owner?: string | null; team?: string | null };
   /** With `record_outcome`: send the response to the requester (the officer's completed letter, or the rendered templates). */
   sendResponse?: { letter?: string };
   /** With `record_outcome`: only render the response letter; nothing is recorded. */
@@ -55,11 +58,11 @@ export async function actOnCase(store: CaseStore, reference: string, action: Off
   return store.inTransaction(async (tx) => {
     const foiCase = await tx.lockCase({ reference });
     if (!foiCase) throw new AppError('case.not_found', `no case ${reference}`);
+    checkUnchanged(foiCase, options.expected);
+    // Any correspondence can be assigned, with a clock or without.
+    if (action.type === 'assign') return assign(tx, foiCase, action, options.now);
     const { state } = foiCase;
     if (!state) throw new AppError('cli.invalid_argument', `${reference} is ${foiCase.kind.replace('_', ' ')} correspondence with no statutory clock`);
-    if (options.expected && (options.expected.status !== state.status || options.expected.dueDate !== state.dueDate)) {
-      throw new AppError('case.changed', `${reference} was changed by someone else since the page was loaded`);
-    }
     if (isOutcomeAction(action)) return actOnOutcome(tx, foiCase, action, options);
     const result = applyCaseAction(state, action, options.now, options.context);
     if (!result.ok) throw new AppError('cli.invalid_argument', `${reference}: ${result.reason}`);
@@ -71,6 +74,25 @@ export async function actOnCase(store: CaseStore, reference: string, action: Off
     ]);
     return { reference, status: result.next.status, dueDate: result.next.dueDate, explain: result.dueExplain, queued: mail.map((m) => m.purpose) };
   });
+}
+
+/** Optimistic concurrency: what the officer saw when the page loaded must still be so; owner and team only when given. */
+function checkUnchanged(foiCase: LockedCase, expected: ActOptions['expected']): void {
+  if (!expected) return;
+  const { status, dueDate } = foiCase.snapshot;
+  const { owner, team } = foiCase.assignment;
+  if (expected.status !== status || expected.dueDate !== dueDate
+    || (expected.owner !== undefined && expected.owner !== owner) || (expected.team !== undefined && expected.team !== team)) {
+    throw new AppError('case.changed', `${foiCase.snapshot.reference} was changed by someone else since the page was loaded`);
+  }
+}
+
+async function assign(tx: CaseTransaction, foiCase: LockedCase, action: AssignAction, now: Date): Promise<CaseActionOutcome> {
+  const { reference, status, dueDate } = foiCase.snapshot;
+  const decided = decideAssignment({ status, dueDate, ...foiCase.assignment }, action, now);
+  if (!decided.ok) throw new AppError('cli.invalid_argument', `${reference}: ${decided.reason}`);
+  await tx.saveChange({ caseId: foiCase.id, events: decided.events, assignment: decided.assignment });
+  return { reference, status, dueDate, explain: [], queued: [], assigned: decided.assignment };
 }
 
 async function actOnOutcome(tx: CaseTransaction, foiCase: LockedCase, action: OutcomeAction, options: ActOptions): Promise<CaseActionOutcome> {

@@ -7,6 +7,7 @@ import type { CaseDraft, CaseEvent } from '../../domain/foi-case.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { RequestKind } from '../../domain/request-analysis.js';
 import type { CaseSnapshot } from '../notify/compose-case-updates.js';
+import type { Assignment } from './assign-case.js';
 import type { CaseState } from './case-lifecycle.js';
 import type { OutcomeColumns } from './outcome/decide-outcome-action.js';
 import type { StoredCaseEvent } from './outcome/outcome-case.js';
@@ -22,6 +23,8 @@ export interface LockedCase {
   snapshot: CaseSnapshot;
   /** The statutory clock's view; null for correspondence that runs no clock (complaints, general mail). */
   state: CaseState | null;
+  /** Who has the case (owner, team); both null until assigned. */
+  assignment: Assignment;
 }
 
 /** What an action does to an existing case: audit events always; a new clock state and flags when it has them. */
@@ -32,6 +35,8 @@ export interface CaseChange {
   flags?: readonly CaseFlag[];
   /** What the response, review, appeal or publication decided (the events above are its history). */
   outcome?: OutcomeColumns;
+  /** A new owner and team (the `assign` action). */
+  assignment?: Assignment;
 }
 
 /** What the outcome commands read of a locked case besides its clock: its history, questions and topics. */
