@@ -152,8 +152,9 @@ export const cases = pgTable(
     index('cases_owner_due_idx').on(t.owner, t.dueDate),
     index('cases_team_due_idx').on(t.team, t.dueDate),
     // The queue counts: one index-only scan of the open cases, grouped by status and due date (an
-    // officer's mailboxes are its leading column); the mailbox filter's options by a loose index scan.
-    index('cases_mailbox_status_due_idx').on(t.mailbox, t.status, t.dueDate),
+    // officer's mailboxes are its leading column); the mailbox filter's options by a loose index scan;
+    // with the id, an officer's on-time figure joins its responses to their cases without reading them.
+    index('cases_mailbox_status_due_idx').on(t.mailbox, t.status, t.dueDate, t.id),
     // "Latest due first" reads the due dates backwards with the cases without one still last.
     index('cases_due_desc_idx').on(t.dueDate.desc().nullsLast()),
     // The topic and flag filters (jsonb containment, @>).
