@@ -148,12 +148,14 @@ export const cases = pgTable(
     index('cases_campaign_idx').on(t.campaignKey),
     index('cases_subject_search_idx').using('gin', sql`to_tsvector('english', ${t.subject})`),
     index('cases_due_idx').on(t.dueDate),
-    // "My cases" and the owner and team filters, in due-date order.
-    index('cases_owner_due_idx').on(t.owner, t.dueDate),
+    // "My cases" (by id, from the index alone) and the owner and team filters, in due-date order.
+    index('cases_owner_due_idx').on(t.owner, t.dueDate, t.id),
     index('cases_team_due_idx').on(t.team, t.dueDate),
-    // The queue counts: one index-only scan of the open cases, grouped by status and due date (an
-    // officer's mailboxes are its leading column); the mailbox filter's options by a loose index scan;
-    // with the id, an officer's on-time figure joins its responses to their cases without reading them.
+    // The queue counts: one index-only scan of the open cases' (status, due_date), grouped by status; for
+    // an officer, of their mailboxes' (the leading column). The mailbox filter's options come from a
+    // loose index scan of it; with the id, an officer's on-time figure joins its responses to their
+    // cases without reading them.
+    index('cases_status_due_idx').on(t.status, t.dueDate),
     index('cases_mailbox_status_due_idx').on(t.mailbox, t.status, t.dueDate, t.id),
     // "Latest due first" reads the due dates backwards with the cases without one still last.
     index('cases_due_desc_idx').on(t.dueDate.desc().nullsLast()),
