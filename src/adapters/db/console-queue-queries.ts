@@ -2,6 +2,7 @@
 // for 200,000 cases (scripts/console-bench.ts, migration 0015): counts are one grouped index-only scan,
 // a listing stops at its page, and a filtered total stops counting past 1,000.
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { WithSubquery } from 'drizzle-orm';
 import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES } from '../../domain/case-status.js';
 import type { CaseFlag } from '../../domain/case-flag.js';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
@@ -91,20 +92,38 @@ export function scopeCondition(scope: QueueScope): SQL | undefined {
   return scope.mailboxes === null ? undefined : inArray(cases.mailbox, scope.mailboxes.length ? scope.mailboxes : ['']);
 }
 
+/** A search as a condition, with the common table expressions it reads and their ids (the many-hits form). */
+interface SearchPart {
+  condition: SQL;
+  ctes: WithSubquery[];
+  /** The matching case ids, each once (many-hits form only). */
+  hitIds?: SQL;
+}
+
 /**
- * Subject and request text, by PostgreSQL full-text search (GIN indexes of migration 0011). The matching
- * cases are found once from both indexes. Few: they are fetched by id. Many: the listing walks the due
- * dates and keeps the matches (two hashed sets), so it stops at its page instead of sorting every match.
+ * Subject and request text, by PostgreSQL full-text search (GIN indexes of migration 0011). A probe of
+ * both indexes first. Few matches: they are fetched by id. Many: two sets of matching ids, built once
+ * per statement, which the listing keeps as it walks the due dates, so it stops at its page instead of
+ * sorting every match (and the capped count in the same statement reuses the sets).
  */
-async function searchCondition(db: Db, search: string): Promise<SQL> {
+async function searchPart(db: Db, search: string, byIdUpTo: number): Promise<SearchPart> {
   const query = sql`websearch_to_tsquery('english', ${search})`;
-  const subjectHits = sql`select c.id from ${cases} c where to_tsvector('english', c.subject) @@ ${query}`;
-  const textHits = sql`select m.case_id from ${inboundMessages} m where to_tsvector('english', coalesce(m.fingerprint, '')) @@ ${query} and m.case_id is not null`;
+  const subjectMatch = sql`to_tsvector('english', ${cases.subject}) @@ ${query}`;
+  const textMatch = sql`to_tsvector('english', coalesce(${inboundMessages.fingerprint}, '')) @@ ${query} and ${inboundMessages.caseId} is not null`;
   const hits = await db.select({ id: sql<number>`hit.id`.mapWith(Number) })
-    .from(sql`((${subjectHits}) union all (${textHits})) as hit(id)`).limit(SEARCH_BY_ID + 1);
+    .from(sql`((select ${cases.id} from ${cases} where ${subjectMatch}) union all (select ${inboundMessages.caseId} from ${inboundMessages} where ${textMatch})) as hit(id)`)
+    .limit(byIdUpTo + 1);
   // `union all` so the probe stops at its limit; a case matched twice is counted twice, which only errs towards walking.
-  if (hits.length <= SEARCH_BY_ID) return hits.length ? inArray(cases.id, [...new Set(hits.map((h) => h.id))]) : sql`false`;
-  return sql`(${cases.id} in (${subjectHits}) or ${cases.id} in (${textHits}))`;
+  if (hits.length <= byIdUpTo) {
+    return { condition: hits.length ? inArray(cases.id, [...new Set(hits.map((h) => h.id))]) : sql`false`, ctes: [] };
+  }
+  const subjectHits = db.$with('subject_hits').as(db.select({ id: cases.id }).from(cases).where(subjectMatch));
+  const textHits = db.$with('text_hits').as(db.select({ caseId: inboundMessages.caseId }).from(inboundMessages).where(textMatch));
+  return {
+    condition: sql`(${cases.id} in (select ${subjectHits.id} from ${subjectHits}) or ${cases.id} in (select ${textHits.caseId} from ${textHits}))`,
+    ctes: [subjectHits, textHits],
+    hitIds: sql`select ${subjectHits.id} from ${subjectHits} union select ${textHits.caseId} from ${textHits}`,
+  };
 }
 
 /** Narrowing filters beyond the queue itself (the search is added apart: it needs a look-up first). */
@@ -148,29 +167,32 @@ export async function queueCounts(db: Db, scope: QueueScope): Promise<Record<Que
   };
 }
 
-export async function listQueue(db: Db, scope: QueueScope, filter: QueueFilter): Promise<QueueListing> {
+/** `searchByIdUpTo`: how many search hits are fetched by id before the listing walks the due dates instead (tests lower it). */
+export async function listQueue(db: Db, scope: QueueScope, filter: QueueFilter, searchByIdUpTo = SEARCH_BY_ID): Promise<QueueListing> {
   const search = filter.search?.trim();
-  const narrowing = [...filterConditions(filter), ...(search ? [await searchCondition(db, search)] : [])];
-  const where = and(scopeCondition(scope), queueCondition(filter.queue, scope), ...narrowing);
+  const found: Partial<SearchPart> = search ? await searchPart(db, search, searchByIdUpTo) : {};
+  const narrowing = [...filterConditions(filter), ...(found.condition ? [found.condition] : [])];
+  const unsearched = and(scopeCondition(scope), queueCondition(filter.queue, scope), ...filterConditions(filter));
+  const where = and(unsearched, found.condition);
   // Both orders have an index (cases_due_idx, cases_due_desc_idx), so a page is read, not sorted.
   const order = filter.sort === '-due' ? sql`${cases.dueDate} desc nulls last` : sql`${cases.dueDate} asc nulls last`;
-  const [rows, counted] = await Promise.all([
-    db.select({
-      reference: cases.reference, kind: cases.kind, status: cases.status, subject: cases.subject, receivedAt: cases.receivedAt,
-      dueDate: cases.dueDate, mailbox: cases.mailbox, owner: cases.owner, team: cases.team, flags: cases.flags, analysis: cases.analysis,
-    }).from(cases).where(where).orderBy(order, asc(cases.id)).limit(filter.limit),
-    narrowing.length > 0 ? cappedCount(db, where) : Promise.resolve(null),
-  ]);
+  // A narrowed listing counts its matches in the same statement (an uncorrelated subquery, run once),
+  // up to one past the cap: past it, the officer narrows the search rather than reads a number.
+  // Many search hits are counted from the hits, each looked up by primary key until the cap, rather than
+  // by scanning the cases (`offset 0` keeps the planner from turning the look-ups back into a scan).
+  const matches = found.hitIds
+    ? sql`select 1 from (${found.hitIds}) as hit(id) cross join lateral (select 1 from ${cases} where ${cases.id} = hit.id and ${unsearched} offset 0) as kept`
+    : sql`select 1 from ${cases} where ${where}`;
+  const total = narrowing.length > 0 ? sql<string | number>`(select count(*) from (${matches} limit ${COUNT_CAP + 1}) as capped)` : sql<null>`null`;
+  const rows = await (found.ctes?.length ? db.with(...found.ctes) : db).select({
+    reference: cases.reference, kind: cases.kind, status: cases.status, subject: cases.subject, receivedAt: cases.receivedAt,
+    dueDate: cases.dueDate, mailbox: cases.mailbox, owner: cases.owner, team: cases.team, flags: cases.flags, analysis: cases.analysis,
+    total,
+  }).from(cases).where(where).orderBy(order, asc(cases.id)).limit(filter.limit);
+  const matched = narrowing.length === 0 ? null : Number(rows[0]?.total ?? 0);
   return {
-    rows: rows.map(({ analysis, ...r }) => ({ ...r, topics: (analysis as RequestAnalysis).topics ?? [] })),
-    total: counted === null ? null : Math.min(counted, COUNT_CAP),
-    more: counted !== null && counted > COUNT_CAP,
+    rows: rows.map(({ analysis, total: _total, ...r }) => ({ ...r, topics: (analysis as RequestAnalysis).topics ?? [] })),
+    total: matched === null ? null : Math.min(matched, COUNT_CAP),
+    more: matched !== null && matched > COUNT_CAP,
   };
-}
-
-/** Counts the matches up to one past the cap: past it, the officer narrows the search rather than reads a number. */
-async function cappedCount(db: Db, where: SQL | undefined): Promise<number> {
-  const capped = db.select({ one: sql`1`.as('one') }).from(cases).where(where).limit(COUNT_CAP + 1).as('capped');
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
-  return row?.n ?? 0;
 }
