@@ -31,6 +31,8 @@ export interface ConsoleDeps {
   /** Whether the database answers (`/healthz`). */
   databaseUp: () => Promise<boolean>;
   now?: () => Date;
+  /** The topic taxonomy officers correct questions to (FOI_ANALYSIS_CONFIG's); the default taxonomy without it. */
+  topics?: readonly string[];
   /** The demo's loopback sign-in (never in `web` or `run`). */
   oneTimeSignIn?: OneTimeSignIn;
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../adapters/db/database.js';
 import { createStores } from '../adapters/db/stores.js';
 import type { AppConfig } from '../config.js';
+import { loadAnalysisSettings } from '../config/analysis-settings.js';
 import type { ConsoleSettings } from '../config/console-settings.js';
 import type { Logger } from '../logger.js';
 import { notifyDirectoryOf } from '../runtime/notify-directory.js';
@@ -24,7 +25,7 @@ export async function startConsole(options: {
   const { database, settings } = options;
   const app = await buildConsole({
     db: database.db, stores: createStores(database.db), settings, notify: notifyDirectoryOf(options.config), log: options.log,
-    databaseUp: () => databaseUp(database.db),
+    databaseUp: () => databaseUp(database.db), topics: loadAnalysisSettings(options.config.analysisConfigPath).topics,
     ...(options.oneTimeSignIn ? { oneTimeSignIn: options.oneTimeSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
