@@ -106,7 +106,7 @@ describe('correcting the reading in the console', () => {
     const edited = await postForm(app, form, `${PAGE}/corrections`, { correction: 'edit', question: q1.number ?? '1', text: 'How many cyber incidents were there?', expectedCorrection: last() });
     expect(edited.statusCode).toBe(303);
     expect((await caseRow(servers.db.db, REF)).questions[0]!.text).toBe('How many cyber incidents were there?');
-    expect((await corrections()).map((e) => e.details.by)).toEqual([OFFICER, OFFICER, OFFICER, OFFICER, OFFICER]);
+    expect((await corrections()).map((e) => (e.details as { by?: string }).by)).toEqual([OFFICER, OFFICER, OFFICER, OFFICER, OFFICER]);
     await app.close();
   });
 
