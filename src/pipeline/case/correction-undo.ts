@@ -50,10 +50,10 @@ export function undoOf(before: Reading, correction: CaseCorrection, after: Readi
     const [first, second] = [before.questions[a]!, before.questions[b]!];
     undo.split = { question: questionLabel(after.questions, a), at: second.text, numbers: [first.number, second.number] };
     // Both halves come back with the merged question's topics; each gets its own back where it differs.
-    const merged = after.questions[a]?.topics[0];
+    const merged = (after.questions[a]?.topics ?? []).join(',');
     undo.topics = [first, second]
-      .map((q, k) => ({ question: q.number ?? String(a + k + 1), topic: q.topics[0] ?? 'other' }))
-      .filter((t) => t.topic !== merged);
+      .filter((q) => q.topics.join(',') !== merged)
+      .map((q) => ({ question: q.number ?? String(a + [first, second].indexOf(q) + 1), topic: q.topics[0] ?? 'other' }));
   }
   return Object.values(undo).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)) ? undo : null;
 }
