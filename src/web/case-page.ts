@@ -65,6 +65,16 @@ export function correctionsOf(found: ConsoleCase): CorrectionMade[] {
   }).reverse();
 }
 
+/**
+ * The actions the lifecycle allows from the case's status; a response recorded without its outcome (by
+ * `case respond` alone, or imported) can still be given one, as `case respond --outcome` completes it.
+ */
+function actionsFor(found: ConsoleCase): string[] {
+  const { status, outcome } = found.row;
+  const allowed: string[] = isCaseStatus(status) ? OFFERED.filter((a) => actionsAllowedFrom(status).includes(a)) : [];
+  return status === 'responded' && outcome === null && !allowed.includes('respond') ? ['respond', ...allowed] : allowed;
+}
+
 type Choice = { value: string; text: string };
 
 /** A select's items: a blank first (nothing chosen by default), the choice kept when a form comes back with errors. */
@@ -102,7 +112,7 @@ export async function renderCasePage(
       ...q, label: questionLabel(found.questions, i), confidence: analysis.questions?.[i]?.topicConfidence, lowConfidence: analysis.questions?.[i]?.lowConfidence,
     })),
     timeline: timelineOf(found),
-    actions: isCaseStatus(status) ? OFFERED.filter((a) => actionsAllowedFrom(status).includes(a)) : [],
+    actions: actionsFor(found),
     outcomeChoices: OUTCOME_CHOICES,
     selects: selectsOf(deps, found, refused),
     corrections, lastCorrectionId: corrections[0]?.id ?? '',

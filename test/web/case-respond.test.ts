@@ -4,8 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { consoleAudit } from '../../src/adapters/db/schema.js';
+import { createStores } from '../../src/adapters/db/stores.js';
+import { loadConfig } from '../../src/config.js';
+import { actOnCase } from '../../src/pipeline/case/act-on-case.js';
+import { notifyDirectoryOf } from '../../src/runtime/notify-directory.js';
 import { useTestServers } from '../harness/test-runtime.js';
-import { consoleOn, consoleSettings, OFFICER, seedCases, sessionCookie } from './console-harness.js';
+import { consoleOn, consoleSettings, OFFICER, seedCases, sessionCookie, TODAY } from './console-harness.js';
 import { caseRow, hiddenIn, loadPage, postForm } from './case-forms.js';
 
 const servers = useTestServers();
@@ -68,6 +72,19 @@ describe('responding from the console', () => {
     const after = await caseRow(servers.db.db, REF);
     expect(after.dueDate! > '2017-06-27').toBe(true);
     expect((await loadPage(app, PAGE, form.cookie)).body).toContain(`due ${after.dueDate}`);
+    await app.close();
+  });
+
+  it('gives an outcome to a response recorded without one, keeping the day it was sent', async () => {
+    const env = await seedCases(servers.db, servers.mailbox, servers.smtp.url);
+    const app = await consoleOn(servers.db, env, consoleSettings('http://127.0.0.1:1'));
+    // As `case respond REF` without --outcome records it.
+    await actOnCase(createStores(servers.db.db).cases, REF, { type: 'respond', date: '2017-06-09', cause: 'officer' }, { now: TODAY, notify: notifyDirectoryOf(loadConfig(env)) });
+    const form = await loadPage(app, PAGE, sessionCookie(app, OFFICER));
+    expect(form.body).toContain('id="action-respond"');
+    const done = await postForm(app, form, `${PAGE}/actions`, { action: 'respond', outcome: 'granted', ...expected(form.body, 'respond') });
+    expect(done.statusCode).toBe(303);
+    expect(await caseRow(servers.db.db, REF)).toMatchObject({ status: 'responded', outcome: 'granted', respondedOn: '2017-06-09' });
     await app.close();
   });
 });
