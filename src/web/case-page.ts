@@ -14,6 +14,11 @@ import { highlightEvidence, type TextPiece } from './evidence-highlight.js';
 import { maySee } from './roles.js';
 import { page, type ConsoleDeps } from './server.js';
 
+/** What was typed into a form, without its CSRF token, to put back when the form is refused. */
+export function typedValues(body: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
+}
+
 /** A form refused: which one, its errors, and what was typed. */
 export interface RefusedForm {
   form: string;
@@ -50,7 +55,10 @@ async function requestText(deps: ConsoleDeps, found: ConsoleCase): Promise<TextP
 
 function timelineOf(found: ConsoleCase) {
   const items = [
-    ...found.events.map((e) => ({ at: e.at, title: e.event.replace(/_/g, ' '), text: `${e.fromStatus ?? '–'} → ${e.toStatus ?? '–'} (${e.cause})` })),
+    ...found.events.map((e) => {
+      const by = (e.details as { by?: unknown }).by;
+      return { at: e.at, title: e.event.replace(/_/g, ' '), text: `${e.fromStatus ?? '–'} → ${e.toStatus ?? '–'} (${e.cause}${typeof by === 'string' ? `, ${by}` : ''})` };
+    }),
     ...found.inbound.map((m) => ({ at: m.internalDate, title: 'Message in', text: `${m.disposition.replace(/_/g, ' ')}, ${Math.ceil(m.sizeBytes / 1024)} KB`, download: m.hasRaw ? m.id : null })),
     ...found.sent.map((m) => ({ at: m.sentAt ?? m.createdAt, title: 'Message out', text: `${m.purpose.replace(/_/g, ' ')}: ${m.status}` })),
   ];

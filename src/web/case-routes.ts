@@ -8,7 +8,7 @@ import { loadExtraHolidays } from '../adapters/db/holiday-store.js';
 import { isAppError } from '../errors.js';
 import { actOnCase, type CaseActionOutcome } from '../pipeline/case/act-on-case.js';
 import { actionFromForm, fieldOfRefusal, type ActionBody } from './case-action-form.js';
-import { renderCasePage, visibleCase } from './case-page.js';
+import { renderCasePage, typedValues, visibleCase } from './case-page.js';
 import { addCorrectionRoutes } from './correction-routes.js';
 import type { ConsoleDeps } from './server.js';
 
@@ -20,11 +20,6 @@ function doneText(outcome: CaseActionOutcome): string {
     : '';
   const warnings = outcome.warnings?.length ? ` Note: ${outcome.warnings.join(' ')}` : '';
   return `Done: the case is now ${outcome.status.replace(/_/g, ' ')}${outcome.dueDate ? `, due ${outcome.dueDate}` : ''}.${recorded}${warnings}`;
-}
-
-/** What was typed, without the CSRF token, to put back in the form. */
-function typed(body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
 }
 
 export function addCaseRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -52,7 +47,7 @@ export function addCaseRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
     const body = request.body ?? {};
     const form = `action-${body.action ?? ''}`;
     const read = actionFromForm(body);
-    if ('errors' in read) return renderCasePage(deps, request, reply, found, { form, errors: read.errors, values: typed(body) });
+    if ('errors' in read) return renderCasePage(deps, request, reply, found, { form, errors: read.errors, values: typedValues(body) });
     try {
       const outcome = await actOnCase(deps.stores.cases, found.row.reference, read.action, {
         now: now(), notify: deps.notify, message: body.message, context: { extraHolidays: await loadExtraHolidays(deps.db) },
@@ -70,7 +65,7 @@ export function addCaseRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
       } else {
         // The decider refused (an unknown provision, an extension not available): nothing was recorded.
         const text = error.message.replace(`${found.row.reference}: `, '');
-        return renderCasePage(deps, request, reply, found, { form, errors: [{ field: fieldOfRefusal(body.action, text), text }], values: typed(body) });
+        return renderCasePage(deps, request, reply, found, { form, errors: [{ field: fieldOfRefusal(body.action, text), text }], values: typedValues(body) });
       }
     }
     return reply.redirect(`/cases/${encodeURIComponent(found.row.reference)}`, 303);

@@ -9,7 +9,7 @@ import type { RequestAnalysis } from '../domain/request-analysis.js';
 import { isAppError } from '../errors.js';
 import type { CaseCorrection } from '../pipeline/case/correct-analysis.js';
 import { correctCase, type CorrectionOutcome } from '../pipeline/case/correct-case.js';
-import { correctionsOf, renderCasePage, topicsOf, visibleCase } from './case-page.js';
+import { correctionsOf, renderCasePage, topicsOf, typedValues, visibleCase } from './case-page.js';
 import { correctionFromForm, expectedCorrectionOf, fieldOfCorrection, type CorrectionBody } from './correction-form.js';
 import type { ConsoleDeps } from './server.js';
 
@@ -53,7 +53,7 @@ export function addCorrectionRoutes(app: FastifyInstance, deps: ConsoleDeps): vo
     const found = await visibleCase(deps, request, reply);
     if (!found) return reply;
     const body = request.body ?? {};
-    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string')) as Record<string, string>;
+    const values = typedValues(body);
     const form = `correct-${body.correction ?? ''}`;
     const analysis = found.row.analysis as RequestAnalysis;
     const read = correctionFromForm(body, {
