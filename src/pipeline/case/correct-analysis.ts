@@ -102,12 +102,15 @@ function withoutCheck(analysis: RequestAnalysis, decision: CheckedDecision): Che
 function correctKind(state: CorrectedCase, stored: CorrectableCase, kind: RequestKind): CorrectedCase {
   const before = state.kind;
   const analysis = { ...state.analysis, kind, kindConfidence: 1, lowConfidence: withoutCheck(state.analysis, 'kind') };
-  const flags = [...state.flags];
+  let flags = [...state.flags];
   const wouldRun = regimeFor(kind, stored.jurisdiction);
   // The clock is not moved here: whether a request read as FOIA is an EIR one (reg 2(1)) or a SAR changes
   // the rules a deadline runs by (reg 7 against s.10(3); UK GDPR Art 12(3)), and that is the officer's
   // decision with the case in front of them. The mismatch is recorded and flagged instead.
   if (wouldRun !== regimeFor(before, stored.jurisdiction)) {
+    // One flag says where the kind and the clock stand now; back to the kind the clock runs under, none.
+    flags = flags.filter((f) => f.code !== 'kind_corrected');
+    if ((wouldRun ?? 'none') === stored.regime) return { ...state, kind, analysis, flags, changes: [...state.changes, `kind: ${before} → ${kind}`] };
     const running = stored.regime === 'none' ? 'no statutory clock runs' : `the deadline still runs under ${stored.regime}${stored.dueDate ? ` (due ${stored.dueDate})` : ''}`;
     const text = `Kind corrected from ${before} to ${kind}: ${running}; under ${wouldRun ?? 'no regime'} it may differ: check the deadline`;
     flags.push(caseFlag('kind_corrected', text));

@@ -40,6 +40,8 @@ describe('undoing a correction of the reading', () => {
     const { before, back } = roundTrip({ topics: [{ question: '2', topic: 'housing' }], kind: 'eir', section16: true, publicInterest: false });
     expect(back.questions).toEqual(before.questions);
     expect(back.kind).toBe('foi');
+    // Back under the regime the clock runs by: the kind_corrected flag the correction raised goes.
+    expect(back.flags.map((f) => f.code)).not.toContain('kind_corrected');
     expect(back.analysis).toMatchObject({ citesSection16: false, publicInterestArgument: true });
   });
 
