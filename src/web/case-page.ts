@@ -109,7 +109,6 @@ export async function renderCasePage(
   deps: ConsoleDeps, request: FastifyRequest, reply: FastifyReply, found: ConsoleCase, refused?: RefusedForm,
 ): Promise<FastifyReply> {
   const analysis = found.row.analysis as RequestAnalysis;
-  const status = found.row.status;
   const corrections = correctionsOf(found);
   const linked = (await linkedCases(deps.db, found.row)).filter((c) => maySee(request.user!, c.mailbox));
   const errors = Object.fromEntries((refused?.errors ?? []).map((e) => [e.field, e.text]));
