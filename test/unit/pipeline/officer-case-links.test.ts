@@ -37,7 +37,7 @@ async function seedCase(): Promise<{ foiCase: OpenedCase; mail: Awaited<ReturnTy
 }
 
 const snapshot: CaseSnapshot = {
-  reference: 'FOI-2017-00001', subject: 'Laptops lost', status: 'awaiting_response', regime: 'foi', requesterName: 'Alex Example',
+  reference: 'FOI-2017-00001', subject: 'Laptops lost', status: 'acknowledged', regime: 'foi', requesterName: 'Alex Example',
   requesterAddress: 'alex@example.org', receivedDate: '2017-05-30', dueDate: '2017-06-27', threadIds: [],
 };
 
@@ -67,7 +67,7 @@ describe('links from officers\' mail to the console', () => {
     const digest = composeDigest('2017-06-12', [snapshot, second], withConsole).text;
     expect(digest).toContain(`    ${LINK}\n`);
     expect(digest).toContain('    https://foi.example.gov.uk/cases/FOI-2017-00002\n');
-    const item = { reference: 'FOI-2017-00001', dueDate: '2017-06-27', reasons: ['overdue by 1 working day'], subject: 'Laptops lost' };
+    const item = { reference: 'FOI-2017-00001', dueDate: '2017-06-27', reasons: ['overdue by 1 working day'], subject: 'Laptops lost', workingDaysLeft: -1 };
     const summary = { count: 1, oldest: null, awaitingResponse: 1, overdue: [item], urgent: [] };
     expect(composeImportSummary({ summary, mailbox: 'default', source: { kind: 'file', fileName: 'tracker.csv' }, today: '2017-06-12' }, withConsole).text).toContain(`      ${LINK}\n`);
     for (const text of [composeReminder(snapshot, { headline: 'Due', workingDaysLeft: 2 }, withoutConsole).text, composeDigest('2017-06-12', [snapshot], withoutConsole).text]) {
