@@ -3,6 +3,7 @@
 // OpenID Connect provider in this process, stopped with the daemon on SIGTERM; the daemon's own
 // /healthz keeps its port. Without FOI_WEB_PORT the daemon listens on nothing.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,13 +120,13 @@ describe('run with FOI_WEB_PORT', () => {
 
     expect(await daemon.stop()).toBe(0);
     await expect(get('/healthz')).rejects.toThrow();
-    const lines = daemon.logs().trim().split('\n').map((line) => JSON.parse(line) as { level: number; msg: string; path?: string });
+    const lines = daemon.logs().trim().split('\n').map((line) => JSON.parse(line) as { level: number; msg: string; path?: string; component?: string });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
-    // The console's request log is the daemon's log: paths only.
-    expect(lines.some((line) => line.msg === 'request' && line.path === '/cases')).toBe(true);
+    // The console's request log is the daemon's log: paths only, marked as the console's.
+    expect(lines.some((line) => line.msg === 'request' && line.path === '/cases' && line.component === 'console')).toBe(true);
   });
 
-  it('refuses to start, exit 2 with one line, when a console setting is missing or the port is the health listener\'s', async () => {
+  it('refuses to start, exit 2 with one line, when a console setting is missing or its port is the health listener\'s or taken', async () => {
     const base = mailEnv(await databaseEnv());
     const missing = await runCli(['run'], { ...base, FOI_WEB_PORT: '8099' });
     expect(missing.code).toBe(2);
@@ -133,6 +134,17 @@ describe('run with FOI_WEB_PORT', () => {
     const clash = await runCli(['run'], { ...base, ...consoleEnv('http://127.0.0.1:9', 8099), FOI_HEALTH_PORT: '8099' });
     expect(clash.code).toBe(2);
     expect(clash.stderr.trim()).toMatch(/^foi-intake: FOI_WEB_PORT: the same port as FOI_HEALTH_PORT \(8099\)/);
+
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const held = (holder.address() as AddressInfo).port;
+    try {
+      const taken = await runCli(['run'], { ...base, ...consoleEnv('http://127.0.0.1:9', held) });
+      expect(taken.code).toBe(2);
+      expect(taken.stderr.trim().split('\n')).toEqual([`foi-intake: FOI_WEB_PORT: 127.0.0.1:${held} is already in use`]);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
   });
 
   it('without FOI_WEB_PORT, the daemon listens on nothing', async () => {
