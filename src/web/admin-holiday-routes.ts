@@ -43,7 +43,7 @@ const moved = (changed: RecomputedCase[]) => (changed.length === 0 ? 'no open ca
 export function addAdminHolidayRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   const show = async (request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], year: number, extra: object = {}) =>
     page(request, reply, 'admin/holidays.njk', {
-      year, builtIn: builtInHolidays(year), extras: await loadExtraHolidays(deps.db), divisions: DIVISIONS, divisionNames: DIVISION_NAMES, form: {}, ...extra,
+      year, builtIn: builtInHolidays(year), extras: await loadExtraHolidays(deps.db), divisions: DIVISIONS, divisionNames: DIVISION_NAMES, form: {}, fieldErrors: {}, ...extra,
     });
 
   app.get<{ Querystring: { year?: string } }>('/admin/holidays', async (request, reply) => {
@@ -55,7 +55,7 @@ export function addAdminHolidayRoutes(app: FastifyInstance, deps: ConsoleDeps): 
   app.post<{ Body: HolidayForm }>('/admin/holidays', async (request, reply) => {
     const form = request.body ?? {};
     const errors = errorsOf(form);
-    if (errors.length > 0) return show(request, reply, Number(londonDateOf(nowOf(deps)).slice(0, 4)), { form, errors });
+    if (errors.length > 0) return show(request, reply, Number(londonDateOf(nowOf(deps)).slice(0, 4)), { form, errors, fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])) });
     const holiday: ExtraHoliday = { date: form.date!, jurisdiction: form.jurisdiction as ExtraHoliday['jurisdiction'], reason: form.reason!.trim() };
     const changed = await addHoliday(deps.stores.holidays, holiday, nowOf(deps));
     await recordAudit(deps.db, { actor: request.user!.identity, caseId: null, action: 'holiday_add', details: { ...holiday, recomputed: changed.length } });

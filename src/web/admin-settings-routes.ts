@@ -13,7 +13,7 @@ export function addAdminSettingsRoutes(app: FastifyInstance, deps: ConsoleDeps):
   const fields = { thresholds: THRESHOLDS, phraseLists: PHRASE_LISTS, labels: LABELS };
 
   app.get('/admin/settings', async (request, reply) =>
-    page(request, reply, 'admin/settings.njk', { ...fields, form: settingsForm(path()), editable: path() !== null, path: path() }));
+    page(request, reply, 'admin/settings.njk', { ...fields, form: settingsForm(path()), fieldErrors: {}, editable: path() !== null, path: path() }));
 
   app.post<{ Body: Partial<SettingsForm> }>('/admin/settings', async (request, reply) => {
     const file = path();
@@ -23,13 +23,13 @@ export function addAdminSettingsRoutes(app: FastifyInstance, deps: ConsoleDeps):
     const checked = checkSettingsForm(form);
     if ('errors' in checked) {
       // The admin's typing is kept; the error summary links to each field.
-      return page(request, reply, 'admin/settings.njk', { ...fields, form, editable: true, path: file, errors: checked.errors });
+      return page(request, reply, 'admin/settings.njk', { ...fields, form, editable: true, path: file, errors: checked.errors, fieldErrors: Object.fromEntries(checked.errors.map((e) => [e.field, e.text])) });
     }
     try {
       saveSettings(file, checked.values);
     } catch (error) {
       if (!isAppError(error, 'config.invalid')) throw error;
-      return page(request, reply, 'admin/settings.njk', { ...fields, form, editable: true, path: file, errors: [{ field: 'topicThreshold', text: error.message }] });
+      return page(request, reply, 'admin/settings.njk', { ...fields, form, editable: true, path: file, errors: [{ field: 'topicThreshold', text: error.message }], fieldErrors: { topicThreshold: error.message } });
     }
     await recordAudit(deps.db, { actor: request.user!.identity, caseId: null, action: 'analysis_settings', details: checked.values });
     return done(request, reply, '/admin/settings', 'Settings saved. The daemon uses them from its next start or model activation; candidates trained from now on are scored with them.');

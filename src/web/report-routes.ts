@@ -66,7 +66,7 @@ export function addReportRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
     ]);
     const mailboxes = request.user!.mailboxes ?? deps.notify.names;
     return page(request, reply, 'reports.njk', {
-      report, period, errors, form: errors.length ? request.query : period, sections: complianceSections(report).filter((s) => s.key !== 'by_month'),
+      report, period, errors, fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])), form: errors.length ? request.query : period, sections: complianceSections(report).filter((s) => s.key !== 'by_month'),
       charts: charts(report), log, mailboxes, csvQuery: query(period),
       quick: [
         { text: 'This year so far', from: `${today().slice(0, 4)}-01-01`, to: today() },
