@@ -12,17 +12,19 @@ import type { ConsoleSettings } from '../../src/config/console-settings.js';
 import { runOnce } from '../../src/jobs/run-once.js';
 import { notifyDirectoryOf } from '../../src/runtime/notify-directory.js';
 import { buildConsole } from '../../src/web/server.js';
-import { openTestRuntime } from '../harness/test-runtime.js';
+import { fixture, openTestRuntime } from '../harness/test-runtime.js';
 import type { TestDatabase } from '../harness/test-database.js';
 import type { TestMailbox } from '../harness/test-mailbox.js';
 import { seedCases, TODAY } from './console-harness.js';
 
-/** Both of its questions are read with low confidence (no topic reaches the threshold). */
+/** Both of its questions are read with low confidence (no topic reaches the threshold). A junk message is held too. */
 export const VAGUE = 'FOI-2017-00004';
 
 export async function seedAdminCases(db: TestDatabase, mailbox: TestMailbox, smtpUrl: string): Promise<NodeJS.ProcessEnv> {
   const env = await seedCases(db, mailbox, smtpUrl);
   await mailbox.append(readFileSync(fileURLToPath(new URL('./admin-fixtures/vague-request.eml', import.meta.url))), new Date('2017-06-05T08:30:00Z'));
+  // Junk with no headers: held for an officer, for the mailbox health page.
+  await mailbox.append(fixture('unparsable.eml'), new Date('2017-06-06T08:30:00Z'));
   const runtime = await openTestRuntime(db, env);
   await runOnce(runtime);
   await runtime.close();

@@ -189,5 +189,6 @@ describe('the admin pages', () => {
     const health = await app.inject({ url: '/admin/health', headers: { cookie: admin } });
     expect(health.body).toContain('id="mailbox-health"');
     expect(health.body).toContain('foi@example.gov.uk');
+    expect(health.body).toMatch(/<table class="govuk-table" id="held-messages">[\s\S]*<td class="govuk-table__cell">#\d+<\/td>/);
   });
 });

@@ -150,3 +150,9 @@ export async function caseIdOf(db: Db, reference: string): Promise<number | null
   const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
   return row?.id ?? null;
 }
+
+/** The messages most recently held for an officer, with why (the raw message stays in the held folder and the database). */
+export async function recentHeldMessages(db: Db, limit = 20) {
+  return db.select({ id: inboundMessages.id, mailbox: inboundMessages.mailbox, receivedAt: inboundMessages.internalDate, reason: inboundMessages.error, caseId: inboundMessages.caseId })
+    .from(inboundMessages).where(eq(inboundMessages.disposition, 'held')).orderBy(desc(inboundMessages.id)).limit(limit);
+}
