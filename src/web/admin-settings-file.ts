@@ -10,8 +10,8 @@ export const PHRASE_LISTS = ['section16Phrases', 'publicInterestPhrases', 'ambig
 type Threshold = (typeof THRESHOLDS)[number];
 type PhraseList = (typeof PHRASE_LISTS)[number];
 
-/** What the form shows: numbers as text, phrase lists one per line. */
-export type SettingsForm = Record<Threshold | PhraseList, string>;
+/** What the form shows: numbers as text, phrase lists one per line, keywords as `topic: word, word` lines. */
+export type SettingsForm = Record<Threshold | PhraseList | 'topicKeywords', string>;
 
 function readFileJson(path: string | null): Record<string, unknown> {
   if (!path) return {};
@@ -32,15 +32,31 @@ export function settingsForm(path: string | null): SettingsForm {
   return {
     topicThreshold: number('topicThreshold'), confidenceThreshold: number('confidenceThreshold'), topicModelWeight: number('topicModelWeight'),
     section16Phrases: lines('section16Phrases'), publicInterestPhrases: lines('publicInterestPhrases'), ambiguousTerms: lines('ambiguousTerms'),
+    topicKeywords: Object.entries((file.topicKeywords ?? {}) as Record<string, string[]>).map(([topic, words]) => `${topic}: ${words.join(', ')}`).join('\n'),
   };
+}
+
+/** `topic: word, word` lines as the settings file's topicKeywords; a topic not in the taxonomy becomes a new one. */
+function topicKeywordsOf(text: string, errors: FieldError[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+    const [topic = '', words = ''] = line.split(/:(.*)/s).map((p) => p.trim());
+    const list = words.split(',').map((w) => w.trim()).filter(Boolean);
+    if (!/^[a-z][a-z0-9_]*$/.test(topic) || list.length === 0) {
+      errors.push({ field: 'topicKeywords', text: `Write each line as topic: word, word (a topic is lower case letters, digits and _), not "${line}"` });
+    } else out[topic] = [...(out[topic] ?? []), ...list];
+  }
+  return out;
 }
 
 export interface FieldError { field: string; text: string }
 
+type SettingsValues = Record<string, number | string[] | Record<string, string[]>>;
+
 /** The form's values as settings, or what is wrong with each field. */
-export function checkSettingsForm(form: SettingsForm): { values: Record<string, number | string[]> } | { errors: FieldError[] } {
+export function checkSettingsForm(form: SettingsForm): { values: SettingsValues } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const values: Record<string, number | string[]> = {};
+  const values: SettingsValues = {};
   for (const key of THRESHOLDS) {
     const text = form[key].trim();
     const value = Number(text);
@@ -58,11 +74,12 @@ export function checkSettingsForm(form: SettingsForm): { values: Record<string, 
     }
     values[key] = phrases;
   }
+  values.topicKeywords = topicKeywordsOf(form.topicKeywords, errors);
   return errors.length > 0 ? { errors } : { values };
 }
 
 /** Merges the values into the file and checks the whole file loads before it replaces the old one. */
-export function saveSettings(path: string, values: Record<string, number | string[]>): void {
+export function saveSettings(path: string, values: SettingsValues): void {
   const merged = { ...readFileJson(path), ...values };
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(merged, null, 2)}\n`);
@@ -70,7 +87,8 @@ export function saveSettings(path: string, values: Record<string, number | strin
   renameSync(temporary, path);
 }
 
-export const LABELS: Record<Threshold | PhraseList, string> = {
+export const LABELS: Record<keyof SettingsForm, string> = {
   topicThreshold: 'Topic threshold', confidenceThreshold: 'Confidence threshold', topicModelWeight: 'Trained model weight',
   section16Phrases: 'Section 16 phrases', publicInterestPhrases: 'Public-interest phrases', ambiguousTerms: 'Vague terms',
+  topicKeywords: 'Extra topic keywords',
 };

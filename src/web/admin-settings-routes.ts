@@ -1,4 +1,4 @@
-// Thresholds and detector phrases admins tune: the settings file FOI_ANALYSIS_CONFIG names, which the
+// Thresholds, detector phrases and extra topic keywords admins tune: the settings file FOI_ANALYSIS_CONFIG names, which the
 // daemon's analysis workers and `classifier train` read. Without that variable the page only shows the
 // built-in values and says how to make them editable.
 import type { FastifyInstance } from 'fastify';
@@ -19,7 +19,7 @@ export function addAdminSettingsRoutes(app: FastifyInstance, deps: ConsoleDeps):
     const file = path();
     if (!file) return done(request, reply, '/admin/settings', 'Set FOI_ANALYSIS_CONFIG to a settings file to edit these settings here.', 'error');
     const body = request.body ?? {};
-    const form = Object.fromEntries([...THRESHOLDS, ...PHRASE_LISTS].map((k) => [k, String(body[k] ?? '')])) as SettingsForm;
+    const form = Object.fromEntries([...THRESHOLDS, ...PHRASE_LISTS, 'topicKeywords'].map((k) => [k, String(body[k as keyof SettingsForm] ?? '')])) as SettingsForm;
     const checked = checkSettingsForm(form);
     if ('errors' in checked) {
       // The admin's typing is kept; the error summary links to each field.

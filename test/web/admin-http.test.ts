@@ -163,19 +163,25 @@ describe('the admin pages', () => {
     const shown = await app.inject({ url: '/admin/settings', headers: { cookie: admin } });
     expect(shown.body).toContain('value="0.2"');
     const bad = await post('/admin/settings', '/admin/settings', {
-      topicThreshold: '1.5', confidenceThreshold: '0.5', topicModelWeight: '0.3', section16Phrases: '(a)\\1', publicInterestPhrases: '', ambiguousTerms: '',
+      topicThreshold: '1.5', confidenceThreshold: '0.5', topicModelWeight: '0.3', section16Phrases: '(a)\\1', publicInterestPhrases: '', ambiguousTerms: '', topicKeywords: 'Not A Topic',
     });
     expect(bad.statusCode).toBe(200);
     expect(bad.body).toContain('Enter a number from 0 to 1 for topic threshold');
     expect(bad.body).toContain('is not a phrase the detector can use');
+    expect(bad.body).toContain('Write each line as topic: word, word');
     expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({});
     const good = await post('/admin/settings', '/admin/settings', {
       topicThreshold: '0.25', confidenceThreshold: '0.5', topicModelWeight: '0.3', section16Phrases: 'point me to what you hold', publicInterestPhrases: '', ambiguousTerms: '\\bsignificant incidents?\\b',
+      topicKeywords: 'cemeteries: burial, crematorium\ntransport: tram',
     });
     expect(good.statusCode).toBe(303);
     const settings = loadAnalysisSettings(settingsPath);
     expect(settings.topicThreshold).toBe(0.25);
     expect(settings.extraPatterns.section16).toHaveLength(1);
+    expect(settings.topics).toContain('cemeteries');
+    expect(settings.topicKeywords.transport).toContain('tram');
+    // The label queue offers the new topic.
+    expect((await app.inject({ url: '/admin/labels', headers: { cookie: admin } })).body).toContain('value="cemeteries"');
   });
 
   it('previews the templates for a real case and shows each mailbox\'s health', async () => {
