@@ -19,9 +19,10 @@ export function addAdminLabelRoutes(app: FastifyInstance, deps: ConsoleDeps): vo
 
   app.post<{ Body: LabelBody }>('/admin/labels', async (request, reply) => {
     const { reference = '', question = '', topic = '' } = request.body ?? {};
-    if (!topic) return done(request, reply, '/admin/labels', `Choose the topic of question ${question} of ${reference}.`, 'error');
+    const { topics } = analysisSettingsOf(deps);
+    if (!topics.includes(topic)) return done(request, reply, '/admin/labels', `Choose one of the listed topics for question ${question} of ${reference}.`, 'error');
     try {
-      const outcome = await correctCase(createCorrectionStore(deps.db), reference, { topics: [{ question, topic }] }, { now: nowOf(deps), topics: analysisSettingsOf(deps).topics });
+      const outcome = await correctCase(createCorrectionStore(deps.db), reference, { topics: [{ question, topic }] }, { now: nowOf(deps), topics });
       const caseId = await caseIdOf(deps.db, reference);
       await recordAudit(deps.db, { actor: request.user!.identity, caseId, action: 'correct', details: { reference, changes: outcome.changes, examples: outcome.examples } });
       return done(request, reply, '/admin/labels', `Question ${question} of ${reference} is now labelled ${topic.replace(/_/g, ' ')}; it will be used when the next candidate is trained.`);

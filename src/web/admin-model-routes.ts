@@ -72,6 +72,13 @@ export function addAdminModelRoutes(app: FastifyInstance, deps: ConsoleDeps): vo
     const reason = request.body?.reason?.trim() ?? '';
     if (force && !reason) return showComparison(deps, request, reply, version, { errors: ['Give the reason for activating although a figure drops'], force, reason });
     try {
+      // The gate is the core's; asking first only lets the page say it in the admin's words, not the CLI's flags.
+      const seen = await compareWithActive(tuningOf(deps), version);
+      if (seen.drops.length > 0 && !force) {
+        const against = seen.active.version === 'shipped' ? 'the shipped models' : `version ${seen.active.version}`;
+        const text = `Version ${seen.candidate.version} was not activated: ${seen.drops.length} figure(s) drop against ${against}. To activate it anyway, tick "Activate although figures drop" and give the reason`;
+        return showComparison(deps, request, reply, version, { errors: [text], force, reason });
+      }
       const result = await activateCandidate(tuningOf(deps), version, { force, reason: reason || undefined });
       await recordAudit(deps.db, {
         actor: request.user!.identity, caseId: null, action: 'classifier_activate',
