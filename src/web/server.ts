@@ -17,9 +17,11 @@ import type { Logger } from '../logger.js';
 import { packageRoot } from '../paths.js';
 import type { NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 import { addAdminRoutes } from './admin-routes.js';
+import type { AdminOptions } from './admin-options.js';
 import { addAuthRoutes, type OneTimeSignIn } from './auth-routes.js';
 import { addCaseRoutes } from './case-routes.js';
 import { addQueueRoutes } from './queue-routes.js';
+import { addReportRoutes } from './report-routes.js';
 import { userOf, type ConsoleUser } from './roles.js';
 
 export interface ConsoleDeps {
@@ -35,6 +37,8 @@ export interface ConsoleDeps {
   topics?: readonly string[];
   /** The demo's loopback sign-in (never in `web` or `run`). */
   oneTimeSignIn?: OneTimeSignIn;
+  /** The admin pages' analysis settings file and evaluation set (absent: built-in settings, read-only). */
+  admin?: AdminOptions;
 }
 
 declare module 'fastify' {
@@ -127,6 +131,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> 
   addQueueRoutes(app, deps);
   addCaseRoutes(app, deps);
   addAdminRoutes(app, deps);
+  addReportRoutes(app, deps);
   return app;
 }
 

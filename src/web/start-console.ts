@@ -38,6 +38,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const app = await buildConsole({
     db: database.db, stores: createStores(database.db), settings, notify: options.notify ?? notifyDirectoryOf(options.config), log: options.log,
     databaseUp: () => databaseUp(database.db), topics: loadAnalysisSettings(options.config.analysisConfigPath).topics,
+    admin: { analysisConfigPath: options.config.analysisConfigPath },
     ...(options.oneTimeSignIn ? { oneTimeSignIn: options.oneTimeSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
