@@ -31,7 +31,8 @@ COPY fixtures/training ./fixtures/training
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-EXPOSE 9464
+# 9464: the daemon's /healthz and /metrics; 8080: the console (`web`, or `run` with FOI_WEB_PORT set).
+EXPOSE 9464 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.FOI_HEALTH_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # tini forwards SIGTERM so the daemon finishes the message in hand and exits 0.

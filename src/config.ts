@@ -11,8 +11,8 @@ import { MAILBOX_NAME, checkMailboxSet, loadMailboxesFile, type MailConfig, type
 import { referenceFormatsCollide } from './pipeline/case/format-reference.js';
 import { oauthSettingsOf, type OAuthSettings } from './config/oauth-settings.js';
 import { parseAcknowledgeSince, type AcknowledgeSince } from './config/acknowledge-since.js';
+import { consoleUrlOf } from './config/console-settings.js';
 export type { ConfiguredAddress, MailConfig, MailboxConfig };
-
 
 /** `1`/`true`/`yes` or `0`/`false`/`no`: naive coercion would read "false" as true. */
 const flag = z
@@ -129,8 +129,9 @@ export interface AppConfig {
   limits: { maxMessageBytes: number; maxPrepareAttempts: number };
   /** Worker threads that parse and analyse mail, and each message's hard deadline there. */
   prepare: { workers: number; timeoutMs: number };
+  /** FOI_CONSOLE_URL: officers' mail links each case to its page there; null, no links. */
+  consoleUrl: URL | null;
 }
-
 
 function configError(variable: string, problem: string): AppError {
   return new AppError('config.invalid', `${variable}: ${problem}`);
@@ -202,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     leaseSeconds: e.FOI_LEASE_SECONDS,
     health: e.FOI_HEALTH_PORT ? { port: e.FOI_HEALTH_PORT, host: e.FOI_HEALTH_HOST } : null,
     retentionMonths: e.FOI_RETENTION_MONTHS ?? null,
+    consoleUrl: consoleUrlOf(merged),
     oauth: oauthSettingsOf(e),
     spamHeader: {
       name: e.FOI_SPAM_HEADER.slice(0, e.FOI_SPAM_HEADER.indexOf(':')).trim().toLowerCase(),
@@ -215,12 +217,8 @@ function buildMailConfig(e: RawEnv): { mail: MailConfig | null; problems: string
   const required = ['FOI_IMAP_URL', 'FOI_SMTP_URL', 'FOI_FROM', 'FOI_OFFICERS'] as const;
   for (const name of required) if (!e[name]) problems.push(`${name}: required to read and answer mail`);
   // Malformed values are errors even when mail is not needed by this command.
-  const imap = e.FOI_IMAP_URL
-    ? parseMailServerUrl('FOI_IMAP_URL', e.FOI_IMAP_URL, 'imap', e.FOI_ALLOW_INSECURE)
-    : null;
-  const smtp = e.FOI_SMTP_URL
-    ? parseMailServerUrl('FOI_SMTP_URL', e.FOI_SMTP_URL, 'smtp', e.FOI_ALLOW_INSECURE)
-    : null;
+  const imap = e.FOI_IMAP_URL ? parseMailServerUrl('FOI_IMAP_URL', e.FOI_IMAP_URL, 'imap', e.FOI_ALLOW_INSECURE) : null;
+  const smtp = e.FOI_SMTP_URL ? parseMailServerUrl('FOI_SMTP_URL', e.FOI_SMTP_URL, 'smtp', e.FOI_ALLOW_INSECURE) : null;
   const from = e.FOI_FROM ? parseAddress('FOI_FROM', e.FOI_FROM) : null;
   const officers = e.FOI_OFFICERS ? parseAddressList('FOI_OFFICERS', e.FOI_OFFICERS) : null;
   if (!imap || !smtp || !from || !officers) return { mail: null, problems };

@@ -1,5 +1,6 @@
-// The console's settings (DESIGN.md, Console): read and checked when `web` starts, one clear line
-// naming the variable when one is missing or wrong. Secrets may come from `VAR_FILE` (container secrets).
+// The console's settings (DESIGN.md, Console): read and checked when `web` starts (or `run`, when
+// FOI_WEB_PORT is set), one clear line naming the variable when one is missing or wrong. Secrets may
+// come from `VAR_FILE` (container secrets).
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.js';
 import { loadTopicTeams } from './analysis-settings.js';
@@ -22,6 +23,8 @@ export interface ConsoleSettings {
   topicTeams?: Readonly<Record<string, string>>;
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 const ADDRESS_OR_DOMAIN = /^([^\s@<>,]+)?@[^\s@<>,]+\.[^\s@<>,]+$/;
 
 function invalid(variable: string, problem: string): AppError {
@@ -29,7 +32,7 @@ function invalid(variable: string, problem: string): AppError {
 }
 
 /** VAR, or the trimmed contents of the file VAR_FILE names. */
-function secretOf(env: NodeJS.ProcessEnv, variable: string): string | undefined {
+function secretOf(env: Env, variable: string): string | undefined {
   if (env[variable]) return env[variable];
   const path = env[`${variable}_FILE`];
   if (!path) return undefined;
@@ -40,7 +43,7 @@ function secretOf(env: NodeJS.ProcessEnv, variable: string): string | undefined 
   }
 }
 
-function required(env: NodeJS.ProcessEnv, variable: string): string {
+function required(env: Env, variable: string): string {
   const value = env[variable]?.trim();
   if (!value) throw invalid(variable, 'required to serve the console');
   return value;
@@ -72,8 +75,30 @@ export function parseRoleList(variable: string, value: string | undefined): stri
   });
 }
 
-export function loadConsoleSettings(env: NodeJS.ProcessEnv, mailboxes: readonly MailboxConfig[] = []): ConsoleSettings {
-  const port = Number(env.FOI_WEB_PORT ?? 8080);
+/**
+ * FOI_CONSOLE_URL, checked as the console checks it, or null when unset: officers' mail links to
+ * case pages only when it is set, whether or not this process serves the console.
+ */
+export function consoleUrlOf(env: Env): URL | null {
+  const value = env.FOI_CONSOLE_URL?.trim();
+  return value ? urlOf('FOI_CONSOLE_URL', value) : null;
+}
+
+/**
+ * What `run` serves beside the daemon: nothing unless FOI_WEB_PORT is set (DESIGN.md, Contract
+ * details); then every console setting is required, and the port must not be the health listener's.
+ */
+export function consoleSettingsForRun(env: Env, mailboxes: readonly MailboxConfig[], health: { port: number } | null): ConsoleSettings | null {
+  if (!env.FOI_WEB_PORT?.trim()) return null;
+  const settings = loadConsoleSettings(env, mailboxes);
+  if (health && health.port === settings.port) {
+    throw invalid('FOI_WEB_PORT', `the same port as FOI_HEALTH_PORT (${health.port}); the console and the daemon's /healthz and /metrics need a port each`);
+  }
+  return settings;
+}
+
+export function loadConsoleSettings(env: Env, mailboxes: readonly MailboxConfig[] = []): ConsoleSettings {
+  const port = Number(env.FOI_WEB_PORT?.trim() || 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('FOI_WEB_PORT', 'must be a port number');
   const host = env.FOI_WEB_HOST?.trim() || '127.0.0.1';
   const issuer = urlOf('FOI_OIDC_ISSUER', required(env, 'FOI_OIDC_ISSUER'));

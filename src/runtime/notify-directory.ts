@@ -10,7 +10,7 @@ import { loadTemplates, type TemplateSet } from '../pipeline/notify/templates.js
 
 type Sender = Pick<MailboxConfig['mail'], 'from' | 'officers' | 'heldFolder'> & Pick<MailboxConfig, 'authorityName' | 'jurisdiction'>;
 
-function settingsOf(sender: Sender, templates: TemplateSet): NotifySettings {
+function settingsOf(sender: Sender, templates: TemplateSet, consoleUrl: URL | null): NotifySettings {
   return {
     templates,
     from: formatAddress(sender.from),
@@ -19,6 +19,7 @@ function settingsOf(sender: Sender, templates: TemplateSet): NotifySettings {
     authorityName: sender.authorityName,
     jurisdiction: sender.jurisdiction,
     heldFolder: sender.heldFolder,
+    consoleUrl,
   };
 }
 
@@ -31,7 +32,7 @@ export function notifyDirectoryOf(config: AppConfig, templates?: TemplateSet): N
   const shared = () => (loaded ??= loadTemplates(config.promptsDir ?? defaultPromptsDir));
   const main = (): Sender => ({ ...requireSenderConfig(config), heldFolder: config.heldFolder, authorityName: config.authorityName, jurisdiction: config.jurisdiction });
   return createNotifyDirectory([
-    [config.mailboxName, () => settingsOf(main(), shared())],
-    ...config.extraMailboxes.map((m) => [m.name, () => settingsOf({ ...m.mail, authorityName: m.authorityName, jurisdiction: m.jurisdiction }, shared())] as const),
+    [config.mailboxName, () => settingsOf(main(), shared(), config.consoleUrl)],
+    ...config.extraMailboxes.map((m) => [m.name, () => settingsOf({ ...m.mail, authorityName: m.authorityName, jurisdiction: m.jurisdiction }, shared(), config.consoleUrl)] as const),
   ]);
 }

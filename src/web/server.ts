@@ -17,10 +17,12 @@ import type { Logger } from '../logger.js';
 import { packageRoot } from '../paths.js';
 import type { NotifyDirectory } from '../pipeline/notify/notify-directory.js';
 import { addAdminRoutes } from './admin-routes.js';
+import type { AdminOptions } from './admin-options.js';
 import { addAssignRoutes } from './assign-routes.js';
 import { addAuthRoutes, type OneTimeSignIn } from './auth-routes.js';
 import { addCaseRoutes } from './case-routes.js';
 import { addQueueRoutes } from './queue-routes.js';
+import { addReportRoutes } from './report-routes.js';
 import { userOf, type ConsoleUser } from './roles.js';
 
 export interface ConsoleDeps {
@@ -32,8 +34,12 @@ export interface ConsoleDeps {
   /** Whether the database answers (`/healthz`). */
   databaseUp: () => Promise<boolean>;
   now?: () => Date;
+  /** The topic taxonomy officers correct questions to (FOI_ANALYSIS_CONFIG's); the default taxonomy without it. */
+  topics?: readonly string[];
   /** The demo's loopback sign-in (never in `web` or `run`). */
   oneTimeSignIn?: OneTimeSignIn;
+  /** The admin pages' analysis settings file and evaluation set (absent: built-in settings, read-only). */
+  admin?: AdminOptions;
 }
 
 declare module 'fastify' {
@@ -127,6 +133,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> 
   addCaseRoutes(app, deps);
   addAssignRoutes(app, deps);
   addAdminRoutes(app, deps);
+  addReportRoutes(app, deps);
   return app;
 }
 

@@ -45,6 +45,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface WatchedDaemon {
+  /** The child's process id (to look at what it listens on). */
+  pid: number | undefined;
   /** Its stdout so far: pino JSON lines. */
   logs(): string;
   stderr(): string;
@@ -73,6 +75,7 @@ export function watchDaemon(env: NodeJS.ProcessEnv): WatchedDaemon {
   }));
   const died = () => new Error(`the daemon exited (code ${exitCode}) before it was asked to; stderr: ${stderr.slice(0, 2000)}`);
   return {
+    pid: child.pid,
     logs: () => stdout,
     stderr: () => stderr,
     waitForLog: (text, timeoutMs = 60_000) =>

@@ -1,6 +1,6 @@
 // The console in a real browser (Debian's chromium driven by playwright-core): an officer signs in
 // through a real OpenID Connect provider, works the seed request (its questions and s.16 flag,
-// clarify: the clock stops, respond), and every page passes axe-core with no serious or critical
+// clarify: the clock stops, correct a topic, respond with an outcome), and every page passes axe-core with no serious or critical
 // violation. Screenshots go to test-results/console/. Needs PostgreSQL (the PG tier) and chromium.
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -87,7 +87,7 @@ describe.skipIf(skipReason !== null)('the console in a browser', () => {
     return page;
   }
 
-  it('walks an officer through the seed request: questions and s.16 flag, clarify (the clock stops), respond', async () => {
+  it('walks an officer through the seed request: questions and s.16 flag, clarify (the clock stops), correct a topic, respond with an outcome', async () => {
     const page = await signIn(OFFICER);
     const cookie = (await page.context().cookies()).find((c) => c.name === 'foi_console')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
@@ -110,10 +110,31 @@ describe.skipIf(skipReason !== null)('the console in a browser', () => {
     expect(await page.locator('#case-due').innerText()).toMatch(/clock is stopped/);
     await checkPage(page, 'case-after-clarify');
 
-    await page.getByRole('button', { name: 'Record that the response was sent' }).click();
+    // Correct a question's topic: an attributed correction the page lists, with an undo.
+    const topicCell = page.locator('[data-question-topics="2"]');
+    const wasTopic = await topicCell.innerText();
+    const newTopic = wasTopic.startsWith('finance') ? 'staffing' : 'finance';
+    await page.locator('#correct-topic-question').selectOption('2');
+    await page.locator('#correct-topic').selectOption(newTopic);
+    await page.getByRole('button', { name: 'Change the topic' }).click();
+    await page.waitForURL(`${origin}/cases/FOI-2017-00001#reading`);
+    expect(await topicCell.innerText()).toBe(newTopic);
+    expect(await page.locator('#corrections').innerText()).toContain(OFFICER);
+    await checkPage(page, 'case-after-correction');
+
+    // Respond with an outcome and a provision; a provision unknown to the FOIA is a form error first.
+    await page.getByLabel('Partly granted, partly refused').check();
+    await page.locator('#respond-provisions').fill('s99');
+    await page.getByRole('button', { name: 'Record the response' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/s99/);
+    await checkPage(page, 'case-respond-error');
+    await page.locator('#respond-provisions').fill('s40(2)');
+    await page.getByRole('button', { name: 'Record the response' }).click();
     await page.waitForURL(`${origin}/cases/FOI-2017-00001`);
     expect(await page.locator('#case-status').innerText()).toBe('responded');
-    expect((await listCases(db.db, { reference: 'FOI-2017-00001' }))[0]!.status).toBe('responded');
+    expect(await page.locator('#case-outcome').innerText()).toMatch(/part granted/);
+    expect((await listCases(db.db, { reference: 'FOI-2017-00001' }))[0]).toMatchObject({ status: 'responded', outcome: 'part_granted', exemptions: ['s40(2)'] });
+    await checkPage(page, 'case-after-respond');
 
     // A form posted without its token is refused; an officer has no admin pages.
     const forged = await page.request.post(`${origin}/cases/FOI-2017-00001/actions`, { form: { action: 'reopen', expectedStatus: 'responded', expectedDue: '' }, maxRedirects: 0 });

@@ -1,7 +1,7 @@
 // Officers' corrections over drizzle: locks the case with its questions and first message, then writes
 // the corrected analysis, kind, questions and flags, the audit event and the labelled examples. It stores
 // and loads; what a correction changes is decided in pipeline/case/correct-analysis.ts.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { CaseFlag } from '../../domain/case-flag.js';
 import type { CaseStatus } from '../../domain/case-status.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
@@ -11,7 +11,7 @@ import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis
 import type { CaseForCorrection, CorrectionStore, SavedCorrection } from '../../pipeline/case/correct-case.js';
 import { insertEvents } from './case-changes.js';
 import type { Db, Tx } from './database.js';
-import { cases, inboundMessages, labelledExamples, questions } from './schema.js';
+import { caseEvents, cases, inboundMessages, labelledExamples, questions } from './schema.js';
 
 export function createCorrectionStore(db: Db): CorrectionStore {
   return {
@@ -25,15 +25,17 @@ export function createCorrectionStore(db: Db): CorrectionStore {
 async function lockForCorrection(tx: Tx, reference: string): Promise<CaseForCorrection | null> {
   const [row] = await tx.select().from(cases).where(eq(cases.reference, reference)).for('update');
   if (!row) return null;
-  const [asked, [first]] = await Promise.all([
+  const [asked, [first], [last]] = await Promise.all([
     tx.select({ number: questions.number, text: questions.text, topics: questions.topics }).from(questions)
       .where(eq(questions.caseId, row.id)).orderBy(asc(questions.position)),
     tx.select({ raw: inboundMessages.raw }).from(inboundMessages).where(eq(inboundMessages.caseId, row.id)).orderBy(asc(inboundMessages.id)).limit(1),
+    tx.select({ id: caseEvents.id }).from(caseEvents).where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.event, 'analysis_corrected')))
+      .orderBy(desc(caseEvents.id)).limit(1),
   ]);
   return {
     id: row.id, reference: row.reference, kind: row.kind as RequestKind, regime: row.regime as Regime | 'none', jurisdiction: row.jurisdiction as Jurisdiction,
     status: row.status as CaseStatus, dueDate: row.dueDate, subject: row.subject, analysis: row.analysis as RequestAnalysis,
-    flags: row.flags as CaseFlag[], questions: asked, raw: first?.raw ?? null,
+    flags: row.flags as CaseFlag[], questions: asked, raw: first?.raw ?? null, lastCorrectionId: last?.id ?? null,
   };
 }
 
@@ -47,10 +49,26 @@ async function saveCorrection(tx: Tx, saved: SavedCorrection): Promise<void> {
   }
   await insertEvents(tx, caseId, [{ event: 'analysis_corrected', at: event.at, fromStatus: event.status, toStatus: event.status, cause: 'officer', details: event.details }]);
   if (saved.examples.length > 0) {
+    await supersedeExamples(tx, caseId, saved.examples);
     await tx.insert(labelledExamples).values(saved.examples.map((e) => ({
       caseId, source: e.source, subject: e.subject ?? null, text: e.text, kind: e.kind ?? null, topic: e.topic ?? null,
       section16: e.section16 ?? null, publicInterest: e.publicInterest ?? null, questions: e.questions ?? null,
     })));
+  }
+}
+
+// The latest officer's word on a decision stands: an earlier label for the same text and decision (a
+// correction since undone or corrected again) is removed, so training never learns two answers to one question.
+async function supersedeExamples(tx: Tx, caseId: number, examples: SavedCorrection['examples']): Promise<void> {
+  const label: Record<string, SQL | undefined> = {
+    kind: isNotNull(labelledExamples.kind), topic: isNotNull(labelledExamples.topic), section16: isNotNull(labelledExamples.section16),
+    publicInterest: isNotNull(labelledExamples.publicInterest), questions: isNotNull(labelledExamples.questions),
+  };
+  for (const e of examples) {
+    const decided = Object.keys(label).filter((k) => e[k as keyof typeof e] !== undefined);
+    for (const k of decided) {
+      await tx.delete(labelledExamples).where(and(eq(labelledExamples.caseId, caseId), eq(labelledExamples.source, e.source), label[k]));
+    }
   }
 }
 

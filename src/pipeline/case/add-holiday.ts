@@ -25,23 +25,27 @@ export interface RecomputedCase {
 export async function addHoliday(store: HolidayStore, holiday: ExtraHoliday, now: Date): Promise<RecomputedCase[]> {
   return store.inTransaction(async (tx) => {
     await tx.addExtraHoliday(holiday);
-    const extraHolidays = await tx.extraHolidays();
-    const changed: RecomputedCase[] = [];
-    for (const { id, reference, state } of await tx.lockCasesIn(OPEN_STATUSES)) {
-      if (!state || state.dueDate === null) continue;
-      const { dueDate, explain } = recomputeDueDate(state, { extraHolidays });
-      if (dueDate === state.dueDate) continue;
-      await tx.saveChange({
-        caseId: id,
-        transition: { next: { ...state, dueDate }, dueExplain: explain },
-        events: [{
-          event: 'deadline_recomputed', at: now, fromStatus: state.status, toStatus: state.status,
-          cause: `holiday added: ${holiday.date} (${holiday.jurisdiction}), ${holiday.reason}`,
-          details: { oldDueDate: state.dueDate, newDueDate: dueDate },
-        }],
-      });
-      changed.push({ reference, oldDueDate: state.dueDate, newDueDate: dueDate });
-    }
-    return changed;
+    return recomputeOpenCases(tx, `holiday added: ${holiday.date} (${holiday.jurisdiction}), ${holiday.reason}`, now);
   });
+}
+
+/** Every open case's due date on the calendar as it now stands; each change recorded with `cause`. */
+export async function recomputeOpenCases(tx: HolidayTransaction, cause: string, now: Date): Promise<RecomputedCase[]> {
+  const extraHolidays = await tx.extraHolidays();
+  const changed: RecomputedCase[] = [];
+  for (const { id, reference, state } of await tx.lockCasesIn(OPEN_STATUSES)) {
+    if (!state || state.dueDate === null) continue;
+    const { dueDate, explain } = recomputeDueDate(state, { extraHolidays });
+    if (dueDate === state.dueDate) continue;
+    await tx.saveChange({
+      caseId: id,
+      transition: { next: { ...state, dueDate }, dueExplain: explain },
+      events: [{
+        event: 'deadline_recomputed', at: now, fromStatus: state.status, toStatus: state.status,
+        cause, details: { oldDueDate: state.dueDate, newDueDate: dueDate },
+      }],
+    });
+    changed.push({ reference, oldDueDate: state.dueDate, newDueDate: dueDate });
+  }
+  return changed;
 }

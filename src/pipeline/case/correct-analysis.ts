@@ -17,9 +17,11 @@ export interface CaseCorrection {
   section16?: boolean;
   publicInterest?: boolean;
   /** Split question `question` into two, the second starting at the words `at`. */
-  split?: { question: string; at: string };
+  split?: { question: string; at: string; numbers?: [string | null, string | null] };
   /** Merge these two questions into one, where the first of them stands. */
   merge?: [string, string];
+  /** Replace a question's text (the officer's reading of what was asked). */
+  edit?: { question: string; text: string };
 }
 
 export interface StoredQuestion {
@@ -60,7 +62,7 @@ export interface CorrectedCase {
 
 export function correctAnalysis(stored: CorrectableCase, correction: CaseCorrection, topics: readonly string[]): CorrectedCase {
   if (Object.values(correction).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) {
-    throw new AppError('cli.invalid_argument', 'nothing to correct: give --kind, --topic, --s16, --pi, --split or --merge');
+    throw new AppError('cli.invalid_argument', 'nothing to correct: give --kind, --topic, --s16, --pi, --split, --merge or an edit');
   }
   let state: CorrectedCase = {
     kind: stored.kind, analysis: structuredClone(stored.analysis), questions: stored.questions.map((q) => ({ ...q, topics: [...q.topics] })),
@@ -70,6 +72,7 @@ export function correctAnalysis(stored: CorrectableCase, correction: CaseCorrect
     stored.messageText ? [{ source: `case:${stored.reference}`, subject: stored.subject, text: stored.messageText, ...labels }] : [];
   if (correction.merge) state = mergeQuestions(state, stored.reference, correction.merge);
   if (correction.split) state = splitQuestion(state, stored.reference, correction.split);
+  if (correction.edit) state = editQuestion(state, stored.reference, correction.edit);
   for (const t of correction.topics ?? []) state = correctTopic(state, stored.reference, t, topics);
   if (correction.kind && correction.kind !== state.kind) state = correctKind(state, stored, correction.kind);
   if (correction.kind) state.examples.push(...message({ kind: correction.kind }));
@@ -99,12 +102,15 @@ function withoutCheck(analysis: RequestAnalysis, decision: CheckedDecision): Che
 function correctKind(state: CorrectedCase, stored: CorrectableCase, kind: RequestKind): CorrectedCase {
   const before = state.kind;
   const analysis = { ...state.analysis, kind, kindConfidence: 1, lowConfidence: withoutCheck(state.analysis, 'kind') };
-  const flags = [...state.flags];
+  let flags = [...state.flags];
   const wouldRun = regimeFor(kind, stored.jurisdiction);
   // The clock is not moved here: whether a request read as FOIA is an EIR one (reg 2(1)) or a SAR changes
   // the rules a deadline runs by (reg 7 against s.10(3); UK GDPR Art 12(3)), and that is the officer's
   // decision with the case in front of them. The mismatch is recorded and flagged instead.
   if (wouldRun !== regimeFor(before, stored.jurisdiction)) {
+    // One flag says where the kind and the clock stand now; back to the kind the clock runs under, none.
+    flags = flags.filter((f) => f.code !== 'kind_corrected');
+    if ((wouldRun ?? 'none') === stored.regime) return { ...state, kind, analysis, flags, changes: [...state.changes, `kind: ${before} → ${kind}`] };
     const running = stored.regime === 'none' ? 'no statutory clock runs' : `the deadline still runs under ${stored.regime}${stored.dueDate ? ` (due ${stored.dueDate})` : ''}`;
     const text = `Kind corrected from ${before} to ${kind}: ${running}; under ${wouldRun ?? 'no regime'} it may differ: check the deadline`;
     flags.push(caseFlag('kind_corrected', text));
@@ -141,14 +147,15 @@ function correctTopic(state: CorrectedCase, reference: string, t: { question: st
   return { ...state, questions, analysis, examples: [...state.examples, example], changes: [...state.changes, `topic of question ${t.question}: ${before} → ${t.topic}`] };
 }
 
-function splitQuestion(state: CorrectedCase, reference: string, split: { question: string; at: string }): CorrectedCase {
+function splitQuestion(state: CorrectedCase, reference: string, split: NonNullable<CaseCorrection['split']>): CorrectedCase {
   const i = findQuestion(state.questions, reference, split.question);
   const question = state.questions[i]!;
   const at = question.text.toLowerCase().indexOf(split.at.trim().toLowerCase(), 1);
   const first = at > 0 ? question.text.slice(0, at).trim() : '';
   const second = at > 0 ? question.text.slice(at).trim() : '';
   if (!first || !second) throw new AppError('cli.invalid_argument', `--at "${split.at}" is not inside question ${split.question} after its first word`);
-  const numbers = question.number ? [`${question.number}a`, `${question.number}b`] : [null, null];
+  // The two parts are numbered 2a and 2b, unless the split undoes a merge and gives the old numbers back.
+  const numbers = split.numbers ?? (question.number ? [`${question.number}a`, `${question.number}b`] : [null, null]);
   const parts: StoredQuestion[] = [{ ...question, number: numbers[0]!, text: first }, { ...question, number: numbers[1]!, text: second }];
   const analysedParts = parts.map((p): AnalysedQuestion => ({ ...(state.analysis.questions[i] ?? { topics: p.topics }), number: p.number, text: p.text, start: undefined, end: undefined }));
   const example = { source: `case:${reference}#${question.number ?? i + 1}`, text: question.text, questions: [first, second] };
@@ -165,7 +172,9 @@ function mergeQuestions(state: CorrectedCase, reference: string, pair: [string, 
   const [a, b] = pair.map((n) => findQuestion(state.questions, reference, n)).sort((x, y) => x - y) as [number, number];
   if (a === b) throw new AppError('cli.invalid_argument', '--merge needs two different questions');
   const [first, second] = [state.questions[a]!, state.questions[b]!];
-  const merged: StoredQuestion = { number: first.number, text: `${first.text} ${second.text}`, topics: [...new Set([...first.topics, ...second.topics])] };
+  // Merging the two halves of a split (2a and 2b) gives question 2 back: a split is undone by a merge.
+  const halves = first.number && second.number && /a$/.test(first.number) && second.number === `${first.number.slice(0, -1)}b`;
+  const merged: StoredQuestion = { number: halves ? first.number!.slice(0, -1) : first.number, text: `${first.text} ${second.text}`, topics: [...new Set([...first.topics, ...second.topics])] };
   const keep = <T>(list: readonly T[], replacement: T) => list.flatMap((q, j) => (j === a ? [replacement] : j === b ? [] : [q]));
   const analysedFirst = state.analysis.questions[a];
   const analysedMerged: AnalysedQuestion = { ...(analysedFirst ?? {}), number: merged.number, text: merged.text, topics: merged.topics, start: undefined, end: undefined };
@@ -176,5 +185,23 @@ function mergeQuestions(state: CorrectedCase, reference: string, pair: [string, 
     analysis: { ...state.analysis, questions: state.analysis.questions.length > b ? keep(state.analysis.questions, analysedMerged) : state.analysis.questions },
     examples: [...state.examples, example],
     changes: [...state.changes, `questions ${pair[0]} and ${pair[1]} merged`],
+  };
+}
+
+function editQuestion(state: CorrectedCase, reference: string, edit: { question: string; text: string }): CorrectedCase {
+  const i = findQuestion(state.questions, reference, edit.question);
+  const question = state.questions[i]!;
+  const text = edit.text.trim();
+  if (!text) throw new AppError('cli.invalid_argument', `question ${edit.question} cannot be left empty`);
+  if (text === question.text) throw new AppError('cli.invalid_argument', `question ${edit.question} already reads like that`);
+  const analysed = state.analysis.questions.map((q, j) => (j === i ? { ...q, text, start: undefined, end: undefined } : q));
+  // As for a split or merge: the officer's reading of what was asked, kept for the splitter's evaluation.
+  const example = { source: `case:${reference}#${question.number ?? i + 1}`, text: question.text, questions: [text] };
+  return {
+    ...state,
+    questions: state.questions.map((q, j) => (j === i ? { ...q, text } : q)),
+    analysis: { ...state.analysis, questions: analysed },
+    examples: [...state.examples, example],
+    changes: [...state.changes, `text of question ${edit.question} edited`],
   };
 }

@@ -7,6 +7,7 @@ import type { RequestAnalysis, RequestKind } from '../../domain/request-analysis
 import { AppError } from '../../errors.js';
 import { parseMail } from '../parse/parse-mail.js';
 import { textForAnalysis } from '../parse/text-for-analysis.js';
+import { undoOf } from './correction-undo.js';
 import { correctAnalysis, type CaseCorrection, type CorrectableCase, type SourcedExample, type StoredQuestion } from './correct-analysis.js';
 
 export interface CaseForCorrection extends Omit<CorrectableCase, 'messageText'> {
@@ -14,6 +15,8 @@ export interface CaseForCorrection extends Omit<CorrectableCase, 'messageText'> 
   status: CaseStatus;
   /** The raw first message of the case, while it is kept (a purge or an import leaves none). */
   raw: Buffer | null;
+  /** The id of the case's latest `analysis_corrected` event, null when none: a stale console form is refused. */
+  lastCorrectionId?: number | null;
 }
 
 export interface SavedCorrection {
@@ -44,18 +47,36 @@ export interface CorrectionOutcome {
   questions: { number: string | null; text: string; topics: string[] }[];
 }
 
-export async function correctCase(
-  store: CorrectionStore, reference: string, correction: CaseCorrection, options: { now: Date; topics: readonly string[] },
-): Promise<CorrectionOutcome> {
+export interface CorrectOptions {
+  now: Date;
+  topics: readonly string[];
+  /** Who corrected it (the console's signed-in officer), kept on the event. */
+  actor?: string;
+  /** The latest correction the officer saw (console): if another came since, nothing is changed. */
+  expectedLastCorrection?: number | null;
+  /** The correction event this one undoes. */
+  undoes?: number;
+}
+
+export async function correctCase(store: CorrectionStore, reference: string, correction: CaseCorrection, options: CorrectOptions): Promise<CorrectionOutcome> {
   return store.inTransaction(async (tx) => {
     const found = await tx.lockForCorrection(reference);
     if (!found) throw new AppError('case.not_found', `no case ${reference}`);
+    if (options.expectedLastCorrection !== undefined && options.expectedLastCorrection !== (found.lastCorrectionId ?? null)) {
+      throw new AppError('case.changed', `${reference} was corrected by someone else since the page was loaded`);
+    }
     const messageText = found.raw ? (await textForAnalysis(await parseMail(found.raw))).text : null;
     const result = correctAnalysis({ ...found, messageText }, correction, options.topics);
     await tx.saveCorrection({
       caseId: found.id, kind: result.kind, analysis: result.analysis, questions: result.questions, flags: result.flags, examples: result.examples,
       // The examples' text is not repeated in the audit trail: it is the case's own mail, kept once.
-      event: { at: options.now, status: found.status, details: { changes: result.changes, examples: result.examples.length, messageKept: messageText !== null } },
+      event: {
+        at: options.now, status: found.status,
+        details: {
+          changes: result.changes, examples: result.examples.length, messageKept: messageText !== null, correction, undo: undoOf(found, correction, result),
+          ...(options.actor ? { by: options.actor } : {}), ...(options.undoes !== undefined ? { undoes: options.undoes } : {}),
+        },
+      },
     });
     return {
       reference, kind: result.kind, changes: result.changes, examples: result.examples.length,

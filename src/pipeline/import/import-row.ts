@@ -2,6 +2,7 @@
 // and one problem found in the file. Pure data; the validator makes them, the database writer reads them.
 import type { IsoDate, Regime } from '../../clock/index.js';
 import type { CaseStatus } from '../../domain/foi-case.js';
+import type { Outcome } from '../case/outcome/outcome-types.js';
 
 /** The kinds a tracker row may be; mail-only kinds (clarification, complaint, other) have no statutory clock. */
 export const IMPORT_KINDS = ['foi', 'eir', 'sar', 'internal_review'] as const;
@@ -11,10 +12,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_STATUSES = ['open', 'responded', 'closed', 'withdrawn'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-// The response outcomes of `case respond --outcome` (DESIGN.md, outcomes and reports). Copied here until
-// the outcome vocabulary moves into src/domain; then this list is imported from there.
-export const IMPORT_OUTCOMES = ['granted', 'part_granted', 'refused', 'not_held', 'part_not_held'] as const;
-export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+// A tracker's outcome is one of `case respond --outcome` (DESIGN.md, outcomes and reports): one vocabulary.
+export { OUTCOMES as IMPORT_OUTCOMES, type Outcome as ImportOutcome } from '../case/outcome/outcome-types.js';
 
 /** The case status an imported row takes: an open row is in progress (or extended, or on hold for clarification). */
 export type ImportedCaseStatus = Extract<CaseStatus, 'in_progress' | 'extended' | 'awaiting_clarification' | 'responded' | 'closed' | 'withdrawn'>;
@@ -35,7 +34,7 @@ export interface ImportRow {
   subject: string;
   requestText: string;
   respondedOn: IsoDate | null;
-  outcome: ImportOutcome | null;
+  outcome: Outcome | null;
   /** Provisions as the tracker wrote them (`s40(2)`, `Section 43`); normalised when the case is written. */
   exemptions: string[];
   clarification: { sought: IsoDate | null; received: IsoDate | null } | null;

@@ -1,7 +1,7 @@
 // One tracker record read into typed values, with every problem of the record found at once (an officer
 // fixing a file wants the whole list, not one complaint per run). What needs other rows comes later.
 import type { IsoDate } from '../../clock/index.js';
-import type { ImportKind, ImportOutcome, ImportStatus } from './import-row.js';
+import type { ImportKind, ImportOutcome, ImportRow, ImportStatus } from './import-row.js';
 import { referenceKey, unrecognisableReference } from './imported-references.js';
 import { FIELD_LABELS, type TrackerField } from './tracker-columns.js';
 import {
@@ -9,27 +9,16 @@ import {
 } from './tracker-values.js';
 
 /** A record's values, each checked on its own and against the others of the same record. */
-export interface TrackerCells {
-  line: number;
-  reference: string;
-  referenceKey: string;
-  kind: ImportKind;
+export interface TrackerCells extends Pick<ImportRow,
+  'line' | 'reference' | 'referenceKey' | 'kind' | 'status' | 'receivedDate' | 'requester' | 'subject' | 'requestText'
+  | 'respondedOn' | 'outcome' | 'exemptions' | 'parentReference'> {
   /** An EIR (or EISR) review: reconsideration under regulation 11 (16 in Scotland). */
   environmental: boolean;
-  status: ImportStatus;
-  receivedDate: IsoDate;
-  requester: { name: string | null; address: string | null };
-  subject: string;
-  requestText: string;
-  respondedOn: IsoDate | null;
-  outcome: ImportOutcome | null;
-  exemptions: string[];
   clarificationSought: IsoDate | null;
   clarificationReceived: IsoDate | null;
   extension: { kind: 'pit' | 'complex' } | 'inferred' | null;
   extendedTo: IsoDate | null;
   trackerDue: IsoDate | null;
-  parentReference: string | null;
   reviewRequested: { yes: boolean; date: IsoDate | null };
 }
 

@@ -9,6 +9,7 @@ import { acknowledgementSubject, echoToRequester, newMessageId, REQUESTER_ECHO, 
 import { cleanLine, cleanText, headerValue } from './echo-text.js';
 import { renderTemplate } from './templates.js';
 import { publicRecipients } from './single-mailbox.js';
+import { caseLinkOf } from './case-link.js';
 
 /** What every lifecycle message needs to know about its case. */
 export interface CaseSnapshot {
@@ -44,6 +45,7 @@ function view(snapshot: CaseSnapshot, settings: NotifySettings, audience: 'reque
     receivedLong: formatLongDate(snapshot.receivedDate),
     dueLong: snapshot.dueDate ? formatLongDate(snapshot.dueDate) : 'no due date while on hold',
     regimeName: REGIME_SHORT[snapshot.regime] ?? 'the law',
+    caseLink: forRequester ? '' : caseLinkOf(settings.consoleUrl, snapshot.reference),
   };
 }
 

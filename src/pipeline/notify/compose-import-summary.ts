@@ -4,6 +4,7 @@ import { formatLongDate, type IsoDate } from '../../clock/index.js';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { AttentionItem, ImportSummary } from '../import/summarise-import.js';
 import { newMessageId, type NotifySettings } from './compose-messages.js';
+import { caseLinkOf } from './case-link.js';
 import { cleanLine } from './echo-text.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
@@ -28,9 +29,10 @@ export interface ImportSummaryInput {
 
 const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
 
-function listed(items: readonly AttentionItem[]) {
+function listed(items: readonly AttentionItem[], consoleUrl: URL | null | undefined) {
   return items.slice(0, MAX_LISTED).map((item) => ({
     reference: item.reference,
+    caseLink: caseLinkOf(consoleUrl, item.reference),
     dueLong: item.dueDate ? formatLongDate(item.dueDate) : 'no date yet',
     reasonText: cleanLine(item.reasons.join('; ')),
     subject: cleanLine(item.subject),
@@ -59,8 +61,8 @@ export function composeImportSummary(input: ImportSummaryInput, settings: Notify
     urgentCount: summary.urgent.length,
     hasOverdue: summary.overdue.length > 0,
     hasUrgent: summary.urgent.length > 0,
-    overdue: listed(summary.overdue),
-    urgent: listed(summary.urgent),
+    overdue: listed(summary.overdue, settings.consoleUrl),
+    urgent: listed(summary.urgent, settings.consoleUrl),
     overdueMore: Math.max(0, summary.overdue.length - MAX_LISTED),
     urgentMore: Math.max(0, summary.urgent.length - MAX_LISTED),
   };

@@ -14,6 +14,7 @@ import { renderTemplate, type TemplateSet } from './templates.js';
 import { publicRecipients } from './single-mailbox.js';
 import { questionLabel } from './question-label.js';
 import { pleaseCheckLine } from './please-check.js';
+import { caseLinkOf } from './case-link.js';
 
 export interface NotifySettings {
   templates: TemplateSet;
@@ -24,6 +25,8 @@ export interface NotifySettings {
   authorityName: string;
   jurisdiction: Jurisdiction;
   heldFolder: string;
+  /** FOI_CONSOLE_URL: officers' mail links to each case's page there; absent or null, no links. */
+  consoleUrl?: URL | null;
 }
 
 const REGIME_NAMES: Record<Regime, string> = {
@@ -131,6 +134,8 @@ function caseView(foiCase: ReferencedCase, settings: NotifySettings, audience: A
     flags: [...pleaseCheckFor(foiCase, audience), ...foiCase.flags.map((f) => f.text), ...truncationFlag(foiCase)].map(cleanLine),
     dueExplain: foiCase.dueExplain,
     acknowledgementNote: foiCase.acknowledge.send ? 'sent automatically' : `not sent: ${foiCase.acknowledge.reason}`,
+    // Officers only: the requester has no account on the console.
+    caseLink: audience === 'officers' ? caseLinkOf(settings.consoleUrl, foiCase.reference) : '',
   };
 }
 

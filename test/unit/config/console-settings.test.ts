@@ -1,7 +1,7 @@
 // The console's settings are checked at start-up: one line naming the variable; roles from
 // FOI_ADMINS / FOI_CONSOLE_OFFICERS and per-mailbox consoleOfficers, never from FOI_OFFICERS.
 import { describe, expect, it } from 'vitest';
-import { loadConsoleSettings } from '../../../src/config/console-settings.js';
+import { consoleSettingsForRun, loadConsoleSettings } from '../../../src/config/console-settings.js';
 import { userOf } from '../../../src/web/roles.js';
 
 const GOOD = {
@@ -42,5 +42,13 @@ describe('console settings', () => {
     expect(userOf('someone@evilfoi.example.gov.uk', settings)).toBeNull();
     expect(userOf('mail.only@example.gov.uk', settings)).toBeNull();
     expect(userOf('a@eir.example.org', settings)).toEqual({ identity: 'a@eir.example.org', role: 'officer', mailboxes: ['eir'] });
+  });
+
+  it('run serves the console only when FOI_WEB_PORT is set, then needs every setting and a port of its own', () => {
+    expect(consoleSettingsForRun({ ...GOOD }, [], null)).toBeNull();
+    expect(consoleSettingsForRun({ FOI_WEB_PORT: '' }, [], null)).toBeNull();
+    expect(consoleSettingsForRun({ ...GOOD, FOI_WEB_PORT: '8081' }, [], { port: 9090 })).toMatchObject({ port: 8081 });
+    expect(() => consoleSettingsForRun({ FOI_WEB_PORT: '8081' }, [], null)).toThrow(/^FOI_OIDC_ISSUER: required to serve the console$/);
+    expect(() => consoleSettingsForRun({ ...GOOD, FOI_WEB_PORT: '9090' }, [], { port: 9090 })).toThrow(/^FOI_WEB_PORT: the same port as FOI_HEALTH_PORT \(9090\)/);
   });
 });

@@ -1,0 +1,186 @@
+// The console by keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.7): an officer signs in, skips the header with
+// the skip link, tabs from the queues to the seed request and asks the requester to clarify, pressing
+// only Tab, Shift+Tab, Enter and Space and typing. Every element that takes focus on the console's pages
+// must show it (the GOV.UK focus style); every page passes axe-core with no serious or critical
+// violation; each page is photographed into test-results/console/. Needs chromium.
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { listCases } from '../../src/adapters/db/case-queries.js';
+import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import { freePort } from '../harness/cli.js';
+import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
+import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
+import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
+import { consoleOn, consoleSettings, OFFICER, seedCases } from './console-harness.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const skipReason = !existsSync(CHROMIUM) ? `no browser at ${CHROMIUM}` : null;
+if (skipReason) console.log(`console keyboard tests skipped: ${skipReason}`);
+
+const SHOTS = join(process.cwd(), 'test-results', 'console');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** How many presses of Tab may pass before the wanted element is given up on. */
+const MAX_TABS = 120;
+
+interface Focused {
+  tag: string;
+  text: string;
+  href: string | null;
+  id: string;
+  name: string | null;
+  inMain: boolean;
+  /** A visible outline, or the GOV.UK focus colour (#ffdd00) as background or box shadow. */
+  shown: boolean;
+}
+
+/** Just what the check below reads of the browser's DOM (the project compiles without the DOM types). */
+interface DomElement {
+  tagName: string; id: string; innerText: string;
+  getAttribute(name: string): string | null;
+  closest(selector: string): unknown;
+  getBoundingClientRect(): { width: number; height: number };
+}
+interface DomWindow {
+  document: { activeElement: DomElement | null; body: DomElement; documentElement: DomElement };
+  getComputedStyle(el: DomElement): { outlineStyle: string; outlineWidth: string; outlineColor: string; backgroundColor: string; boxShadow: string };
+}
+
+/** What has focus now, and whether a sighted keyboard user can see that it has. */
+function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    const win = globalThis as unknown as DomWindow;
+    const el = win.document.activeElement;
+    if (!el || el === win.document.body || el === win.document.documentElement) return null;
+    const style = win.getComputedStyle(el);
+    const yellow = 'rgb(255, 221, 0)';
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !/rgba\(0, 0, 0, 0\)|transparent/.test(style.outlineColor);
+    const box = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(), text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      href: el.getAttribute('href'), id: el.id, name: el.getAttribute('name'), inMain: el.closest('main') !== null,
+      shown: box.width > 0 && box.height > 0 && (outline || style.backgroundColor === yellow || style.boxShadow.includes(yellow)),
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `wanted` has focus, checking on our own pages that each stop shows its focus. */
+async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string, options: { checkShown?: boolean; back?: boolean } = {}): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < MAX_TABS; i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (!now) continue;
+    seen.push(`${now.tag} "${now.text}"`);
+    if (options.checkShown !== false) expect(now.shown, `focus is not visible on ${now.tag}#${now.id} "${now.text}"`).toBe(true);
+    if (wanted(now)) return now;
+  }
+  throw new Error(`${what} never took focus in ${MAX_TABS} presses of Tab; focus went to: ${seen.slice(0, 40).join(', ')}`);
+}
+
+/** axe-core on the page as shown: the serious and critical violations of WCAG 2.2 A and AA. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `keyboard-${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `${name}: serious accessibility violations`).toEqual([]);
+}
+
+/** Presses a key that navigates, and waits for the page it leads to. */
+async function pressAndLoad(page: Page, key: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+}
+
+describe.skipIf(skipReason !== null)('the console by keyboard alone', () => {
+  let db: TestDatabase; let mailbox: TestMailbox; let smtp: SmtpSink; let provider: TestOidcProvider;
+  let app: FastifyInstance; let browser: Browser; let origin: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [db, mailbox, smtp] = await Promise.all([createTestDatabase(), startTestMailbox(), startSmtpSink()]);
+    const env = await seedCases(db, mailbox, smtp.url);
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider({ clientId: 'foi-console', clientSecret: 'console-client-secret', redirectUri: `${origin}/auth/callback` });
+    app = await consoleOn(db, env, consoleSettings(provider.issuer, port));
+    await app.listen({ port, host: '127.0.0.1' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await provider?.close();
+    await Promise.all([db?.drop(), mailbox?.close(), smtp?.close()]);
+  });
+
+  it('signs in, skips to the content, opens the seed request from the queue and asks for clarification', async () => {
+    // bypassCSP lets axe-core's script in; the CSP itself is checked by the other console tests.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/cases`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await checkPage(page, 'sign-in');
+
+    // The first Tab on a page reaches the skip link, which shows itself when focused.
+    const skip = await tabTo(page, () => true, 'the skip link');
+    expect(skip).toMatchObject({ tag: 'a', href: '#main-content', text: 'Skip to main content' });
+    await tabTo(page, (f) => /^Sign in/.test(f.text), 'the sign-in button');
+    await pressAndLoad(page, 'Enter');
+
+    // The identity provider's own pages: by keyboard too, but their focus style is not ours to check.
+    await tabTo(page, (f) => f.name === 'login', 'the login field', { checkShown: false });
+    await page.keyboard.type(OFFICER);
+    await tabTo(page, (f) => f.name === 'password', 'the password field', { checkShown: false });
+    await page.keyboard.type('any');
+    await pressAndLoad(page, 'Enter');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Continue', 'the consent button', { checkShown: false });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/cases`);
+    await checkPage(page, 'queues');
+
+    // The skip link moves the keyboard past the header: the next Tab lands inside <main>.
+    await tabTo(page, (f) => f.href === '#main-content', 'the skip link');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main-content');
+    await page.keyboard.press('Tab');
+    expect((await focused(page))?.inMain, 'after the skip link, focus is in the main content').toBe(true);
+
+    // To the seed request's row, one past it and back with Shift+Tab, then open it.
+    const caseLink = (f: Focused) => f.href === '/cases/FOI-2017-00001';
+    await tabTo(page, caseLink, 'the link to FOI-2017-00001');
+    await tabTo(page, (f) => !caseLink(f), 'the next stop');
+    await tabTo(page, caseLink, 'the link to FOI-2017-00001', { back: true });
+    await page.screenshot({ path: join(SHOTS, 'keyboard-queues-focus.png') });
+    // The check can tell: with the focus style taken away, the same link no longer shows its focus.
+    const unstyled = await page.addStyleTag({ content: '*:focus { outline: none !important; background: none !important; box-shadow: none !important }' });
+    expect((await focused(page))?.shown).toBe(false);
+    await unstyled.evaluate((tag) => (tag as unknown as { remove(): void }).remove());
+    expect((await focused(page))?.shown).toBe(true);
+    await pressAndLoad(page, 'Enter');
+    expect(new URL(page.url()).pathname).toBe('/cases/FOI-2017-00001');
+    await checkPage(page, 'case');
+
+    // The clarification: type the question, then Space on the button (a button answers Enter and Space alike).
+    await tabTo(page, (f) => f.id === 'clarify-message', 'the clarification field');
+    await page.keyboard.type('Which of your facilities do you mean?');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Send clarification request', 'the send button');
+    await pressAndLoad(page, 'Space');
+    expect(new URL(page.url()).pathname).toBe('/cases/FOI-2017-00001');
+    expect(await page.locator('#case-status').innerText()).toBe('awaiting clarification');
+    expect((await listCases(db.db, { reference: 'FOI-2017-00001' }))[0]!.status).toBe('awaiting_clarification');
+    await checkPage(page, 'case-after-clarify');
+    await context.close();
+  });
+});
