@@ -4,6 +4,7 @@ import { listCases, type CaseListing } from '../adapters/db/case-queries.js';
 import type { Db } from '../adapters/db/database.js';
 import { loadConfig } from '../config.js';
 import { withDatabase, type CommandContext } from './with-database.js';
+import { describeAssignment } from '../pipeline/case/assign-case.js';
 
 export function addCasesCommand(program: Command, { env, write }: CommandContext): void {
   const cases = program.command('cases').description('list and inspect cases');
@@ -27,6 +28,7 @@ export function describeCase(c: CaseListing): string {
     `${c.reference}  ${c.kind}  ${c.status}  received ${c.receivedAt.slice(0, 10)}  due ${c.dueDate ?? '-'}  ${c.subject}`,
     ...c.questions.map((q, i) => `    ${q.number ?? i + 1}. ${q.text}`),
     ...c.flagDetails.map((f) => `    ! ${f.text}`),
+    ...(c.owner || c.team ? [`    ${describeAssignment({ owner: c.owner, team: c.team })}`] : []),
   ];
   return lines.join('\n');
 }

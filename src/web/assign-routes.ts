@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../domain/case-status.js';
 import type { RequestAnalysis } from '../domain/request-analysis.js';
 import { isAppError } from '../errors.js';
 import { actOnCase } from '../pipeline/case/act-on-case.js';
-import { describe, suggestTeam } from '../pipeline/case/assign-case.js';
+import { describeAssignment, suggestTeam } from '../pipeline/case/assign-case.js';
 import { renderCasePage, typedValues, visibleCase, type RefusedForm } from './case-page.js';
 import { maySee, userOf } from './roles.js';
 import type { ConsoleDeps } from './server.js';
@@ -42,7 +42,7 @@ export function assignPanelOf(row: CaseFacts, topicTeams: Readonly<Record<string
     team: kept?.team ?? row.team ?? suggestedTeam ?? '',
     suggestedTeam,
     teams: names.map((name) => ({ value: name, text: name === suggestedTeam ? `${name} (suggested from the topics)` : name })),
-    assignedTo: describe({ owner: row.owner, team: row.team }),
+    assignedTo: describeAssignment({ owner: row.owner, team: row.team }),
   };
 }
 
@@ -67,7 +67,7 @@ export function addAssignRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
         expected: { status: body.expectedStatus ?? '', dueDate: body.expectedDue || null, owner: body.expectedOwner || null, team: body.expectedTeam || null },
       });
       await recordAudit(deps.db, { actor: request.user!.identity, caseId: row.id, action: 'assign', details: { ...outcome.assigned } });
-      request.session.set('flash', { kind: 'success', text: `Assigned: the case is now ${describe(outcome.assigned ?? { owner: null, team: null })}.` });
+      request.session.set('flash', { kind: 'success', text: `Assigned: the case is now ${describeAssignment(outcome.assigned ?? { owner: null, team: null })}.` });
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'case.changed' && error.code !== 'cli.invalid_argument')) throw error;
       if (error.code === 'cli.invalid_argument') return refuse(error.message.replace(`${row.reference}: `, '').replace(/^./, (c) => c.toUpperCase()));

@@ -37,6 +37,9 @@ export interface CaseListing {
   outcome: string | null;
   /** Provisions applied, canonical (`s40(2)`, `reg12(4)(b)`). */
   exemptions: string[];
+  /** Who has the case (`case assign`, the console): an officer's address and a team; null until assigned. */
+  owner: string | null;
+  team: string | null;
   /** The day the response was sent (London), or null. */
   respondedOn: string | null;
 }
@@ -92,6 +95,8 @@ export async function listCases(db: Db, filter: { reference?: string; mailbox?: 
       outcome: row.outcome,
       exemptions: row.exemptions,
       respondedOn: row.respondedOn,
+      owner: row.owner,
+      team: row.team,
     };
   });
 }

@@ -63,10 +63,10 @@ export function decideAssignment(current: AssignableCase, action: AssignAction, 
   if (isFailure(owner)) return owner;
   const team = teamOf(action.team, current.team);
   if (isFailure(team)) return team;
-  if (owner === current.owner && team === current.team) return fail(`the case is already ${describe({ owner, team })}`);
+  if (owner === current.owner && team === current.team) return fail(`the case is already ${describeAssignment({ owner, team })}`);
   const event: CaseEvent = {
     event: 'case_assigned', at: now, fromStatus: current.status, toStatus: current.status,
-    cause: action.cause ?? describe({ owner, team }),
+    cause: action.cause ?? describeAssignment({ owner, team }),
     details: {
       oldDueDate: current.dueDate, newDueDate: current.dueDate, owner, team, previousOwner: current.owner, previousTeam: current.team,
       ...(action.by ? { by: action.by } : {}),
@@ -76,7 +76,7 @@ export function decideAssignment(current: AssignableCase, action: AssignAction, 
 }
 
 /** "with a@b (Housing team)", "with the Housing team", "unassigned". */
-export function describe({ owner, team }: Assignment): string {
+export function describeAssignment({ owner, team }: Assignment): string {
   if (owner && team) return `with ${owner} (${team})`;
   if (owner) return `with ${owner}`;
   return team ? `with the ${team}` : 'unassigned';
