@@ -46,6 +46,8 @@ async function fill(url: string): Promise<void> {
   // Cases the bench's officer acted on in the console without owning them ("my cases" keeps those too).
   await sql`insert into console_audit (actor, case_id, action) select ${ME}, id, 'seek_clarification' from cases where id % 400 = 3`;
   await sql`insert into console_audit (actor, case_id, action) select 'officer' || (id % 25) || '@example.gov.uk', id, 'view' from cases where id % 2 = 0`;
+  // An officer views far more cases than they act on: 'my cases' must not read every view.
+  await sql`insert into console_audit (actor, case_id, action) select ${ME}, id, 'view' from cases where id % 5 = 1`;
   await sql`
     insert into inbound_messages (mailbox, uid_validity, uid, content_hash, internal_date, size_bytes, disposition, parse_outcome, destination_folder, case_id, fingerprint)
     select 'bench', 1, c.id, md5(c.id::text), c.received_at, 4000, 'opened_case', 'ok', 'Processed', c.id,
