@@ -7,7 +7,7 @@ import { addDays, londonDateOf, workingDaysBetween } from '../clock/index.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { FLAG_CODES } from '../domain/case-flag.js';
 import { DEFAULT_TOPICS } from '../domain/request-analysis.js';
-import type { ConsoleUser } from './roles.js';
+import { maySee, userOf, type ConsoleUser } from './roles.js';
 import { page, type ConsoleDeps } from './server.js';
 
 export const QUEUE_LABELS: Record<QueueName, string> = {
@@ -52,6 +52,15 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+/** An officer of some mailboxes is offered only the owners who work one of them, not every colleague's address. */
+function ownersSeenBy(scope: QueueScope, owners: readonly string[], deps: ConsoleDeps): string[] {
+  if (scope.mailboxes === null) return [...owners];
+  return owners.filter((o) => {
+    const owner = userOf(o, deps.settings);
+    return owner !== null && scope.mailboxes!.some((m) => maySee(owner, m));
+  });
+}
+
 function totalText(total: number, more: boolean): string {
   const n = total.toLocaleString('en-GB');
   return more ? `more than ${n} cases` : `${n} ${total === 1 ? 'case' : 'cases'}`;
@@ -86,7 +95,7 @@ export function addQueueRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
       onTime, overdue: counts.overdue,
       options: {
         ...options, topics: DEFAULT_TOPICS, statuses: CASE_STATUSES, flags: FLAG_CODES,
-        owners: [{ value: 'me', text: 'Me' }, { value: 'none', text: 'Nobody' }, ...options.owners.map((o) => ({ value: ownerKey(o), text: o }))],
+        owners: [{ value: 'me', text: 'Me' }, { value: 'none', text: 'Nobody' }, ...ownersSeenBy(scope, options.owners, deps).map((o) => ({ value: ownerKey(o), text: o }))],
       },
       sortLink: `/cases?${new URLSearchParams([...params, ['sort', filter.sort === 'due' ? '-due' : 'due']])}`,
       queueLabel: QUEUE_LABELS[filter.queue], today: scope.today,
