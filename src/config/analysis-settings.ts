@@ -60,8 +60,11 @@ function readSettingsFile(path: string): z.infer<typeof SettingsFile> {
  * neither in the taxonomy nor given keywords in the same file is refused, naming it.
  */
 export function loadTopicTeams(path: string | null): Record<string, string> {
-  if (!path) return {};
-  const parsed = readSettingsFile(path);
+  return path ? teamsOf(readSettingsFile(path)) : {};
+}
+
+/** The file's topic → team map, each topic known (taxonomy, or given keywords in the same file). */
+function teamsOf(parsed: z.infer<typeof SettingsFile>): Record<string, string> {
   const known = new Set([...DEFAULT_TOPICS, ...Object.keys(TOPIC_KEYWORDS), ...Object.keys(parsed.topicKeywords ?? {})]);
   const teams = parsed.teams ?? {};
   const unknown = Object.keys(teams).filter((topic) => !known.has(topic));
@@ -73,6 +76,8 @@ export function loadAnalysisSettings(path: string | null): AnalysisSettings {
   const defaults = defaultAnalysisSettings();
   if (!path) return defaults;
   const parsed = readSettingsFile(path);
+  // Checked here too, so that whatever loads the file (the daemon, the admin settings page's save) refuses a team of an unknown topic.
+  teamsOf(parsed);
   const keywords: Record<string, readonly string[]> = { ...defaults.topicKeywords };
   for (const [topic, extra] of Object.entries(parsed.topicKeywords ?? {})) keywords[topic] = [...(keywords[topic] ?? []), ...extra];
   const named = [...defaults.topics, ...Object.keys(keywords)].filter((t) => t !== 'other');

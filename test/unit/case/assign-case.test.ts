@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTopicTeams } from '../../../src/config/analysis-settings.js';
+import { loadAnalysisSettings, loadTopicTeams } from '../../../src/config/analysis-settings.js';
 import { CASE_STATUSES, OPEN_STATUSES } from '../../../src/domain/case-status.js';
 import { decideAssignment, suggestTeam, type AssignableCase } from '../../../src/pipeline/case/assign-case.js';
 
@@ -69,6 +69,8 @@ describe('suggestTeam and the topic→team map', () => {
     expect(loadTopicTeams(file({ teams: { housing: ' Housing team ' }, topicKeywords: { cemeteries: ['burial'] } }))).toEqual({ housing: 'Housing team' });
     expect(loadTopicTeams(file({ teams: { cemeteries: 'Bereavement services' }, topicKeywords: { cemeteries: ['burial'] } }))).toEqual({ cemeteries: 'Bereavement services' });
     expect(() => loadTopicTeams(file({ teams: { parking: 'Parking' } }))).toThrow(/teams: unknown topic parking/);
+    // Whatever loads the file refuses it too (the daemon, the admin settings page's save).
+    expect(() => loadAnalysisSettings(file({ teams: { parking: 'Parking' } }))).toThrow(/teams: unknown topic parking/);
     expect(() => loadTopicTeams(file({ teams: { housing: '' } }))).toThrow(/FOI_ANALYSIS_CONFIG: teams.housing/);
   });
 });
