@@ -11,7 +11,7 @@ import { loadExtraHolidays } from './holiday-store.js';
 import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
 import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
-import { beginPrepareAttempt, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
+import { beginPrepareAttempt, beginPrepareAttempts, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
 export function createIntakeStore(db: Db): IntakeStore {
@@ -29,6 +29,7 @@ export function createIntakeStore(db: Db): IntakeStore {
     },
     isOutage: (error) => isTransientDatabaseFailure(error),
     beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
+    beginPrepareAttempts: (batch) => beginPrepareAttempts(db, batch),
     recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),
     async queueOfficerMail(mail) {
