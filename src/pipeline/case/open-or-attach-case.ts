@@ -62,15 +62,16 @@ async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extrac
     const reason = `compose.failed: the case's mail could not be rendered: ${describeError(cause)}`;
     return hold(tx, facts, { type: 'held', parseOutcome: 'compose.failed', reason, notifyOfficers: true }, context);
   }
-  const caseId = await tx.openCase({ draft, reference, events: openingEvents(draft, context.now) });
-  const [inboundId] = await Promise.all([
-    tx.recordInbound(facts, {
-      disposition: 'opened_case', parseOutcome: 'parsed', caseId, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: processedFolder,
+  const { caseId, inboundId } = await tx.openCaseFromMessage({
+    opening: { draft, reference, events: openingEvents(draft, context.now) },
+    facts,
+    record: {
+      disposition: 'opened_case', parseOutcome: 'parsed', dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: processedFolder,
       fingerprint: prepared.fingerprint || null, fingerprintHash: prepared.fingerprintHash,
-    }),
-    fate.campaign.length > 0 ? tx.linkCampaign([caseId, ...fate.campaign.map((c) => c.caseId)], prepared.fingerprintHash!) : null,
-  ]);
-  await tx.queueMail(mail, { inboundId, caseId });
+    },
+    campaign: fate.campaign.length > 0 ? { caseIds: fate.campaign.map((c) => c.caseId), key: prepared.fingerprintHash! } : null,
+    mail,
+  });
   const opened = { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder } as const;
   return draft.imported ? { ...opened, imported: historyLineOf(draft, reference) } : opened;
 }
