@@ -52,6 +52,7 @@ export async function takeBatch(deps: TakeDeps, session: MailboxSession, uids: n
       pending.push(oversizePending(deps, session.uidValidity, { uid: message.uid, size: message.source.length, internalDate: message.internalDate }));
     } else readable.push(message);
   }
+  if (readable.length > 0) await deps.prepareReady?.();
   const attempts = await deps.store.beginPrepareAttempts({ mailboxKey: deps.settings.mailboxKey, uidValidity: session.uidValidity, uids: readable.map((m) => m.uid) });
   const cut = attempts.findIndex((a) => a.attempts > 1);
   const begun = attempts.slice(0, cut < 0 ? attempts.length : cut + 1).map((attempt, i) => ({ message: readable[i]!, attempt }));
