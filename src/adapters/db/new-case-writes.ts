@@ -11,7 +11,7 @@ import type { Tx } from './database.js';
 import { outboxInsert } from './outbox-store.js';
 import { cases, inboundMessages } from './schema.js';
 
-export async function openCaseFromMessage(tx: Tx, work: NewCaseFromMessage): Promise<OpenedFromMessage> {
+export function openCaseFromMessage(tx: Tx, work: NewCaseFromMessage): { written: Promise<OpenedFromMessage> } {
   const { opening, facts, record, campaign, mail } = work;
   const caseId = sql`(select ${cases.id} from ${cases} where ${cases.reference} = ${opening.reference})`;
   const inboundId = sql`(select ${inboundMessages.id} from ${inboundMessages} where ${inboundMessages.mailbox} = ${facts.mailboxKey} and ${inboundMessages.uidValidity} = ${facts.uidValidity} and ${inboundMessages.uid} = ${facts.uid})`;
@@ -22,8 +22,8 @@ export async function openCaseFromMessage(tx: Tx, work: NewCaseFromMessage): Pro
     ? tx.update(cases).set({ campaignKey: campaign.key }).where(or(inArray(cases.id, [...campaign.caseIds]), eq(cases.reference, opening.reference))).execute()
     : null;
   const queued = mail.length > 0 ? outboxInsert(tx, mail, { caseId, inboundId }).execute() : null;
-  const [[caseRow], [inboundRow]] = await Promise.all([opened, recorded, ...details, linked, queued]);
-  return { caseId: caseRow!.id, inboundId: inboundRow!.id };
+  const written = Promise.all([opened, recorded, ...details, linked, queued]).then(([[caseRow], [inboundRow]]) => ({ caseId: caseRow!.id, inboundId: inboundRow!.id }));
+  return { written };
 }
 
 /** The insert of a message's row, returning its id, not yet sent; its case by id or by a subquery. */

@@ -106,8 +106,12 @@ export interface FilingTransaction extends CaseTransaction {
   lookAround(query: SurroundingsQuery): Promise<Surroundings>;
   /** Stores the message's row; returns its id. */
   recordInbound(facts: InboundFacts, record: InboundRecord): Promise<number>;
-  /** Opens the case, records its message and queues its mail, all sent at once (one round trip). */
-  openCaseFromMessage(work: NewCaseFromMessage): Promise<OpenedFromMessage>;
+  /**
+   * Opens the case, records its message and queues its mail, all sent at once (one round trip). The
+   * statements are on their way, in order, when this returns, so whatever the transaction reads next
+   * sees them; `written` settles when the server has run them.
+   */
+  openCaseFromMessage(work: NewCaseFromMessage): { written: Promise<OpenedFromMessage> };
   /** Marks cases as one campaign (the same request from several people). */
   linkCampaign(caseIds: readonly number[], key: string): Promise<void>;
 }
