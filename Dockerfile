@@ -9,6 +9,8 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# The build trains the shipped analysis models from the corpus once, so the image need not at each start.
+COPY fixtures/training ./fixtures/training
 RUN npm run build
 
 FROM node:20.20-bookworm-slim AS deps

@@ -125,7 +125,7 @@ export async function openRuntime(config: AppConfig, log: Logger, overrides: Run
       name: mailbox.name,
       key: settings.mailboxKey,
       config: mailbox,
-      pipeline: { store: stores.intake, settings, notify, prepare: prepare.prepare },
+      pipeline: { store: stores.intake, settings, notify, prepare: prepare.prepare, prepareReady: prepare.ready },
       openSession: async () => wrap(await openMailboxSession(imap, log.child({ mailbox: mailbox.name }))),
     };
   });

@@ -5,7 +5,6 @@ import { loadConfig } from '../config.js';
 import { loadConsoleSettings } from '../config/console-settings.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { startConsole } from '../web/start-console.js';
 import { withDatabase, type CommandContext } from './with-database.js';
 
 function untilStopped(): Promise<void> {
@@ -25,6 +24,8 @@ export function addWebCommand(program: Command, { env }: CommandContext): void {
       const log = createLogger(config.logLevel, 'stdout');
       await withDatabase(config, async (database) => {
         await database.migrate();
+        // Loaded here, not at start-up: the console's web stack is not needed by any other command.
+        const { startConsole } = await import('../web/start-console.js');
         const running = await startConsole({ database, config, settings, log });
         log.info({ origin: running.origin }, 'console listening');
         await untilStopped();

@@ -22,9 +22,24 @@ function isOfficialYear(year: number): boolean {
   return year >= OFFICIAL_YEARS.first && year <= OFFICIAL_YEARS.last;
 }
 
+// A year's days depend on nothing but the year and the division, and every deadline reads the same few
+// years: worked out once per process rather than once per message (the rules compute Easter and the
+// substitute days each time).
+const entriesByYear = new Map<string, ReadonlyArray<readonly [IsoDate, BankHolidayEntry]>>();
+
+function yearEntries(year: number, division: Jurisdiction): ReadonlyArray<readonly [IsoDate, BankHolidayEntry]> {
+  const key = `${year} ${division}`;
+  let entries = entriesByYear.get(key);
+  if (!entries) {
+    entries = computeYearEntries(year, division);
+    entriesByYear.set(key, entries);
+  }
+  return entries;
+}
+
 // The official dates carry no names, so each takes the name the rules give that date (one-off days are
 // in the rules' table of proclamations); a date the rules do not know is named generically.
-function yearEntries(year: number, division: Jurisdiction): Array<[IsoDate, BankHolidayEntry]> {
+function computeYearEntries(year: number, division: Jurisdiction): Array<[IsoDate, BankHolidayEntry]> {
   const byRule = customaryBankHolidays(year, division);
   if (!isOfficialYear(year)) {
     return byRule.map((h) => [h.date, { division, name: h.name, source: 'projected' }]);

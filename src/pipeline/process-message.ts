@@ -63,6 +63,11 @@ export type Preparer = (job: PrepareJob) => Promise<PreparedOutcome>;
 export interface PrepareDeps {
   settings: PipelineSettings;
   prepare: Preparer;
+  /**
+   * Resolves once preparing can start (the workers have loaded their models). Attempts are counted
+   * only after it, so a process killed while its workers start counts no attempt against any message.
+   */
+  prepareReady?: () => Promise<void>;
 }
 
 /** Everything about one message that does not touch the database: parse, screen, analyse, plan. */

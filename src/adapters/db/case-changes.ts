@@ -1,6 +1,6 @@
 // Writes a decided change to a case: its new clock state, its audit events, its flags. Shared by
 // the case store and the outbox store (a delivery that fails for good is noted on its case).
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { CaseEvent } from '../../domain/foi-case.js';
 import type { RequestAnalysis } from '../../domain/request-analysis.js';
 import type { CaseChange, CaseRecord } from '../../pipeline/case/case-store.js';
@@ -29,7 +29,12 @@ export async function saveChange(tx: Tx, change: CaseChange): Promise<void> {
 
 export async function insertEvents(tx: Tx | Db, caseId: number, events: readonly CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(caseEvents).values(
+  await eventsInsert(tx, caseId, events);
+}
+
+/** The insert of a case's events (at least one), not yet sent; the case by its id or by a subquery. */
+export function eventsInsert(tx: Tx | Db, caseId: number | SQL, events: readonly CaseEvent[]) {
+  return tx.insert(caseEvents).values(
     events.map((e) => ({ caseId, at: e.at, event: e.event, fromStatus: e.fromStatus, toStatus: e.toStatus, cause: e.cause, details: e.details })),
   );
 }

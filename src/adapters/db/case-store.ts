@@ -1,7 +1,7 @@
 // The case store over drizzle: locks a case (with what its mail needs, in one round trip), numbers
 // and opens cases, saves a decided change, queues mail. It stores and loads; every decision is the
 // caller's (pipeline/case/). Several writers are safe: a case is row-locked, a reference counter too.
-import { asc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
 import type { CaseStatus } from '../../domain/case-status.js';
 import type { RequestKind } from '../../domain/request-analysis.js';
@@ -9,7 +9,7 @@ import type { Regime } from '../../domain/regime.js';
 import { isRequesterFacing } from '../../domain/outgoing-mail.js';
 import type { CaseExtension, CaseState } from '../../pipeline/case/case-lifecycle.js';
 import type { CaseKey, CaseStore, CaseTransaction, LockedCase, NewCase } from '../../pipeline/case/case-store.js';
-import { caseRecordOf, insertEvents, saveChange } from './case-changes.js';
+import { caseRecordOf, eventsInsert, saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { insertOutbox } from './outbox-store.js';
 import { nextSequence } from './reference-counter.js';
@@ -87,25 +87,37 @@ export function stateOfRow(row: CaseRow): CaseState | null {
   };
 }
 
-async function openCase(tx: Tx, { draft, reference, events, parentCaseId }: NewCase): Promise<number> {
-  const [row] = await tx
-    .insert(cases)
-    .values({
-      reference, kind: draft.kind, regime: draft.regime ?? 'none', status: 'received', receivedAt: draft.receivedAt, jurisdiction: draft.jurisdiction,
-      receivedDate: draft.receivedDate, dueDate: draft.dueDate, dueExplain: draft.dueExplain,
-      requesterName: draft.requester.name, requesterAddress: draft.requester.address, subject: draft.subject,
-      analysis: draft.analysis, flags: draft.flags, mailbox: draft.mailbox, parentCaseId: parentCaseId ?? null,
-      linkedCaseId: draft.linkedCaseId ?? null,
-      ...(draft.imported ? { imported: true, importSource: draft.imported.source, importedAt: events[0]?.at ?? new Date() } : {}),
-    })
-    .returning({ id: cases.id });
+async function openCase(tx: Tx, opening: NewCase): Promise<number> {
+  const [row] = await tx.insert(cases).values(caseRowOf(opening)).returning({ id: cases.id });
   const caseId = row!.id;
   // Sent together: one round trip for both.
-  await Promise.all([
-    draft.questions.length > 0
-      ? tx.insert(questions).values(draft.questions.map((q, position) => ({ caseId, position, number: q.number, text: q.text, topics: q.topics })))
-      : null,
-    insertEvents(tx, caseId, events),
-  ]);
+  await Promise.all(caseDetailWrites(tx, caseId, opening).map((write) => write.execute()));
   return caseId;
+}
+
+/** A new case's row. */
+export function caseRowOf({ draft, reference, events, parentCaseId }: NewCase): typeof cases.$inferInsert {
+  return {
+    reference, kind: draft.kind, regime: draft.regime ?? 'none', status: 'received', receivedAt: draft.receivedAt, jurisdiction: draft.jurisdiction,
+    receivedDate: draft.receivedDate, dueDate: draft.dueDate, dueExplain: draft.dueExplain,
+    requesterName: draft.requester.name, requesterAddress: draft.requester.address, subject: draft.subject,
+    analysis: draft.analysis, flags: draft.flags, mailbox: draft.mailbox, parentCaseId: parentCaseId ?? null,
+    linkedCaseId: draft.linkedCaseId ?? null,
+    ...(draft.imported ? { imported: true, importSource: draft.imported.source, importedAt: events[0]?.at ?? new Date() } : {}),
+  };
+}
+
+/** A statement built but not sent: `execute()` sends it, so a caller decides the order several are sent in. */
+export interface UnsentWrite {
+  execute(): Promise<unknown>;
+}
+
+/** The writes of a new case's questions and opening events, by its id or by a subquery that finds it. */
+export function caseDetailWrites(tx: Tx, caseId: number | SQL, { draft, events }: NewCase): UnsentWrite[] {
+  return [
+    ...(draft.questions.length > 0
+      ? [tx.insert(questions).values(draft.questions.map((q, position) => ({ caseId, position, number: q.number, text: q.text, topics: q.topics })))]
+      : []),
+    ...(events.length > 0 ? [eventsInsert(tx, caseId, events)] : []),
+  ];
 }

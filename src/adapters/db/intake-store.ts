@@ -6,12 +6,14 @@ import { ENDED_STATUSES } from '../../domain/case-status.js';
 import type { FilingTransaction, InboundFacts, InboundKey, InboundRecord, Surroundings, SurroundingsQuery } from '../../pipeline/case/filing-store.js';
 import type { IntakeStore, IntakeTransaction, RecordedInbound } from '../../pipeline/intake/intake-store.js';
 import { caseTransactionOf } from './case-store.js';
+import { inboundInsert, openCaseFromMessage } from './new-case-writes.js';
 import type { Db, Tx } from './database.js';
 import { loadExtraHolidays } from './holiday-store.js';
 import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
+import { sequenceBatch } from './reference-counter.js';
 import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
-import { beginPrepareAttempt, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
+import { beginPrepareAttempt, beginPrepareAttempts, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
 export function createIntakeStore(db: Db): IntakeStore {
@@ -19,7 +21,10 @@ export function createIntakeStore(db: Db): IntakeStore {
     inMailboxTransaction: (mailboxKey, work) => db.transaction(async (tx) => {
       // Serialises every writer of this mailbox, so two daemons never commit the same UID twice.
       await tx.select({ m: mailboxState.mailbox }).from(mailboxState).where(eq(mailboxState.mailbox, mailboxKey)).for('update');
-      return work(intakeTransactionOf(tx, mailboxKey));
+      const sequences = sequenceBatch(tx);
+      const result = await work({ ...intakeTransactionOf(tx, mailboxKey), nextSequence: sequences.next });
+      await sequences.flush();
+      return result;
     }),
     syncCheckpoint: (mailboxKey, uidValidity) => syncCheckpoint(db, mailboxKey, uidValidity),
     recordPoll: (mailboxKey, at) => recordPoll(db, mailboxKey, at),
@@ -29,6 +34,7 @@ export function createIntakeStore(db: Db): IntakeStore {
     },
     isOutage: (error) => isTransientDatabaseFailure(error),
     beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
+    beginPrepareAttempts: (batch) => beginPrepareAttempts(db, batch),
     recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),
     async queueOfficerMail(mail) {
@@ -42,6 +48,7 @@ export function filingTransactionOf(tx: Tx): FilingTransaction {
     ...caseTransactionOf(tx),
     lookAround: (query) => lookAround(tx, query),
     recordInbound: (facts, record) => insertInbound(tx, facts, record),
+    openCaseFromMessage: (work) => openCaseFromMessage(tx, work),
     async linkCampaign(caseIds, key) {
       await tx.update(cases).set({ campaignKey: key }).where(inArray(cases.id, [...caseIds]));
     },
@@ -129,14 +136,6 @@ async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surrounding
 }
 
 async function insertInbound(tx: Tx, facts: InboundFacts, record: InboundRecord): Promise<number> {
-  const { keepRaw, ...columns } = record;
-  const [row] = await tx
-    .insert(inboundMessages)
-    .values({
-      mailbox: facts.mailboxKey, uidValidity: facts.uidValidity, uid: facts.uid, messageId: facts.messageId,
-      fromAddress: facts.fromAddress ?? null, bodyHash: facts.bodyHash ?? null,
-      contentHash: facts.contentHash, internalDate: facts.internalDate, sizeBytes: facts.size ?? facts.raw.length, raw: keepRaw ? facts.raw : null, ...columns,
-    })
-    .returning({ id: inboundMessages.id });
+  const [row] = await inboundInsert(tx, facts, record);
   return row!.id;
 }

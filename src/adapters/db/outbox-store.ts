@@ -1,7 +1,7 @@
 // The outbox: rows are claimed with a lease (SKIP LOCKED, so several daemons share the work),
 // sent, then recorded. A crash between the server's acceptance and the record can only resend
 // the very same message, with the same Message-ID.
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { MailLinks } from '../../pipeline/case/case-store.js';
 import type { ClaimOptions, FailedAttempt, OutboxStore, QueuedMail } from '../../pipeline/notify/outbox-store.js';
@@ -109,9 +109,17 @@ export async function countQueued(db: Db): Promise<number> {
 
 
 /** Queues messages in the caller's transaction, so they exist exactly when what caused them does. */
-export async function insertOutbox(tx: Tx | Db, messages: readonly OutgoingMail[], links: MailLinks): Promise<void> {
+/** Links by id, or by a subquery finding a row written earlier in the same round trip. */
+export type MailLinksOrQueries = { [K in keyof MailLinks]: number | SQL };
+
+export async function insertOutbox(tx: Tx | Db, messages: readonly OutgoingMail[], links: MailLinksOrQueries): Promise<void> {
   if (messages.length === 0) return;
-  await tx.insert(outbox).values(
+  await outboxInsert(tx, messages, links);
+}
+
+/** The insert of queued messages (at least one), not yet sent. */
+export function outboxInsert(tx: Tx | Db, messages: readonly OutgoingMail[], links: MailLinksOrQueries) {
+  return tx.insert(outbox).values(
     messages.map((m) => ({
       caseId: links.caseId ?? null, inboundId: links.inboundId ?? null, purpose: m.purpose, messageId: m.messageId,
       fromAddress: m.from, recipients: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html, headers: m.headers,

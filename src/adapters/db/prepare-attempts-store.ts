@@ -2,7 +2,7 @@
 // committed on its own, before the preparation starts, so a crash during it is counted too.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { InboundKey } from '../../pipeline/case/filing-store.js';
-import type { PrepareAttempt } from '../../pipeline/intake/intake-store.js';
+import type { PrepareAttempt, PrepareBatch } from '../../pipeline/intake/intake-store.js';
 import type { Db, Tx } from './database.js';
 import { prepareAttempts } from './schema.js';
 
@@ -16,6 +16,30 @@ export async function beginPrepareAttempt(db: Db, key: InboundKey): Promise<Prep
     })
     .returning({ attempts: prepareAttempts.attempts, lastError: prepareAttempts.lastError });
   return { attempts: row!.attempts, lastError: row!.lastError };
+}
+
+/**
+ * Counts a preparation of each of a batch's messages in UID order, up to and including the first
+ * one tried before, in one transaction (one commit for the batch rather than one per message).
+ */
+export async function beginPrepareAttempts(db: Db, batch: PrepareBatch): Promise<PrepareAttempt[]> {
+  const { mailboxKey, uidValidity, uids } = batch;
+  if (uids.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const tried = new Set((await tx.select({ uid: prepareAttempts.uid }).from(prepareAttempts).where(keyIs(mailboxKey, uidValidity, [...uids]))).map((r) => r.uid));
+    const cut = uids.findIndex((uid) => tried.has(uid));
+    const counted = cut < 0 ? uids : uids.slice(0, cut + 1);
+    const rows = await tx
+      .insert(prepareAttempts)
+      .values(counted.map((uid) => ({ mailbox: mailboxKey, uidValidity, uid, attempts: 1 })))
+      .onConflictDoUpdate({
+        target: [prepareAttempts.mailbox, prepareAttempts.uidValidity, prepareAttempts.uid],
+        set: { attempts: sql`${prepareAttempts.attempts} + 1`, updatedAt: sql`now()` },
+      })
+      .returning({ uid: prepareAttempts.uid, attempts: prepareAttempts.attempts, lastError: prepareAttempts.lastError });
+    const byUid = new Map(rows.map((r) => [r.uid, { attempts: r.attempts, lastError: r.lastError }]));
+    return counted.map((uid) => byUid.get(uid)!);
+  });
 }
 
 export async function recordPrepareFailure(db: Db, key: InboundKey, error: string): Promise<void> {

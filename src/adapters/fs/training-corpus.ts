@@ -20,11 +20,14 @@ export function readTopicTrainingCorpus(path = trainingFile('topics.jsonl')): To
   return readJsonLines<TopicExample>(path);
 }
 
+/** The shipped corpus's files as they are (to tell whether models trained from it are current). */
+export function trainingCorpusBytes(dir = join(fixturesDir, 'training')): Buffer[] {
+  return CORPUS_FILES.map((name) => readFileSync(join(dir, name)));
+}
+
+const CORPUS_FILES = ['topics.jsonl', 'kinds.jsonl', 'flags.jsonl'];
+
 /** Every shipped example, in the one format officers' corrections are stored in. */
 export function readAnalysisTrainingCorpus(dir = join(fixturesDir, 'training')): LabelledExample[] {
-  return [
-    ...readJsonLines<LabelledExample>(join(dir, 'topics.jsonl')),
-    ...readJsonLines<LabelledExample>(join(dir, 'kinds.jsonl')),
-    ...readJsonLines<LabelledExample>(join(dir, 'flags.jsonl')),
-  ];
+  return CORPUS_FILES.flatMap((name) => readJsonLines<LabelledExample>(join(dir, name)));
 }

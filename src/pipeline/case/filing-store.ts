@@ -2,7 +2,8 @@
 // surroundings, read together in one round trip (a replay of it, the cases it may reply to or
 // repeat, the acknowledgements its sender had), and its own row. The decider reads, decides in
 // pure code, and writes through this; the database adapter implements it and decides nothing.
-import type { CaseTransaction } from './case-store.js';
+import type { OutgoingMail } from '../../domain/outgoing-mail.js';
+import type { CaseTransaction, NewCase } from './case-store.js';
 import type { ReferenceCandidate, SenderCandidate } from './thread-reply.js';
 
 export interface InboundKey {
@@ -86,10 +87,31 @@ export interface InboundRecord {
   fingerprintHash?: string | null;
 }
 
+/** A new case with the message that opened it and the mail it sends, stored together. */
+export interface NewCaseFromMessage {
+  opening: NewCase;
+  facts: InboundFacts;
+  record: Omit<InboundRecord, 'caseId'>;
+  /** Cases of other people with the same text: the new case joins their campaign under `key`. */
+  campaign: { caseIds: readonly number[]; key: string } | null;
+  mail: readonly OutgoingMail[];
+}
+
+export interface OpenedFromMessage {
+  caseId: number;
+  inboundId: number;
+}
+
 export interface FilingTransaction extends CaseTransaction {
   lookAround(query: SurroundingsQuery): Promise<Surroundings>;
   /** Stores the message's row; returns its id. */
   recordInbound(facts: InboundFacts, record: InboundRecord): Promise<number>;
+  /**
+   * Opens the case, records its message and queues its mail, all sent at once (one round trip). The
+   * statements are on their way, in order, when this returns, so whatever the transaction reads next
+   * sees them; `written` settles when the server has run them.
+   */
+  openCaseFromMessage(work: NewCaseFromMessage): { written: Promise<OpenedFromMessage> };
   /** Marks cases as one campaign (the same request from several people). */
   linkCampaign(caseIds: readonly number[], key: string): Promise<void>;
 }

@@ -12,16 +12,31 @@ import {
   decideFate, dedupeKeyOf, recordedFacts, surroundingsQuery, type CommitResult, type Fate, type FilingContext, type PendingMessage,
 } from './inbound-fate.js';
 
-export async function openOrAttachCase(tx: FilingTransaction, message: PendingMessage, context: FilingContext): Promise<CommitResult> {
+/**
+ * A message on its way into the store: its writes are sent (in order, on the transaction's
+ * connection) by the time this is returned, so the next message's reads see them; `result` settles
+ * when they are done. A new case's writes are not waited for here: the next message's reads go out
+ * behind them, which saves a round trip per message.
+ */
+export interface Filing {
+  result: Promise<CommitResult>;
+}
+
+export async function openOrAttachCase(tx: FilingTransaction, message: PendingMessage, context: FilingContext): Promise<Filing> {
   const around = await tx.lookAround(surroundingsQuery(message, context));
   const fate = decideFate(message, around, context);
   const facts = recordedFacts(message.facts, fate);
   switch (fate.type) {
-    case 'replay': return recordReplay(tx, facts, fate);
-    case 'held': return hold(tx, facts, fate, context);
+    case 'replay': return done(recordReplay(tx, facts, fate));
+    case 'held': return done(hold(tx, facts, fate, context));
     case 'new': return openCase(tx, facts, fate, context);
-    default: return attachToCase(tx, facts, fate, context);
+    default: return done(attachToCase(tx, facts, fate, context));
   }
+}
+
+/** A filing whose writes were waited for. */
+async function done(filed: Promise<CommitResult>): Promise<Filing> {
+  return { result: Promise.resolve(await filed) };
 }
 
 async function recordReplay(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'replay' }>): Promise<CommitResult> {
@@ -47,7 +62,7 @@ async function hold(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fa
   return { type: 'held', inboundId: id, destinationFolder: folder };
 }
 
-async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<CommitResult> {
+async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extract<Fate, { type: 'new' }>, context: FilingContext): Promise<Filing> {
   const { request: prepared } = fate;
   const cutoff = historyCutoff(facts.internalDate, context.acknowledgementCutoff);
   const draft = cutoff ? asHistory(fate.draft, cutoff) : fate.draft;
@@ -60,17 +75,21 @@ async function openCase(tx: FilingTransaction, facts: InboundFacts, fate: Extrac
   } catch (cause) {
     // A rendering fault holds this message (its reference stays unused); the rest of the batch goes on.
     const reason = `compose.failed: the case's mail could not be rendered: ${describeError(cause)}`;
-    return hold(tx, facts, { type: 'held', parseOutcome: 'compose.failed', reason, notifyOfficers: true }, context);
+    return done(hold(tx, facts, { type: 'held', parseOutcome: 'compose.failed', reason, notifyOfficers: true }, context));
   }
-  const caseId = await tx.openCase({ draft, reference, events: openingEvents(draft, context.now) });
-  const [inboundId] = await Promise.all([
-    tx.recordInbound(facts, {
-      disposition: 'opened_case', parseOutcome: 'parsed', caseId, dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: processedFolder,
+  const { written } = tx.openCaseFromMessage({
+    opening: { draft, reference, events: openingEvents(draft, context.now) },
+    facts,
+    record: {
+      disposition: 'opened_case', parseOutcome: 'parsed', dedupeKey: dedupeKeyOf(facts), keepRaw: true, destinationFolder: processedFolder,
       fingerprint: prepared.fingerprint || null, fingerprintHash: prepared.fingerprintHash,
-    }),
-    fate.campaign.length > 0 ? tx.linkCampaign([caseId, ...fate.campaign.map((c) => c.caseId)], prepared.fingerprintHash!) : null,
-  ]);
-  await tx.queueMail(mail, { inboundId, caseId });
-  const opened = { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder } as const;
-  return draft.imported ? { ...opened, imported: historyLineOf(draft, reference) } : opened;
+    },
+    campaign: fate.campaign.length > 0 ? { caseIds: fate.campaign.map((c) => c.caseId), key: prepared.fingerprintHash! } : null,
+    mail,
+  });
+  const result = written.then(({ caseId, inboundId }): CommitResult => {
+    const opened = { type: 'opened_case', inboundId, caseId, reference, destinationFolder: processedFolder } as const;
+    return draft.imported ? { ...opened, imported: historyLineOf(draft, reference) } : opened;
+  });
+  return { result };
 }

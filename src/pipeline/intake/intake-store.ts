@@ -33,6 +33,13 @@ export interface PrepareAttempt {
   lastError: string | null;
 }
 
+/** A batch's messages of one mailbox and UIDVALIDITY, in UID order. */
+export interface PrepareBatch {
+  mailboxKey: string;
+  uidValidity: number;
+  uids: readonly number[];
+}
+
 export interface IntakeStore {
   /** One transaction holding the mailbox's commit lock: two daemons never commit the same UID twice. */
   inMailboxTransaction<T>(mailboxKey: string, work: (tx: IntakeTransaction) => Promise<T>): Promise<T>;
@@ -46,6 +53,12 @@ export interface IntakeStore {
    * is counted too); returns the count with this one.
    */
   beginPrepareAttempt(key: InboundKey): Promise<PrepareAttempt>;
+  /**
+   * The same for a batch's messages in UID order, all counts committed together before any
+   * preparation starts; counting stops after the first message tried before (its count included),
+   * so the result may be shorter than the batch.
+   */
+  beginPrepareAttempts(batch: PrepareBatch): Promise<PrepareAttempt[]>;
   recordPrepareFailure(key: InboundKey, error: string): Promise<void>;
   /** True when an error says the database is unreachable or busy (not that a message could not be stored): retried later, never held. */
   isOutage(error: unknown): boolean;

@@ -42,23 +42,21 @@ export async function takeBatch(deps: TakeDeps, session: MailboxSession, uids: n
   const fetched = await session.fetchMessages(wanted);
   const prepare: Prepare = (message) => prepareMessage(deps, extraHolidays, session.uidValidity, message);
   const pending = tooLarge.map((m) => oversizePending(deps, session.uidValidity, m));
-  // Attempts are begun one by one in UID order, and the batch ends at a message tried before, so that
-  // it commits on its own; the messages taken are then prepared side by side (the workers' cores).
-  const begun: { message: FetchedMessage; attempt: PrepareAttempt }[] = [];
-  let cutAfter: number | null = null;
-  for (const [i, message] of fetched.entries()) {
+  // Attempts are counted for the batch at once (one commit), in UID order and only up to the first
+  // message tried before, so that it commits on its own; the messages taken are then prepared side
+  // by side (the workers' cores).
+  const readable: FetchedMessage[] = [];
+  for (const message of fetched) {
     if (isOversize(message.source.length, maxMessageBytes)) {
       // A session that cannot tell sizes first: the message was downloaded, but is never parsed.
       pending.push(oversizePending(deps, session.uidValidity, { uid: message.uid, size: message.source.length, internalDate: message.internalDate }));
-      continue;
-    }
-    const attempt = await deps.store.beginPrepareAttempt(inboundKey(deps, session.uidValidity, message));
-    begun.push({ message, attempt });
-    if (attempt.attempts > 1) {
-      cutAfter = i;
-      break;
-    }
+    } else readable.push(message);
   }
+  if (readable.length > 0) await deps.prepareReady?.();
+  const attempts = await deps.store.beginPrepareAttempts({ mailboxKey: deps.settings.mailboxKey, uidValidity: session.uidValidity, uids: readable.map((m) => m.uid) });
+  const cut = attempts.findIndex((a) => a.attempts > 1);
+  const begun = attempts.slice(0, cut < 0 ? attempts.length : cut + 1).map((attempt, i) => ({ message: readable[i]!, attempt }));
+  const cutAfter = cut < 0 ? null : fetched.indexOf(readable[cut]!);
   const counted = await Promise.all(begun.map(({ message, attempt }) => prepareCounted(deps, session.uidValidity, message, prepare, attempt)));
   pending.push(...counted.map((c) => c.pending));
   if (cutAfter === null) return { pending: pending.sort(byUid), rest: [], cut: false };

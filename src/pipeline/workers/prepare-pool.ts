@@ -18,6 +18,8 @@ export interface PreparePoolOptions extends PrepareWorkerData {
 
 export interface PreparePool {
   prepare: Preparer;
+  /** Resolves once a worker has loaded its models (worker-pool.ts `ready`). */
+  ready(): Promise<void>;
   /** Workers started so far, replacements for terminated ones included. */
   readonly started: number;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       });
       return outcomeFromWire(outcome);
     },
+    ready: () => pool.ready(),
     get started() {
       return pool.started;
     },

@@ -6,6 +6,8 @@ import type { PreparePool } from './prepare-pool.js';
 
 export interface SwappablePreparer {
   prepare: Preparer;
+  /** The current pool's `ready`. */
+  ready(): Promise<void>;
   swap(next: PreparePool): void;
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function swappablePreparer(first: PreparePool): SwappablePreparer {
         settle(pool);
       }
     },
+    ready: () => current.ready(),
     swap(next) {
       const old = current;
       current = next;

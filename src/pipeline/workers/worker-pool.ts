@@ -21,6 +21,11 @@ export type TaskFailure = { kind: 'timeout'; timeoutMs: number } | { kind: 'cras
 export interface WorkerPool<Task, Result> {
   /** Runs `task` in a worker; `transfer` lists buffers handed over (not copied); `fail` builds the error for a timeout or crash. */
   run(task: Task, options: { transfer?: ArrayBuffer[]; fail: (failure: TaskFailure) => Error }): Promise<Result>;
+  /**
+   * Starts the workers if none runs, and resolves once one has loaded what it needs (or every one
+   * died while starting: then `run` fails as it would have).
+   */
+  ready(): Promise<void>;
   /** Workers started so far, replacements included (tests observe a terminated worker's replacement). */
   readonly started: number;
   close(): Promise<void>;
@@ -50,6 +55,10 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
   const slots = new Set<Slot>();
   let started = 0;
   let closed = false;
+  const readyWaiters: (() => void)[] = [];
+  const wakeReadyWaiters = () => {
+    for (const wake of readyWaiters.splice(0)) wake();
+  };
 
   const spawn = (): Slot => {
     started += 1;
@@ -60,6 +69,7 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        wakeReadyWaiters();
         return next(slot);
       }
       const job = settle(slot);
@@ -95,7 +105,10 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     if (closed) return;
     if (slot.ready) return next(spawn());
     // A worker that dies while starting would die again: what waits fails, rather than respawning in a loop.
-    if (slots.size === 0) for (const waiting of queue.splice(0)) waiting.reject(waiting.fail(failure));
+    if (slots.size === 0) {
+      for (const waiting of queue.splice(0)) waiting.reject(waiting.fail(failure));
+      wakeReadyWaiters();
+    }
   };
 
   const next = (slot: Slot) => {
@@ -111,6 +124,12 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     get started() {
       return started;
     },
+    ready() {
+      if (closed) return Promise.resolve();
+      if (slots.size === 0) for (let i = 0; i < options.size; i++) spawn();
+      if ([...slots].some((slot) => slot.ready)) return Promise.resolve();
+      return new Promise<void>((resolve) => readyWaiters.push(resolve));
+    },
     run(task, { transfer = [], fail }) {
       if (closed) return Promise.reject(new Error('the worker pool is closed'));
       if (slots.size === 0) for (let i = 0; i < options.size; i++) spawn();
@@ -122,6 +141,7 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
     },
     async close() {
       closed = true;
+      wakeReadyWaiters();
       const closing = [...slots];
       slots.clear();
       for (const job of queue.splice(0)) job.reject(new Error('the worker pool is closed'));
