@@ -7,7 +7,7 @@ import { runDaemon } from '../jobs/daemon.js';
 import { runOnce } from '../jobs/run-once.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openRuntime, type Runtime } from '../runtime.js';
-import { startConsole, type RunningConsole } from '../web/start-console.js';
+import type { RunningConsole } from '../web/start-console.js';
 import type { CommandContext } from './with-database.js';
 
 /**
@@ -31,6 +31,8 @@ function stopSignal(): AbortSignal {
  * one that can open it, so the console must live here. Never the demo's one-time sign-in.
  */
 async function serveConsole(runtime: Runtime, settings: ConsoleSettings, log: Logger): Promise<RunningConsole> {
+  // Loaded only when asked for: a daemon without a console starts without the web stack.
+  const { startConsole } = await import('../web/start-console.js');
   const running = await startConsole({ database: runtime.database, config: runtime.config, settings, notify: runtime.notify, log: log.child({ component: 'console' }) });
   log.info({ origin: running.origin }, 'console listening');
   return running;
