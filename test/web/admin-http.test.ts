@@ -169,6 +169,7 @@ describe('the admin pages', () => {
     expect(told.body).toContain('A candidate is already being trained');
     expect(told.body).toContain('This page refreshes');
     expect(told.body).toContain('src="/static/refresh-progress.js"');
+    expect((await app.inject({ url: '/static/refresh-progress.js' })).headers['content-type']).toMatch(/javascript/);
     const status = await app.inject({ url: '/admin/models', headers: { cookie: admin } });
     expect(status.body).toContain('id="training-status"');
     expect(status.body).not.toContain('id="train"');
