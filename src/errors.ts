@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'prepare.timeout'
   | 'prepare.crashed'
   | 'analyse.models_invalid'
+  | 'analyse.tuning_failed'
   | 'case.not_found'
   | 'case.changed'
   | 'template.missing'

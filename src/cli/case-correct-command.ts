@@ -2,6 +2,7 @@
 // [--split N --at TEXT] [--merge N,M]`: an officer corrects how a case was read. The case's analysis is
 // updated, the change is audited, and each correction is stored as a labelled example for
 // `classifier train`. Prints one JSON line: what changed.
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createCorrectionStore } from '../adapters/db/correction-store.js';
 import { loadConfig } from '../config.js';
@@ -69,7 +70,17 @@ export function addCaseCorrectCommand(program: Command, { env, write }: CommandC
       const config = loadConfig(env);
       const { topics } = loadAnalysisSettings(config.analysisConfigPath);
       return withMigratedDb(config, async (db) => {
-        write(JSON.stringify(await correctCase(createCorrectionStore(db), reference, correction, { now: new Date(), topics })));
+        write(JSON.stringify(await correctCase(createCorrectionStore(db), reference, correction, { now: new Date(), topics, actor: cliActor() })));
       });
     });
+}
+
+/** Who runs the command, for the labelled examples and the event: the OS user, else `cli` (no user database, e.g. a bare container uid). */
+export function cliActor(): string {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    // userInfo throws when the uid has no passwd entry: the label is still kept, as the CLI's.
+    return 'cli';
+  }
 }

@@ -3,69 +3,39 @@
 // on the evaluation set, and let it go live only when no figure drops against the active version, unless
 // an admin forces it with a recorded reason (DESIGN.md "Contract details"). The CLI and the console's
 // admin pages both call these; they print through `write` and return what they decided.
-import { readdirSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, join } from 'node:path';
-import { shippedAnalysisModels } from '../adapters/analysis-models-loader.js';
-import {
-  activateModel, activeModel, listActivations, listExamples, listModels, modelVersion, saveCandidate, useModel, type StoredModel,
+import { activateModel, activeModel, listActivations, listExamples, listModels, modelVersion, saveCandidate, useModel, type StoredModel,
 } from '../adapters/db/classifier-store.js';
 import { listLabelledExamples } from '../adapters/db/correction-store.js';
 import type { Db } from '../adapters/db/database.js';
-import { readAnalysisTrainingCorpus } from '../adapters/fs/training-corpus.js';
 import type { AnalysisSettings } from '../config/analysis-settings.js';
 import { AppError } from '../errors.js';
-import type { LabelledRequest } from '../evaluation/evaluate-corpus.js';
-import { dropsBetween, figuresOf, type EvaluationCorpus, type FigureDrop, type Figures } from '../evaluation/model-figures.js';
-import { fixturesDir } from '../paths.js';
-import { serialiseAnalysisModels, trainAnalysisModels } from '../pipeline/analyse/analysis-models.js';
-import { createAnalyser } from '../pipeline/analyse/create-analyser.js';
-import { restoreStoredModel } from './analysis-models.js';
+import { dropsBetween, type FigureDrop, type Figures } from '../evaluation/model-figures.js';
+import { gateKey, inThreadTuning, readEvaluationSet, type EvaluationSet, type ModelsToScore, type TuningRunner } from './tuning-compute.js';
+
+export { defaultEvalDir, gateKey, readEvaluationSet, type EvaluationSet } from './tuning-compute.js';
 
 type Write = (line: string) => void;
 
-/** The evaluation set: the team's own labelled corpora (fixtures/eval/*.jsonl), each scored on its own. */
-export const defaultEvalDir = () => join(fixturesDir, 'eval');
-
-export interface EvaluationSet {
-  corpora: EvaluationCorpus[];
-  /** A digest of the set's files: figures stored with the same digest were scored on the same set. */
-  digest: string;
-}
-
-export function readEvaluationSet(dir: string): EvaluationSet {
-  const hash = createHash('sha256');
-  const corpora = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => {
-    const text = readFileSync(join(dir, f), 'utf8');
-    hash.update(f).update('\0').update(text).update('\0');
-    return { name: basename(f, '.jsonl'), items: text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRequest) };
-  });
-  return { corpora, digest: hash.digest('hex') };
-}
-
-/** The evaluation set and the admins' analysis settings: recorded figures stand only while both are unchanged. */
-export function gateKey(settings: AnalysisSettings, set: EvaluationSet): string {
-  return createHash('sha256').update(set.digest).update(JSON.stringify(settings)).digest('hex');
-}
-
 // Scoring a version takes seconds; the figures of a version on one set under one settings file never change.
 const scored = new Map<string, Figures>();
-function remembered(key: string, score: () => Figures): Figures {
+async function remembered(key: string, score: () => Promise<Figures>): Promise<Figures> {
   let figures = scored.get(key);
   if (!figures) {
-    figures = score();
+    figures = await score();
     if (scored.size > 50) scored.clear();
     scored.set(key, figures);
   }
   return figures;
 }
 
+export const modelsOf = (stored: StoredModel): ModelsToScore => ({ format: stored.format === 'analysis' ? 'analysis' : 'topic', json: stored.model });
+
 /** A version's figures on `set`: those recorded at training when they were scored on the same set, else scored now. */
-function figuresOfVersion(settings: AnalysisSettings, stored: StoredModel, set: EvaluationSet): Figures {
-  const key = gateKey(settings, set);
+async function figuresOfVersion(ctx: ScoringContext, stored: StoredModel, set: EvaluationSet): Promise<Figures> {
+  const key = gateKey(ctx.settings, set);
   const recorded = stored.evaluation as { evalDigest?: string; figures?: Figures } | null;
   if (recorded?.evalDigest === key && recorded.figures) return recorded.figures;
-  return remembered(`${stored.version}:${key}`, () => figuresOf(createAnalyser(settings, restoreStoredModel(stored)), set.corpora));
+  return remembered(`${stored.version}:${key}`, () => runnerOf(ctx).run({ kind: 'figures', models: modelsOf(stored), evalDir: ctx.evalDir }));
 }
 
 export interface TuningContext {
@@ -74,25 +44,31 @@ export interface TuningContext {
   evalDir: string;
   now: Date;
   write: Write;
+  /** Where training and scoring run: this thread unless given (the console gives its worker threads). */
+  runner?: TuningRunner;
 }
 
-export async function trainCandidate({ db, settings, evalDir, write }: TuningContext): Promise<number> {
+type ScoringContext = Pick<TuningContext, 'db' | 'settings' | 'evalDir' | 'runner'>;
+
+export const runnerOf = (ctx: Pick<TuningContext, 'settings' | 'runner'>): TuningRunner => ctx.runner ?? inThreadTuning(ctx.settings);
+
+export async function trainCandidate(ctx: TuningContext): Promise<number> {
+  const { db, settings, evalDir, write } = ctx;
   const [corrections, adminTopics] = await Promise.all([listLabelledExamples(db), listExamples(db)]);
-  const examples = [...readAnalysisTrainingCorpus(), ...adminTopics, ...corrections];
-  const models = trainAnalysisModels(examples);
-  const set = readEvaluationSet(evalDir);
-  const figures = figuresOf(createAnalyser(settings, models), set.corpora);
-  const evaluation = { evalDir, evalDigest: gateKey(settings, set), figures, corrections: corrections.length, adminExamples: adminTopics.length };
-  const version = await saveCandidate(db, { json: serialiseAnalysisModels(models), format: 'analysis', exampleCount: examples.length, evaluation });
-  write(JSON.stringify({ version, active: false, examples: examples.length, corrections: corrections.length, figures, next: `classifier activate ${version}` }));
+  const trained = await runnerOf(ctx).run({ kind: 'train', extra: [...adminTopics, ...corrections], evalDir });
+  const { figures, examples } = trained;
+  const evaluation = { evalDir, evalDigest: gateKey(settings, readEvaluationSet(evalDir)), figures, corrections: corrections.length, adminExamples: adminTopics.length };
+  const version = await saveCandidate(db, { json: trained.json, format: 'analysis', exampleCount: examples, evaluation });
+  write(JSON.stringify({ version, active: false, examples, corrections: corrections.length, figures, next: `classifier activate ${version}` }));
   return version;
 }
 
 /** The active version's figures now, on the same evaluation set (the shipped models' when none is active). */
-async function activeFigures(db: Db, settings: AnalysisSettings, set: EvaluationSet): Promise<{ version: number | 'shipped'; figures: Figures }> {
-  const stored = await activeModel(db);
-  if (stored) return { version: stored.version, figures: figuresOfVersion(settings, stored, set) };
-  return { version: 'shipped', figures: remembered(`shipped:${gateKey(settings, set)}`, () => figuresOf(createAnalyser(settings, shippedAnalysisModels()), set.corpora)) };
+async function activeFigures(ctx: ScoringContext, set: EvaluationSet): Promise<{ version: number | 'shipped'; figures: Figures }> {
+  const stored = await activeModel(ctx.db);
+  if (stored) return { version: stored.version, figures: await figuresOfVersion(ctx, stored, set) };
+  const figures = await remembered(`shipped:${gateKey(ctx.settings, set)}`, () => runnerOf(ctx).run({ kind: 'figures', models: 'shipped', evalDir: ctx.evalDir }));
+  return { version: 'shipped', figures };
 }
 
 export interface Comparison {
@@ -103,12 +79,11 @@ export interface Comparison {
 }
 
 /** A stored version against the active one (or the shipped models) on the same evaluation set. */
-export async function compareWithActive(ctx: Pick<TuningContext, 'db' | 'settings' | 'evalDir'>, versionText: string): Promise<Comparison> {
+export async function compareWithActive(ctx: ScoringContext, versionText: string): Promise<Comparison> {
   const stored = await modelVersion(ctx.db, versionOf(versionText));
   if (!stored) throw new AppError('cli.invalid_argument', `no classifier model version ${versionText}`);
   const set = readEvaluationSet(ctx.evalDir);
-  const active = await activeFigures(ctx.db, ctx.settings, set);
-  const figures = figuresOfVersion(ctx.settings, stored, set);
+  const [active, figures] = await Promise.all([activeFigures(ctx, set), figuresOfVersion(ctx, stored, set)]);
   return { candidate: { version: stored.version, figures }, active, drops: dropsBetween(active.figures, figures) };
 }
 

@@ -100,7 +100,8 @@ export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> 
   await app.register(fastifyStatic, { root: join(govukDir, 'govuk', 'assets'), prefix: '/assets/', index: false, wildcard: true });
   await app.register(fastifyStatic, {
     root: [join(govukDir, 'govuk'), join(mojDir, 'moj'), join(viewsDir, 'static')], prefix: '/static/', decorateReply: false, index: false,
-    allowedPath: (path) => /\.(css|woff2?|png|svg|ico)$/.test(path),
+    // Scripts only the console's own, named: pages work without them (progressive enhancement).
+    allowedPath: (path) => /\.(css|woff2?|png|svg|ico)$/.test(path) || path === '/refresh-progress.js',
   });
 
   app.decorateRequest('user', null);

@@ -3,6 +3,7 @@
 // drop is refused unless the override's reason is given (and recorded), a holiday moves a due date,
 // and the settings page checks and stores what admins tune.
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
@@ -47,6 +48,16 @@ async function post(url: string, from: string, payload: Record<string, string>) 
   return app.inject({ method: 'POST', url, headers: { cookie: form.cookie }, payload: { _csrf: form.token, ...payload } });
 }
 
+/** Waits on the progress page until the training it shows is over: where it then sends the admin. */
+async function trainingEnd(): Promise<string> {
+  for (;;) {
+    const progress = await app.inject({ url: '/admin/models/training', headers: { cookie: admin } });
+    if (progress.statusCode === 303) return progress.headers.location as string;
+    expect(progress.body).toContain('Training a candidate');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const PAGES = ['/admin', '/admin/models', '/admin/labels', '/admin/settings', '/admin/templates', '/admin/holidays', '/admin/health'];
 
 describe('the admin pages', () => {
@@ -76,7 +87,9 @@ describe('the admin pages', () => {
     const saved = await post('/admin/labels', '/admin/labels', { reference: VAGUE, question: '1', topic: 'policing' });
     expect(saved.statusCode).toBe(303);
     const examples = await db.db.select().from(labelledExamples);
-    expect(examples).toContainEqual(expect.objectContaining({ source: `${VAGUE.replace(/^/, 'case:')}#1`, topic: 'policing' }));
+    expect(examples).toContainEqual(expect.objectContaining({ source: `${VAGUE.replace(/^/, 'case:')}#1`, topic: 'policing', actor: ADMIN }));
+    // Who labelled what, on the models page.
+    expect((await app.inject({ url: '/admin/models', headers: { cookie: admin } })).body).toMatch(new RegExp(`id="labellers"[\\s\\S]*${ADMIN.replace(/[.]/g, '\\.')}</th>\\s*<td[^>]*>1</td>`));
     const [after] = await listCases(db.db, { reference: VAGUE });
     expect(after!.questions[0]).toMatchObject({ topics: ['policing'] });
     const audit = await db.db.select().from(consoleAudit).where(eq(consoleAudit.action, 'correct'));
@@ -94,7 +107,8 @@ describe('the admin pages', () => {
   it('trains a candidate, shows it against the active model, refuses a version whose figures drop, and records a forced activation with its reason', async () => {
     const trained = await post('/admin/models/train', '/admin/models', {});
     expect(trained.statusCode).toBe(303);
-    const version = Number(/\/admin\/models\/(\d+)\/compare/.exec(trained.headers.location as string)?.[1]);
+    expect(trained.headers.location).toBe('/admin/models/training');
+    const version = Number(/\/admin\/models\/(\d+)\/compare/.exec(await trainingEnd())?.[1]);
     const compare = await app.inject({ url: `/admin/models/${version}/compare`, headers: { cookie: admin } });
     expect(compare.statusCode).toBe(200);
     expect(compare.body).toContain('against the shipped models');
@@ -139,6 +153,48 @@ describe('the admin pages', () => {
     // Rollback: `use`, recorded, no gate.
     expect((await post('/admin/models/use', '/admin/models', { version: String(version) })).statusCode).toBe(303);
     expect(await activeVersion(db.db)).toBe(version);
+  }, 120_000);
+
+  it('trains in a worker thread: the console answers /healthz and other pages meanwhile, and a second training is refused', async () => {
+    // The loop's longest stall over the whole training: seconds of training on this thread would show here.
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const started = performance.now();
+    expect((await post('/admin/models/train', '/admin/models', {})).headers.location).toBe('/admin/models/training');
+    const second = await post('/admin/models/train', '/admin/models', {});
+    expect(second.headers.location).toBe('/admin/models/training');
+    // The session carrying the flash that says why.
+    const flashed = second.cookies.find((c) => c.name === 'foi_console')!;
+    const told = await app.inject({ url: '/admin/models/training', headers: { cookie: `foi_console=${encodeURIComponent(flashed.value)}` } });
+    expect(told.body).toContain('A candidate is already being trained');
+    expect(told.body).toContain('This page refreshes');
+    expect(told.body).toContain('src="/static/refresh-progress.js"');
+    expect((await app.inject({ url: '/static/refresh-progress.js' })).headers['content-type']).toMatch(/javascript/);
+    const status = await app.inject({ url: '/admin/models', headers: { cookie: admin } });
+    expect(status.body).toContain('id="training-status"');
+    expect(status.body).not.toContain('id="train"');
+
+    // While it trains, /healthz and a queue page answer, each far sooner than the training takes.
+    const answers: number[] = [];
+    let location: string | undefined;
+    const training = trainingEnd().then((to) => { location = to; });
+    while (location === undefined) {
+      const asked = performance.now();
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/cases', headers: { cookie: admin } })).statusCode).toBe(200);
+      answers.push(performance.now() - asked);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await training;
+    const trainingMs = performance.now() - started;
+    stalls.disable();
+    expect(location).toMatch(/^\/admin\/models\/\d+\/compare$/);
+    // Seconds of training in the request thread would hold some answer for most of it; a generous factor, no absolute time.
+    expect(answers.length).toBeGreaterThan(3);
+    expect(Math.max(...answers)).toBeLessThan(trainingMs / 4);
+    expect(stalls.max / 1e6).toBeLessThan(trainingMs / 4);
+    const [audit] = await db.db.select().from(consoleAudit).where(eq(consoleAudit.action, 'classifier_train'));
+    expect(audit).toMatchObject({ actor: ADMIN });
   }, 120_000);
 
   it("adds a holiday that moves an open case's due date, and removes it again", async () => {

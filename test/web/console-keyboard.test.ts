@@ -1,6 +1,7 @@
 // The console by keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.7): an officer signs in, skips the header with
 // the skip link, tabs from the queues to the seed request and asks the requester to clarify, pressing
-// only Tab, Shift+Tab, Enter and Space and typing. Every element that takes focus on the console's pages
+// only Tab, Shift+Tab, Enter and Space and typing; then corrects a question's topic (lists by arrow keys and
+// type-ahead) and records a response with its outcome (radios by Space and the arrow keys). Every element that takes focus on the console's pages
 // must show it (the GOV.UK focus style); every page passes axe-core with no serious or critical
 // violation; each page is photographed into test-results/console/. Needs chromium.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { listCases } from '../../src/adapters/db/case-queries.js';
+import { labelledExamples } from '../../src/adapters/db/schema.js';
 import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
 import { freePort } from '../harness/cli.js';
 import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
@@ -28,6 +30,8 @@ const MAX_TABS = 120;
 
 interface Focused {
   tag: string;
+  /** An input's type (radio, text…), else null. */
+  type: string | null;
   text: string;
   href: string | null;
   id: string;
@@ -40,16 +44,20 @@ interface Focused {
 /** Just what the check below reads of the browser's DOM (the project compiles without the DOM types). */
 interface DomElement {
   tagName: string; id: string; innerText: string;
+  nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   closest(selector: string): unknown;
   getBoundingClientRect(): { width: number; height: number };
 }
 interface DomWindow {
   document: { activeElement: DomElement | null; body: DomElement; documentElement: DomElement };
-  getComputedStyle(el: DomElement): { outlineStyle: string; outlineWidth: string; outlineColor: string; backgroundColor: string; boxShadow: string };
+  getComputedStyle(el: DomElement, pseudo?: string): { outlineStyle: string; outlineWidth: string; outlineColor: string; backgroundColor: string; boxShadow: string };
 }
 
-/** What has focus now, and whether a sighted keyboard user can see that it has. */
+/**
+ * What has focus now, and whether a sighted keyboard user can see that it has. A GOV.UK radio or checkbox
+ * input is invisible (opacity 0): its focus shows as the yellow ring its label draws (::before or ::after).
+ */
 function focused(page: Page): Promise<Focused | null> {
   return page.evaluate(() => {
     const win = globalThis as unknown as DomWindow;
@@ -59,10 +67,16 @@ function focused(page: Page): Promise<Focused | null> {
     const yellow = 'rgb(255, 221, 0)';
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !/rgba\(0, 0, 0, 0\)|transparent/.test(style.outlineColor);
     const box = el.getBoundingClientRect();
+    const type = el.getAttribute('type');
+    const label = (type === 'radio' || type === 'checkbox') ? el.nextElementSibling : null;
+    const ring = label !== null && ['::before', '::after'].some((pseudo) => {
+      const drawn = win.getComputedStyle(label, pseudo);
+      return drawn.boxShadow.includes(yellow) || (drawn.outlineStyle !== 'none' && drawn.outlineColor === yellow);
+    });
     return {
-      tag: el.tagName.toLowerCase(), text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      tag: el.tagName.toLowerCase(), type, text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 80),
       href: el.getAttribute('href'), id: el.id, name: el.getAttribute('name'), inMain: el.closest('main') !== null,
-      shown: box.width > 0 && box.height > 0 && (outline || style.backgroundColor === yellow || style.boxShadow.includes(yellow)),
+      shown: box.width > 0 && box.height > 0 && (outline || ring || style.backgroundColor === yellow || style.boxShadow.includes(yellow)),
     };
   });
 }
@@ -181,6 +195,67 @@ describe.skipIf(skipReason !== null)('the console by keyboard alone', () => {
     expect(await page.locator('#case-status').innerText()).toBe('awaiting clarification');
     expect((await listCases(db.db, { reference: 'FOI-2017-00001' }))[0]!.status).toBe('awaiting_clarification');
     await checkPage(page, 'case-after-clarify');
+    await context.close();
+  });
+
+  it("corrects a question's topic and records a response with its outcome, choosing from lists and radios by keyboard", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/cases`);
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.locator('input[name="login"]').fill(OFFICER);
+    await page.locator('input[name="password"]').fill('any');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${origin}/cases`);
+    const reference = 'FOI-2017-00002';
+
+    // Correct the reading: from its heading (the in-page link's target), Tab to the question and topic lists;
+    // a closed list changes with the arrow keys and by typing the start of an option, as any <select>.
+    await page.goto(`${origin}/cases/${reference}#reading`);
+    await tabTo(page, (f) => f.id === 'correct-topic-question', 'the question list of the topic form');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#correct-topic-question').inputValue()).toBe('1');
+    await tabTo(page, (f) => f.id === 'correct-topic', 'the topic list');
+    await page.keyboard.type('contracts');
+    expect(await page.locator('#correct-topic').inputValue()).toBe('contracts');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Change the topic', 'the change-the-topic button');
+    await page.screenshot({ path: join(SHOTS, 'keyboard-correct-topic-focus.png') });
+    await pressAndLoad(page, 'Enter');
+    expect(new URL(page.url()).pathname).toBe(`/cases/${reference}`);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/contracts/);
+    const [corrected] = await listCases(db.db, { reference });
+    expect(corrected!.questions[0]).toMatchObject({ topics: ['contracts'] });
+    // The labelled example the correction made is the signed-in officer's.
+    expect(await db.db.select().from(labelledExamples)).toContainEqual(expect.objectContaining({ source: `case:${reference}#1`, topic: 'contracts', actor: OFFICER }));
+    await checkPage(page, 'case-corrected');
+
+    // Respond with an outcome: Tab into the radios, Space chooses the first, the arrow keys move the choice
+    // (each radio shows its focus ring as it is reached), then the provisions are typed and the form sent.
+    await page.goto(`${origin}/cases/${reference}#actions`);
+    const first = await tabTo(page, (f) => f.type === 'radio' && f.name === 'outcome', 'the first outcome radio');
+    expect(first.id).toBe('respond-outcome');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#respond-outcome').isChecked()).toBe(true);
+    for (const [key, id] of [['ArrowDown', 'respond-outcome-2'], ['ArrowDown', 'respond-outcome-3'], ['ArrowUp', 'respond-outcome-2'], ['ArrowDown', 'respond-outcome-3']] as const) {
+      await page.keyboard.press(key);
+      const now = await focused(page);
+      expect(now, `after ${key}`).toMatchObject({ id, type: 'radio', shown: true });
+      expect(await page.locator(`#${id}`).isChecked()).toBe(true);
+    }
+    expect(await page.locator('input[name="outcome"]:checked').inputValue()).toBe('refused');
+    await page.screenshot({ path: join(SHOTS, 'keyboard-respond-outcome-focus.png') });
+    // Tab leaves the group in one press: the next stop is the provisions field.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'respond-provisions', shown: true });
+    await page.keyboard.type('s40(2)');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Record the response', 'the record-the-response button');
+    await pressAndLoad(page, 'Space');
+    expect(new URL(page.url()).pathname).toBe(`/cases/${reference}`);
+    const [responded] = await listCases(db.db, { reference });
+    expect(responded).toMatchObject({ status: 'responded', outcome: 'refused' });
+    expect(await page.locator('#case-outcome').innerText()).toMatch(/refused/);
+    await checkPage(page, 'case-responded');
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 // Officers' corrections over drizzle: locks the case with its questions and first message, then writes
 // the corrected analysis, kind, questions and flags, the audit event and the labelled examples. It stores
 // and loads; what a correction changes is decided in pipeline/case/correct-analysis.ts.
-import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, max, sql, type SQL } from 'drizzle-orm';
 import type { CaseFlag } from '../../domain/case-flag.js';
 import type { CaseStatus } from '../../domain/case-status.js';
 import type { Jurisdiction } from '../../domain/jurisdiction.js';
@@ -52,7 +52,7 @@ async function saveCorrection(tx: Tx, saved: SavedCorrection): Promise<void> {
     await supersedeExamples(tx, caseId, saved.examples);
     await tx.insert(labelledExamples).values(saved.examples.map((e) => ({
       caseId, source: e.source, subject: e.subject ?? null, text: e.text, kind: e.kind ?? null, topic: e.topic ?? null,
-      section16: e.section16 ?? null, publicInterest: e.publicInterest ?? null, questions: e.questions ?? null,
+      section16: e.section16 ?? null, publicInterest: e.publicInterest ?? null, questions: e.questions ?? null, actor: saved.actor,
     })));
   }
 }
@@ -84,4 +84,18 @@ export async function listLabelledExamples(db: Db): Promise<LabelledExample[]> {
     ...(r.publicInterest !== null ? { publicInterest: r.publicInterest } : {}),
     ...(r.questions ? { questions: r.questions } : {}),
   }));
+}
+
+export interface Labeller {
+  /** The identity that gave the labels; null for examples stored before labels were attributed. */
+  actor: string | null;
+  examples: number;
+  last: Date;
+}
+
+/** Who labelled how many examples (standing ones: a superseded label is gone), most labels first. */
+export async function labellersOf(db: Db): Promise<Labeller[]> {
+  const rows = await db.select({ actor: labelledExamples.actor, examples: count(), last: max(labelledExamples.createdAt) })
+    .from(labelledExamples).groupBy(labelledExamples.actor).orderBy(desc(count()), sql`${labelledExamples.actor} nulls last`);
+  return rows.map((r) => ({ actor: r.actor, examples: r.examples, last: r.last ?? new Date(0) }));
 }

@@ -70,6 +70,8 @@ export const labelledExamples = pgTable(
     publicInterest: boolean('public_interest'),
     /** The questions as the officer divided `text` (a split or a merge). */
     questions: jsonb('questions').$type<string[]>(),
+    /** Who gave the label: the console's signed-in identity, or the OS user of `case correct`; null before 0016. */
+    actor: text('actor'),
     createdAt: createdAt(),
   },
   (t) => [index('labelled_examples_case_idx').on(t.caseId)],

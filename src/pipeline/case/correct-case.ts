@@ -27,6 +27,8 @@ export interface SavedCorrection {
   flags: CaseFlag[];
   examples: SourcedExample[];
   event: { at: Date; status: CaseStatus; details: Record<string, unknown> };
+  /** Who gave the labels (kept on each labelled example); null when unknown. */
+  actor: string | null;
 }
 
 export interface CorrectionTransaction {
@@ -50,7 +52,7 @@ export interface CorrectionOutcome {
 export interface CorrectOptions {
   now: Date;
   topics: readonly string[];
-  /** Who corrected it (the console's signed-in officer), kept on the event. */
+  /** Who corrected it (the console's signed-in officer, or the CLI's OS user), kept on the event and the examples. */
   actor?: string;
   /** The latest correction the officer saw (console): if another came since, nothing is changed. */
   expectedLastCorrection?: number | null;
@@ -69,6 +71,7 @@ export async function correctCase(store: CorrectionStore, reference: string, cor
     const result = correctAnalysis({ ...found, messageText }, correction, options.topics);
     await tx.saveCorrection({
       caseId: found.id, kind: result.kind, analysis: result.analysis, questions: result.questions, flags: result.flags, examples: result.examples,
+      actor: options.actor ?? null,
       // The examples' text is not repeated in the audit trail: it is the case's own mail, kept once.
       event: {
         at: options.now, status: found.status,

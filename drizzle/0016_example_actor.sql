@@ -1,0 +1,1 @@
+ALTER TABLE "labelled_examples" ADD COLUMN "actor" text;
