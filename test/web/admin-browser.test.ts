@@ -3,76 +3,26 @@
 // trains a candidate, compares it with the active model and activates it; then visits the other admin
 // pages and the reports. Every page visited passes axe-core with no serious or critical violation, and a
 // screenshot of each goes to test-results/console/. Needs PostgreSQL (the PG tier) and chromium.
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { activeVersion } from '../../src/adapters/db/classifier-store.js';
 import { labelledExamples } from '../../src/adapters/db/schema.js';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
-import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { ADMIN, consoleSettings } from './console-harness.js';
+import type { TestDatabase } from '../harness/test-database.js';
 import { adminConsoleOn, emptySettingsFile, seedAdminCases, VAGUE } from './admin-harness.js';
+import { browserSkipReason, checkPage, signInThroughProvider, startBrowserConsole, type BrowserConsole } from './browser-harness.js';
+import { ADMIN } from './console-harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipReason = !process.env.DATABASE_URL ? 'DATABASE_URL is unset (the console needs PostgreSQL)'
-  : !existsSync(CHROMIUM) ? `no browser at ${CHROMIUM}` : null;
-if (skipReason) console.log(`admin browser tests skipped: ${skipReason}`);
-
-const SHOTS = join(process.cwd(), 'test-results', 'console');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** axe-core on the page as shown: the serious and critical violations of WCAG 2.2 A and AA. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  expect(await seriousViolations(page), `${name}: serious accessibility violations`).toEqual([]);
-}
+const skipReason = browserSkipReason('admin browser tests');
 
 describe.skipIf(skipReason !== null)('the admin pages in a browser', () => {
-  let db: TestDatabase; let mailbox: TestMailbox; let smtp: SmtpSink; let provider: TestOidcProvider;
-  let app: FastifyInstance; let browser: Browser; let origin: string;
+  let running: BrowserConsole; let db: TestDatabase; let browser: Browser; let origin: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [db, mailbox, smtp] = await Promise.all([createTestDatabase(), startTestMailbox(), startSmtpSink()]);
-    const env = await seedAdminCases(db, mailbox, smtp.url);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({ clientId: 'foi-console', clientSecret: 'console-client-secret', redirectUri: `${origin}/auth/callback` });
-    app = await adminConsoleOn(db, env, consoleSettings(provider.issuer, port), emptySettingsFile());
-    await app.listen({ port, host: '127.0.0.1' });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    running = await startBrowserConsole(seedAdminCases, (database, env, settings) => adminConsoleOn(database, env, settings, emptySettingsFile()));
+    ({ db, browser, origin } = running);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await provider?.close();
-    await Promise.all([db?.drop(), mailbox?.close(), smtp?.close()]);
-  });
+  afterAll(async () => running?.close());
 
   async function signIn(identity: string): Promise<Page> {
     // bypassCSP lets axe-core's script in; the CSP itself is checked on the response headers.
@@ -80,12 +30,7 @@ describe.skipIf(skipReason !== null)('the admin pages in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/admin`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.locator('input[name="login"]').fill(identity);
-    await page.locator('input[name="password"]').fill('any');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${origin}/cases`);
+    await signInThroughProvider(page, origin, identity);
     return page;
   }
 

@@ -4,27 +4,18 @@
 // type-ahead) and records a response with its outcome (radios by Space and the arrow keys). Every element that takes focus on the console's pages
 // must show it (the GOV.UK focus style); every page passes axe-core with no serious or critical
 // violation; each page is photographed into test-results/console/. Needs chromium.
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { listCases } from '../../src/adapters/db/case-queries.js';
 import { labelledExamples } from '../../src/adapters/db/schema.js';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
-import { freePort } from '../harness/cli.js';
-import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { consoleOn, consoleSettings, OFFICER, seedCases } from './console-harness.js';
+import type { TestDatabase } from '../harness/test-database.js';
+import { browserSkipReason, SHOTS, checkPage as checkNamedPage, signInThroughProvider, startBrowserConsole, type BrowserConsole } from './browser-harness.js';
+import { consoleOn, OFFICER, seedCases } from './console-harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipReason = !existsSync(CHROMIUM) ? `no browser at ${CHROMIUM}` : null;
-if (skipReason) console.log(`console keyboard tests skipped: ${skipReason}`);
+// The identity provider is in the test process; the console runs on PGlite too for this test.
+const skipReason = browserSkipReason('console keyboard tests', { pglite: true });
 
-const SHOTS = join(process.cwd(), 'test-results', 'console');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** How many presses of Tab may pass before the wanted element is given up on. */
 const MAX_TABS = 120;
 
@@ -95,20 +86,8 @@ async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string, 
   throw new Error(`${what} never took focus in ${MAX_TABS} presses of Tab; focus went to: ${seen.slice(0, 40).join(', ')}`);
 }
 
-/** axe-core on the page as shown: the serious and critical violations of WCAG 2.2 A and AA. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `keyboard-${name}.png`), fullPage: true });
-  expect(await seriousViolations(page), `${name}: serious accessibility violations`).toEqual([]);
-}
+/** The shared check, with this test's screenshots named apart: keyboard-<name>.png. */
+const checkPage = (page: Page, name: string) => checkNamedPage(page, `keyboard-${name}`);
 
 /** Presses a key that navigates, and waits for the page it leads to. */
 async function pressAndLoad(page: Page, key: string): Promise<void> {
@@ -116,28 +95,14 @@ async function pressAndLoad(page: Page, key: string): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)('the console by keyboard alone', () => {
-  let db: TestDatabase; let mailbox: TestMailbox; let smtp: SmtpSink; let provider: TestOidcProvider;
-  let app: FastifyInstance; let browser: Browser; let origin: string;
+  let running: BrowserConsole; let db: TestDatabase; let browser: Browser; let origin: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [db, mailbox, smtp] = await Promise.all([createTestDatabase(), startTestMailbox(), startSmtpSink()]);
-    const env = await seedCases(db, mailbox, smtp.url);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({ clientId: 'foi-console', clientSecret: 'console-client-secret', redirectUri: `${origin}/auth/callback` });
-    app = await consoleOn(db, env, consoleSettings(provider.issuer, port));
-    await app.listen({ port, host: '127.0.0.1' });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    running = await startBrowserConsole(seedCases, consoleOn);
+    ({ db, browser, origin } = running);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await provider?.close();
-    await Promise.all([db?.drop(), mailbox?.close(), smtp?.close()]);
-  });
+  afterAll(async () => running?.close());
 
   it('signs in, skips to the content, opens the seed request from the queue and asks for clarification', async () => {
     // bypassCSP lets axe-core's script in; the CSP itself is checked by the other console tests.
@@ -202,12 +167,7 @@ describe.skipIf(skipReason !== null)('the console by keyboard alone', () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${origin}/cases`);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.locator('input[name="login"]').fill(OFFICER);
-    await page.locator('input[name="password"]').fill('any');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${origin}/cases`);
+    await signInThroughProvider(page, origin, OFFICER);
     const reference = 'FOI-2017-00002';
 
     // Correct the reading: from its heading (the in-page link's target), Tab to the question and topic lists;
