@@ -4,7 +4,7 @@
 // whose raw bytes hold that text reaches the point (the one message that crashes, or poisons, a batch).
 // Unset in production, where this does nothing.
 
-export type CrashPoint = 'after-commit-before-move' | 'after-smtp-accept-before-record' | 'during-prepare';
+export type CrashPoint = 'after-commit-before-move' | 'after-smtp-accept-before-record' | 'during-prepare' | 'before-commit';
 /** Points where a marked message makes the work in hand throw, the way a value the database refuses would. */
 export type FailurePoint = 'filing-message';
 

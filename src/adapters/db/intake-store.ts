@@ -13,7 +13,7 @@ import { isTransientDatabaseFailure } from './transient-failure.js';
 import { recordPoll, syncCheckpoint } from './mailbox-state-store.js';
 import { sequenceBatch } from './reference-counter.js';
 import { acknowledgementsSentTo, insertOutbox } from './outbox-store.js';
-import { beginPrepareAttempt, beginPrepareAttempts, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
+import { beginPrepareAttempt, beginPrepareAttempts, endPrepareAttempts, forgetPrepareAttempts, recordPrepareFailure } from './prepare-attempts-store.js';
 import { cases, inboundMessages, mailboxState, outbox } from './schema.js';
 
 export function createIntakeStore(db: Db): IntakeStore {
@@ -35,6 +35,7 @@ export function createIntakeStore(db: Db): IntakeStore {
     isOutage: (error) => isTransientDatabaseFailure(error),
     beginPrepareAttempt: (key) => beginPrepareAttempt(db, key),
     beginPrepareAttempts: (batch) => beginPrepareAttempts(db, batch),
+    endPrepareAttempts: (batch) => endPrepareAttempts(db, batch),
     recordPrepareFailure: (key, error) => recordPrepareFailure(db, key, error),
     extraHolidays: () => loadExtraHolidays(db),
     async queueOfficerMail(mail) {

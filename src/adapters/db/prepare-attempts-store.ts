@@ -1,6 +1,6 @@
 // Durable counts of each message's preparations (schema.ts, prepare_attempts). The count is
 // committed on its own, before the preparation starts, so a crash during it is counted too.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { InboundKey } from '../../pipeline/case/filing-store.js';
 import type { PrepareAttempt, PrepareBatch } from '../../pipeline/intake/intake-store.js';
 import type { Db, Tx } from './database.js';
@@ -26,7 +26,9 @@ export async function beginPrepareAttempts(db: Db, batch: PrepareBatch): Promise
   const { mailboxKey, uidValidity, uids } = batch;
   if (uids.length === 0) return [];
   return db.transaction(async (tx) => {
-    const tried = new Set((await tx.select({ uid: prepareAttempts.uid }).from(prepareAttempts).where(keyIs(mailboxKey, uidValidity, [...uids]))).map((r) => r.uid));
+    // Tried before: a preparation counted and never finished (endPrepareAttempts takes finished ones off).
+    const tried = new Set((await tx.select({ uid: prepareAttempts.uid }).from(prepareAttempts)
+      .where(and(keyIs(mailboxKey, uidValidity, [...uids]), gt(prepareAttempts.attempts, 0)))).map((r) => r.uid));
     const cut = uids.findIndex((uid) => tried.has(uid));
     const counted = cut < 0 ? uids : uids.slice(0, cut + 1);
     const rows = await tx
@@ -40,6 +42,12 @@ export async function beginPrepareAttempts(db: Db, batch: PrepareBatch): Promise
     const byUid = new Map(rows.map((r) => [r.uid, { attempts: r.attempts, lastError: r.lastError }]));
     return counted.map((uid) => byUid.get(uid)!);
   });
+}
+
+export async function endPrepareAttempts(db: Db, batch: PrepareBatch): Promise<void> {
+  if (batch.uids.length === 0) return;
+  await db.update(prepareAttempts).set({ attempts: sql`${prepareAttempts.attempts} - 1`, updatedAt: sql`now()` })
+    .where(and(keyIs(batch.mailboxKey, batch.uidValidity, [...batch.uids]), gt(prepareAttempts.attempts, 0)));
 }
 
 export async function recordPrepareFailure(db: Db, key: InboundKey, error: string): Promise<void> {

@@ -59,6 +59,13 @@ export interface IntakeStore {
    * so the result may be shorter than the batch.
    */
   beginPrepareAttempts(batch: PrepareBatch): Promise<PrepareAttempt[]>;
+  /**
+   * The preparations of these messages finished (prepared, or held): each count drops by one, so
+   * what stays counted is a preparation that failed or never finished. A crash while the batch is
+   * filed is then not held against its messages: a process killed from outside (not by a message)
+   * lands there as often as anywhere, and three such kills must not hold an innocent request.
+   */
+  endPrepareAttempts(batch: PrepareBatch): Promise<void>;
   recordPrepareFailure(key: InboundKey, error: string): Promise<void>;
   /** True when an error says the database is unreachable or busy (not that a message could not be stored): retried later, never held. */
   isOutage(error: unknown): boolean;

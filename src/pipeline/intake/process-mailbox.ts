@@ -87,6 +87,7 @@ async function commitAndMove(
   deps: PassDeps, session: MailboxSession, pending: PendingMessage[], pass: PassFacts, report: PassReport, history: PassHistory,
 ): Promise<void> {
   const fetched = pending.map((p) => p.facts);
+  crashPoint('before-commit');
   const results = await commitOrHold(deps, pending, pass);
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
   results.forEach((result, i) => {

@@ -58,6 +58,8 @@ export async function takeBatch(deps: TakeDeps, session: MailboxSession, uids: n
   const begun = attempts.slice(0, cut < 0 ? attempts.length : cut + 1).map((attempt, i) => ({ message: readable[i]!, attempt }));
   const cutAfter = cut < 0 ? null : fetched.indexOf(readable[cut]!);
   const counted = await Promise.all(begun.map(({ message, attempt }) => prepareCounted(deps, session.uidValidity, message, prepare, attempt)));
+  // Prepared: a crash from here on (while filing) is not the messages' doing, so it is not counted.
+  await deps.store.endPrepareAttempts({ mailboxKey: deps.settings.mailboxKey, uidValidity: session.uidValidity, uids: begun.map((b) => b.message.uid) });
   pending.push(...counted.map((c) => c.pending));
   if (cutAfter === null) return { pending: pending.sort(byUid), rest: [], cut: false };
   const rest = fetched.slice(cutAfter + 1).map((m) => m.uid);
