@@ -2,21 +2,19 @@
 // commit) is not the messages' doing: however often it happens, no request is held as poison for it.
 // Only a preparation that never finished counts towards FOI_MAX_PREPARE_ATTEMPTS (poison-and-oversize
 // shows that side: a message that kills the process while it is read is held after three runs).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/database.js';
 import { cases, inboundMessages } from '../../src/adapters/db/schema.js';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import type { SmtpSink } from '../../src/demo/smtp-sink.js';
 import { seededRandom, syntheticRequest } from '../../scripts/bench/synthetic-requests.js';
-import { cliEnv, runCli } from '../harness/cli.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { FOI_FROM, OFFICERS } from '../harness/test-runtime.js';
+import { runCli } from '../harness/cli.js';
+import { startChildProcessTier, type ChildProcessTier } from '../harness/child-process-tier.js';
+import type { TestDatabase } from '../harness/test-database.js';
+import type { TestMailbox } from '../harness/test-mailbox.js';
 
 const KILLS = 4;
 
+let tier: ChildProcessTier;
 let mailbox: TestMailbox;
 let smtp: SmtpSink;
 let db: TestDatabase | null = null;
@@ -24,19 +22,13 @@ let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'foi-filing-crash-'));
-  [mailbox, smtp] = await Promise.all([startTestMailbox(), startSmtpSink({ parse: false })]);
-  if (process.env.DATABASE_URL) db = await createTestDatabase();
-  env = cliEnv({
-    ...(db ? { DATABASE_URL: db.url! } : { FOI_DATA_DIR: dataDir }),
-    FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM, FOI_OFFICERS: OFFICERS, FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error',
-  });
+  tier = await startChildProcessTier({ prefix: 'foi-filing-crash', parseMail: false, env: { FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error' } });
+  ({ mailbox, smtp, db, dataDir, env } = tier);
 });
 
 afterEach(async () => {
-  await Promise.all([mailbox.close(), smtp.close(), db?.drop()]);
+  await tier.close();
   db = null;
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it(`${KILLS} kills while a batch is filed hold no request: every message becomes a case`, async () => {

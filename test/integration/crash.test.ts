@@ -3,24 +3,22 @@
 // server accepted a message, before the outbox records it), then restarted. At the end every
 // message is exactly one case, no case has two different acknowledgements, the inbox is empty.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/adapters/db/database.js';
 import { cases, outbox } from '../../src/adapters/db/schema.js';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import type { SmtpSink } from '../../src/demo/smtp-sink.js';
 import { seededRandom, syntheticRequest } from '../../scripts/bench/synthetic-requests.js';
-import { CLI, cliEnv, runCli } from '../harness/cli.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { FOI_FROM, OFFICERS } from '../harness/test-runtime.js';
+import { CLI, runCli } from '../harness/cli.js';
+import { startChildProcessTier, type ChildProcessTier } from '../harness/child-process-tier.js';
+import type { TestDatabase } from '../harness/test-database.js';
+import type { TestMailbox } from '../harness/test-mailbox.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 // Each restart of an embedded (PGlite) daemon costs seconds, so that tier runs fewer.
 const BACKLOG = onPostgres ? 300 : 60;
 const KILLS = onPostgres ? 20 : 6;
 
+let tier: ChildProcessTier;
 let mailbox: TestMailbox;
 let smtp: SmtpSink;
 let db: TestDatabase | null = null;
@@ -28,19 +26,13 @@ let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'foi-crash-'));
-  [mailbox, smtp] = await Promise.all([startTestMailbox(), startSmtpSink({ parse: false })]);
-  if (onPostgres) db = await createTestDatabase();
-  env = cliEnv({
-    ...(db ? { DATABASE_URL: db.url! } : { FOI_DATA_DIR: dataDir }),
-    FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM, FOI_OFFICERS: OFFICERS, FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error', FOI_POLL_CRON: '*/2 * * * * *',
-  });
+  tier = await startChildProcessTier({ prefix: 'foi-crash', parseMail: false, env: { FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error', FOI_POLL_CRON: '*/2 * * * * *' } });
+  ({ mailbox, smtp, db, dataDir, env } = tier);
 });
 
 afterEach(async () => {
-  await Promise.all([mailbox.close(), smtp.close(), db?.drop()]);
+  await tier.close();
   db = null;
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function seed(count: number): Promise<void> {

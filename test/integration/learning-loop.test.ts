@@ -3,18 +3,18 @@
 // `classifier activate` → the same request from someone else is read as corrected. A correction that
 // makes the evaluation set read worse is refused (exit 2) unless forced with a recorded reason, and
 // `classifier use` rolls back.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import type { SmtpSink } from '../../src/demo/smtp-sink.js';
 import type { LabelledRequest } from '../../src/evaluation/evaluate-corpus.js';
 import { fixturesDir } from '../../src/paths.js';
-import { cliEnv, jsonLines, runCli } from '../harness/cli.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { FOI_FROM, OFFICERS } from '../harness/test-runtime.js';
+import { jsonLines, runCli } from '../harness/cli.js';
+import { startChildProcessTier, type ChildProcessTier } from '../harness/child-process-tier.js';
+import type { TestDatabase } from '../harness/test-database.js';
+import type { TestMailbox } from '../harness/test-mailbox.js';
 
+let tier: ChildProcessTier;
 let mailbox: TestMailbox;
 let smtp: SmtpSink;
 let db: TestDatabase | null = null;
@@ -22,21 +22,13 @@ let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'foi-learn-'));
-  [mailbox, smtp] = await Promise.all([startTestMailbox(), startSmtpSink()]);
-  // PostgreSQL (DATABASE_URL set) gets a fresh database; PGlite a fresh folder the child processes share in turn.
-  if (process.env.DATABASE_URL) db = await createTestDatabase();
-  env = cliEnv({
-    ...(db ? { DATABASE_URL: db.url! } : { FOI_DATA_DIR: dataDir }),
-    FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM, FOI_OFFICERS: OFFICERS,
-    FOI_AUTHORITY_NAME: 'Example Borough Council', FOI_ACKNOWLEDGE_SINCE: 'all',
-  });
+  tier = await startChildProcessTier({ prefix: 'foi-learn', env: { FOI_AUTHORITY_NAME: 'Example Borough Council', FOI_ACKNOWLEDGE_SINCE: 'all' } });
+  ({ mailbox, smtp, db, dataDir, env } = tier);
 });
 
 afterEach(async () => {
-  await Promise.all([mailbox.close(), smtp.close(), db?.drop()]);
+  await tier.close();
   db = null;
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 // Own personal data (the requester's own complaint and the notes on it) with "noise" in it: the shipped

@@ -4,22 +4,21 @@
 // FOI_MAX_PREPARE_ATTEMPTS runs (the count survives the crash); a message over FOI_MAX_MESSAGE_BYTES
 // is held by its IMAP size. Each time the raw is kept (where it was downloaded), the reason is
 // recorded under its code, the message is moved to Held and officers are told.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/db/database.js';
 import { cases, inboundMessages, prepareAttempts } from '../../src/adapters/db/schema.js';
-import { startSmtpSink, type SmtpSink } from '../../src/demo/smtp-sink.js';
+import type { SmtpSink } from '../../src/demo/smtp-sink.js';
 import { seededRandom, syntheticRequest } from '../../scripts/bench/synthetic-requests.js';
-import { cliEnv, runCli, watchDaemon } from '../harness/cli.js';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
-import { FOI_FROM, OFFICERS } from '../harness/test-runtime.js';
+import { runCli, watchDaemon } from '../harness/cli.js';
+import { startChildProcessTier, type ChildProcessTier } from '../harness/child-process-tier.js';
+import type { TestDatabase } from '../harness/test-database.js';
+import type { TestMailbox } from '../harness/test-mailbox.js';
+import { OFFICERS } from '../harness/test-runtime.js';
 
 const MARKER = 'POISON-MARKER-4471';
 const OFFICER_ADDRESS = OFFICERS.replace(/^.*<|>$/g, '');
 
+let tier: ChildProcessTier;
 let mailbox: TestMailbox;
 let smtp: SmtpSink;
 let db: TestDatabase | null = null;
@@ -27,19 +26,13 @@ let dataDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'foi-poison-'));
-  [mailbox, smtp] = await Promise.all([startTestMailbox(), startSmtpSink()]);
-  if (process.env.DATABASE_URL) db = await createTestDatabase();
-  env = cliEnv({
-    ...(db ? { DATABASE_URL: db.url! } : { FOI_DATA_DIR: dataDir }),
-    FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM, FOI_OFFICERS: OFFICERS, FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error',
-  });
+  tier = await startChildProcessTier({ prefix: 'foi-poison', env: { FOI_LEASE_SECONDS: '2', FOI_LOG_LEVEL: 'error' } });
+  ({ mailbox, smtp, db, dataDir, env } = tier);
 });
 
 afterEach(async () => {
-  await Promise.all([mailbox.close(), smtp.close(), db?.drop()]);
+  await tier.close();
   db = null;
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Requests with the given indexes; `marked` ones carry the marker the fault injection looks for. */

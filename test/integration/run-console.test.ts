@@ -13,6 +13,7 @@ import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provid
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import { startTestMailbox, type TestMailbox } from '../harness/test-mailbox.js';
 import { FOI_FROM, OFFICERS, fixture } from '../harness/test-runtime.js';
+import { signInThroughProvider } from '../web/browser-harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN = 'admin@example.gov.uk';
@@ -76,12 +77,7 @@ async function signInWithBrowser(origin: string): Promise<string | null> {
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/cases`);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.locator('input[name="login"]').fill(ADMIN);
-    await page.locator('input[name="password"]').fill('any');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${origin}/cases`);
+    await signInThroughProvider(page, origin, ADMIN);
     const casePage = await page.goto(`${origin}/cases/FOI-2017-00001`);
     return casePage?.status() === 200 ? await page.locator('main').innerText() : `status ${casePage?.status()}`;
   } finally {
