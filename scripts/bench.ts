@@ -215,7 +215,9 @@ async function main(): Promise<void> {
       row('daemon latency APPEND → ack accepted, p95 (ms)', percentile(latencies, 0.95).toFixed(0));
     }
     const extras: ExtrasContext = {
-      n: N, env: { FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: env.FOI_FROM, FOI_OFFICERS: env.FOI_OFFICERS, FOI_AUTHORITY_NAME: env.FOI_AUTHORITY_NAME },
+      // Every row does the same work: the backlog acknowledged as the first row's is (without it a
+      // build that knows FOI_ACKNOWLEDGE_SINCE would file the backlog as history and send no acknowledgement).
+      n: N, env: { FOI_IMAP_URL: mailbox.url, FOI_SMTP_URL: smtp.url, FOI_FROM: env.FOI_FROM, FOI_OFFICERS: env.FOI_OFFICERS, FOI_AUTHORITY_NAME: env.FOI_AUTHORITY_NAME, FOI_ACKNOWLEDGE_SINCE: env.FOI_ACKNOWLEDGE_SINCE },
       appendBacklog: async () => void (await appendBacklog(mailbox.url, seededRandom(20261128))), runOnce: timedRunOnce, row, emptyRate: N / passSeconds, emptyCpuSeconds: measured.cpuSeconds,
     };
     if (values.seeded) await seededRows(extras, Number(values['seed-cases']));
