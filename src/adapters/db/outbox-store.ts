@@ -5,7 +5,6 @@ import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizz
 import type { OutgoingMail } from '../../domain/outgoing-mail.js';
 import type { MailLinks } from '../../pipeline/case/case-store.js';
 import type { ClaimOptions, FailedAttempt, OutboxStore, QueuedMail } from '../../pipeline/notify/outbox-store.js';
-import { toStorableValue } from '../../pipeline/parse/storable-text.js';
 import { saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
 import { outbox } from './schema.js';
@@ -124,11 +123,3 @@ export function outboxInsert(tx: Tx | Db, messages: readonly OutgoingMail[], lin
   );
 }
 
-/** Acknowledgements queued for an address since a time (sent or still queued: both count). */
-export async function acknowledgementsSentTo(tx: Tx | Db, address: string, since: Date): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(outbox)
-    .where(and(eq(outbox.purpose, 'acknowledgement'), gt(outbox.createdAt, since), sql`${outbox.recipients} @> ${JSON.stringify(toStorableValue([address]))}::jsonb`));
-  return row?.n ?? 0;
-}
