@@ -6,56 +6,51 @@
 // connection. The insert builders did the same in five statements, each built column by column on
 // the main thread, which the profile showed as a fifth of that thread's time per message.
 // Only the campaign link, rare, is a statement of its own.
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { InboundFacts, InboundRecord, NewCaseFromMessage, OpenedFromMessage } from '../../pipeline/case/filing-store.js';
 import type { Tx } from './database.js';
-import { newCaseColumns, newCaseValues } from './new-case-rows.js';
+import { fixedStatement, runFixed } from './fixed-statement.js';
+import { CASE_COLUMNS, columnNames, INBOUND_COLUMNS, newCaseValues, type NewCaseValues } from './new-case-rows.js';
 import { cases, inboundMessages } from './schema.js';
 
 export function openCaseFromMessage(tx: Tx, work: NewCaseFromMessage): { written: Promise<OpenedFromMessage> } {
   const { opening, campaign } = work;
-  const inserted = tx.execute(newCaseStatement(work));
+  const inserted = runFixed(tx, NEW_CASE, newCaseValues(work));
   const linked = campaign
     ? tx.update(cases).set({ campaignKey: campaign.key }).where(or(inArray(cases.id, [...campaign.caseIds]), eq(cases.reference, opening.reference))).execute()
     : null;
-  const written = Promise.all([inserted, linked]).then(([result]) => {
-    const [row] = rowsOf(result);
-    return { caseId: Number(row!.case_id), inboundId: Number(row!.inbound_id) };
-  });
+  const written = Promise.all([inserted, linked]).then(([[row]]) => ({ caseId: Number(row!.case_id), inboundId: Number(row!.inbound_id) }));
   return { written };
 }
 
-export function newCaseStatement(work: NewCaseFromMessage): SQL {
-  const v = newCaseValues(work);
-  const c = newCaseColumns;
-  return sql`with new_case as (
-    insert into cases (${c.cases}) values (${v.caseRow}) returning id
+export const NEW_CASE = fixedStatement<NewCaseValues>((p) => `with new_case as (
+    insert into cases (${columnNames(CASE_COLUMNS)}) values (${CASE_COLUMNS.map((_, i) => p((v) => v.caseRow[i])).join(', ')}) returning id
   ), new_inbound as (
-    insert into inbound_messages (${c.inbound}, case_id) values (${v.inboundRow}, (select id from new_case)) returning id
+    insert into inbound_messages (${columnNames(INBOUND_COLUMNS)}, "raw", "case_id")
+    values (${INBOUND_COLUMNS.map((_, i) => p((v) => v.inboundRow[i])).join(', ')}, decode(${p((v) => v.raw)}::text, 'base64'), (select id from new_case))
+    returning id
   ), new_questions as (
     insert into questions (case_id, position, number, text, topics)
     select new_case.id, q.position - 1, q.number, q.text, q.topics::jsonb
-    from new_case, unnest(${v.questions.number}::text[], ${v.questions.text}::text[], ${v.questions.topics}::text[]) with ordinality as q(number, text, topics, position)
+    from new_case, unnest(${p((v) => v.questions.number)}::text[], ${p((v) => v.questions.text)}::text[], ${p((v) => v.questions.topics)}::text[])
+      with ordinality as q(number, text, topics, position)
   ), new_events as (
     insert into case_events (case_id, at, event, from_status, to_status, cause, details)
     select new_case.id, e.at::timestamptz, e.event, e.from_status, e.to_status, e.cause, e.details::jsonb
-    from new_case, unnest(${v.events.at}::text[], ${v.events.event}::text[], ${v.events.fromStatus}::text[], ${v.events.toStatus}::text[], ${v.events.cause}::text[], ${v.events.details}::text[])
+    from new_case, unnest(${p((v) => v.events.at)}::text[], ${p((v) => v.events.event)}::text[], ${p((v) => v.events.fromStatus)}::text[],
+      ${p((v) => v.events.toStatus)}::text[], ${p((v) => v.events.cause)}::text[], ${p((v) => v.events.details)}::text[])
       with ordinality as e(at, event, from_status, to_status, cause, details, position)
     order by e.position
   ), new_mail as (
     insert into outbox (case_id, inbound_id, purpose, message_id, from_address, recipients, subject, text_body, html_body, headers)
     select new_case.id, new_inbound.id, m.purpose, m.message_id, m.from_address, m.recipients::jsonb, m.subject, m.text_body, m.html_body, m.headers::jsonb
-    from new_case, new_inbound, unnest(${v.mail.purpose}::text[], ${v.mail.messageId}::text[], ${v.mail.from}::text[], ${v.mail.recipients}::text[], ${v.mail.subject}::text[], ${v.mail.text}::text[], ${v.mail.html}::text[], ${v.mail.headers}::text[])
+    from new_case, new_inbound, unnest(${p((v) => v.mail.purpose)}::text[], ${p((v) => v.mail.messageId)}::text[], ${p((v) => v.mail.from)}::text[],
+      ${p((v) => v.mail.recipients)}::text[], ${p((v) => v.mail.subject)}::text[], ${p((v) => v.mail.text)}::text[], ${p((v) => v.mail.html)}::text[],
+      ${p((v) => v.mail.headers)}::text[])
       with ordinality as m(purpose, message_id, from_address, recipients, subject, text_body, html_body, headers, position)
     order by m.position
   )
-  select new_case.id as case_id, new_inbound.id as inbound_id from new_case, new_inbound`;
-}
-
-/** postgres.js answers with the rows; PGlite with an object holding them. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows);
-}
+  select new_case.id as case_id, new_inbound.id as inbound_id from new_case, new_inbound`);
 
 /** The insert of a message's row, returning its id, not yet sent; its case by id or by a subquery. */
 export function inboundInsert(tx: Tx, facts: InboundFacts, record: Omit<InboundRecord, 'caseId'> & { caseId?: number | SQL }) {

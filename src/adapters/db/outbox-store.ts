@@ -7,6 +7,7 @@ import type { MailLinks } from '../../pipeline/case/case-store.js';
 import type { ClaimOptions, FailedAttempt, OutboxStore, QueuedMail } from '../../pipeline/notify/outbox-store.js';
 import { saveChange } from './case-changes.js';
 import type { Db, Tx } from './database.js';
+import { encoded, fixedStatement, runFixed } from './fixed-statement.js';
 import { outbox } from './schema.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -62,25 +63,36 @@ async function claimOutbox(db: Db, options: ClaimOptions): Promise<QueuedMail[]>
 async function recordSent(db: Db, rows: readonly QueuedMail[], at: Date): Promise<void> {
   if (rows.length === 0) return;
   const acknowledgements = [...new Map(rows.filter((r) => r.purpose === 'acknowledgement' && r.caseId !== null).map((r) => [r.caseId!, r])).values()];
-  const when = outbox.sentAt.mapToDriverValue(at);
-  const ids = sql.param(rows.map((r) => r.id));
-  const caseIds = sql.param(acknowledgements.map((r) => r.caseId!));
-  const outboxIds = sql.param(acknowledgements.map((r) => r.id));
-  const messageIds = sql.param(acknowledgements.map((r) => outbox.messageId.mapToDriverValue(r.messageId)));
-  await db.execute(sql`with sent as (
-    update outbox set status = 'sent', sent_at = ${when}::timestamptz, attempts = attempts + 1, claimed_until = null, last_error = null
-    where id = any(${ids}::int[])
+  await runFixed(db, RECORD_SENT, {
+    at: encoded(outbox.sentAt, at), ids: rows.map((r) => r.id), caseIds: acknowledgements.map((r) => r.caseId!),
+    outboxIds: acknowledgements.map((r) => r.id), messageIds: acknowledgements.map((r) => encoded(outbox.messageId, r.messageId)),
+  });
+}
+
+interface SentValues {
+  at: unknown;
+  ids: number[];
+  /** The acknowledgements' cases, their outbox rows and Message-IDs, in the same order. */
+  caseIds: number[];
+  outboxIds: number[];
+  messageIds: unknown[];
+}
+
+const RECORD_SENT = fixedStatement<SentValues>((p) => `with sent as (
+    update outbox set status = 'sent', sent_at = ${p((v) => v.at)}::timestamptz, attempts = attempts + 1, claimed_until = null, last_error = null
+    where id = any(${p((v) => v.ids)}::int[])
   ), acknowledged as (
-    update cases set acknowledged_at = ${when}::timestamptz, status = case when status = 'received' then 'acknowledged' else status end
-    where id = any(${caseIds}::int[]) and acknowledged_at is null
+    update cases set acknowledged_at = ${p((v) => v.at)}::timestamptz, status = case when status = 'received' then 'acknowledged' else status end
+    where id = any(${p((v) => v.caseIds)}::int[]) and acknowledged_at is null
     returning id, status
   )
   insert into case_events (case_id, at, event, from_status, to_status, cause, details)
-  select acknowledged.id, ${when}::timestamptz, 'acknowledged', 'received', acknowledged.status, 'acknowledgement accepted by the SMTP server',
+  select acknowledged.id, ${p((v) => v.at)}::timestamptz, 'acknowledged', 'received', acknowledged.status, 'acknowledgement accepted by the SMTP server',
     jsonb_build_object('outboxId', mail.outbox_id, 'messageId', mail.message_id)
-  from acknowledged join unnest(${caseIds}::int[], ${outboxIds}::int[], ${messageIds}::text[]) as mail(case_id, outbox_id, message_id) on mail.case_id = acknowledged.id
+  from acknowledged
+  join unnest(${p((v) => v.caseIds)}::int[], ${p((v) => v.outboxIds)}::int[], ${p((v) => v.messageIds)}::text[]) as mail(case_id, outbox_id, message_id)
+    on mail.case_id = acknowledged.id
   order by acknowledged.id`);
-}
 
 /** Records a failed attempt, and on the last one what it does to the case, in one transaction. */
 async function recordFailure(db: Db, row: QueuedMail, failure: FailedAttempt): Promise<void> {
