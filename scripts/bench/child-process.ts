@@ -12,6 +12,11 @@ export interface ChildRun {
   wallSeconds: number;
   cpuSeconds: number;
   peakRssBytes: number;
+  /**
+   * CPU time the whole machine spent while it ran (every process: foi-intake, PostgreSQL, the IMAP
+   * server, the bench's SMTP server, anything else running), from /proc/stat.
+   */
+  machineCpuSeconds: number;
 }
 
 const CLI = fileURLToPath(new URL('../../src/main.js', import.meta.url));
@@ -27,6 +32,7 @@ export interface ChildOptions {
 
 export async function runOnceInChild(env: Record<string, string>, options: ChildOptions = {}): Promise<ChildRun> {
   const started = performance.now();
+  const machineBefore = machineBusySeconds();
   // BENCH_NODE_FLAGS (e.g. --cpu-prof) go to the measured process only.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, options.cli ?? CLI, 'run', '--once'], {
@@ -54,9 +60,17 @@ export async function runOnceInChild(env: Record<string, string>, options: Child
   const sampler = setInterval(sample, 50);
   const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(sampler);
+  const machineCpuSeconds = machineBusySeconds() - machineBefore;
   const last = stdout.trim().split('\n').pop();
   const report = exitCode === 0 && last ? (JSON.parse(last) as RunOnceReport) : null;
-  return { report, exitCode, wallSeconds: (performance.now() - started) / 1000, cpuSeconds, peakRssBytes };
+  return { report, exitCode, wallSeconds: (performance.now() - started) / 1000, cpuSeconds, peakRssBytes, machineCpuSeconds };
+}
+
+/** Busy time of all cores so far: everything but idle and I/O wait (man 5 proc, /proc/stat `cpu`). */
+function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** The process's own figures plus those of the processes it started (a worker thread is part of its process). */
