@@ -3,6 +3,7 @@
 // search it. Kept next to the stores' code in meaning, not in text: when a store's query changes,
 // change its twin here.
 import type { TransactionSql } from 'postgres';
+import { askedValues, LOOK_AROUND } from '../../src/adapters/db/look-around.js';
 
 type Sql = TransactionSql;
 
@@ -46,6 +47,15 @@ export async function intakeLookups(sql: Sql, now = new Date()): Promise<Lookup[
     { name: "near-duplicate: sender's own recent requests", source: 'look-around (a part of its one statement)', sql: "select c.id, c.reference, i.fingerprint from inbound_messages i join cases c on c.id = i.case_id where c.requester_address = $1 and i.disposition = 'opened_case' and i.created_at > $2 and i.fingerprint is not null", params: [s.prolific.requester_address, windowStart] },
     { name: 'campaign: same fingerprint from others, recent', source: 'look-around (a part of its one statement)', sql: 'select c.id, c.reference from inbound_messages i join cases c on c.id = i.case_id where i.fingerprint_hash = $1 and c.requester_address <> $2 and i.created_at > $3', params: [s.campaign.campaign_key, s.prolific.requester_address, windowStart] },
     { name: 'daily acknowledgement limit per address', source: 'look-around (a part of its one statement)', sql: "select count(*)::int from outbox where purpose = $1 and created_at > $2 and recipients @> $3::jsonb", params: ['acknowledgement', dayAgo, JSON.stringify([s.prolific.requester_address])] },
+    {
+      name: 'the look-around as the intake sends it: every part above in one statement', source: 'look-around lookAround', sql: LOOK_AROUND.text,
+      params: LOOK_AROUND.params(askedValues({
+        dedupeKey: s.message.dedupe_key, reusedIdKey: null, references: [s.recent.reference], importedReferences: [s.recent.reference.toUpperCase()],
+        messageIds: [s.message.message_id, s.sent.message_id], senderCasesOf: s.prolific.requester_address,
+        repeats: { address: s.prolific.requester_address, fingerprintHash: s.campaign.campaign_key, since: windowStart },
+        acknowledgementsTo: { address: s.prolific.requester_address, since: dayAgo },
+      })),
+    },
     { name: 'case lock by reference (reply threaded)', source: 'case-store lockCase', sql: 'select * from cases where reference = $1 for update', params: [s.recent.reference] },
     { name: "case's thread: inbound Message-IDs", source: 'case-store threadIdsOf', sql: 'select case_id, message_id from inbound_messages where case_id = any($1) order by id', params: [[s.recent.id]] },
     { name: "case's thread: outbox Message-IDs", source: 'case-store threadIdsOf', sql: 'select case_id, message_id, purpose from outbox where case_id = any($1) order by id', params: [[s.recent.id]] },

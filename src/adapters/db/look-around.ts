@@ -23,7 +23,7 @@ interface Found {
 }
 
 /** The look-up's values, each encoded by the column it is compared with. */
-interface AskedValues {
+export interface AskedValues {
   keys: unknown[];
   references: string[];
   importedReferences: string[];
@@ -42,7 +42,7 @@ export async function lookAround(tx: Tx, query: SurroundingsQuery): Promise<Surr
   return surroundingsOf(query, foundOf(row!));
 }
 
-function askedValues(query: SurroundingsQuery): AskedValues {
+export function askedValues(query: SurroundingsQuery): AskedValues {
   const { repeats, acknowledgementsTo: ack } = query;
   return {
     keys: [query.dedupeKey, query.reusedIdKey].filter((k) => k !== null).map((k) => encoded(inboundMessages.dedupeKey, k)),
@@ -59,7 +59,7 @@ function askedValues(query: SurroundingsQuery): AskedValues {
   };
 }
 
-const LOOK_AROUND = fixedStatement<AskedValues>((p) => `select
+export const LOOK_AROUND = fixedStatement<AskedValues>((p) => `select
     (select coalesce(json_agg(json_build_object('id', id, 'key', dedupe_key, 'folder', destination_folder, 'contentHash', content_hash,
         'fromAddress', from_address, 'bodyHash', body_hash)), '[]')
       from inbound_messages where dedupe_key = any(${p((v) => v.keys)}::text[])) as "sightings",
