@@ -8,7 +8,7 @@ import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { toStorableText } from './storable-text.js';
 
 export async function parseMail(source: Buffer): Promise<InboundMail> {
-  if (source.length === 0 || source.toString('latin1').trim() === '') {
+  if (!hasContent(source)) {
     throw new AppError('parse.empty_message', 'the message is empty');
   }
   let parsed: ParsedMail;
@@ -45,6 +45,15 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     parseWarnings: [...(rescued === null ? [] : [BROKEN_MULTIPART_WARNING]), ...longSubjectWarning(subject)],
   };
 }
+
+/** Any byte but whitespace, looked for without copying the message (it may be megabytes) into a string. */
+function hasContent(source: Buffer): boolean {
+  for (let i = 0; i < source.length; i++) if (!WHITESPACE.has(source[i]!)) return true;
+  return false;
+}
+
+// What String.prototype.trim() removes among single bytes read as latin1: tab to CR, space, no-break space.
+const WHITESPACE: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
 
 /**
  * RFC 5322 §2.1.1 holds a line to 998 octets, and no real subject comes near it; a longer one (a folded
