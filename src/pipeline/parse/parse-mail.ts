@@ -1,16 +1,28 @@
 // Raw RFC 822 bytes → InboundMail. Wraps mailparser so that no other stage depends on it; decodes
 // charsets, converts HTML-only mail to readable text and lists attachments. Every string it returns
 // is storable text (no NUL, no lone surrogate): one bad character must not fail a batch's commit.
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
 import { AppError } from '../../errors.js';
 import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { toStorableText } from './storable-text.js';
 
+let mailparser: Promise<typeof import('mailparser')> | undefined;
+
+/**
+ * mailparser and what it brings (charset tables, HTML to text) hold several megabytes of heap: loaded
+ * on first use, so that a process's main thread, which leaves parsing to its workers, never holds them.
+ * A worker loads it before it takes its first message (whose deadline would otherwise count it).
+ */
+export function loadMailParser(): Promise<typeof import('mailparser')> {
+  return (mailparser ??= import('mailparser'));
+}
+
 export async function parseMail(source: Buffer): Promise<InboundMail> {
   if (!hasContent(source)) {
     throw new AppError('parse.empty_message', 'the message is empty');
   }
+  const { simpleParser } = await loadMailParser();
   let parsed: ParsedMail;
   try {
     parsed = await simpleParser(source, { skipImageLinks: true, keepCidLinks: false });
