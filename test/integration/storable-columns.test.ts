@@ -37,4 +37,20 @@ describe('storable columns', () => {
     expect(inbound).toMatchObject({ messageId: '<a\uFFFD@x>', error: 'bad \uFFFD text' });
     expect(inbound!.raw!.equals(Buffer.from('a\u0000b'))).toBe(true); // raw bytes unchanged
   });
+
+  it('keeps raw bytes exactly, whether they go as 7-bit text or as base64', async () => {
+    const samples = [
+      Buffer.from('\\x41 starts like hex\r\nSubject: a \\ b \\\\ c \\101\r\n\r\nbody\tend\x7f'), // 7-bit, backslashes
+      Buffer.from('Subject: caf\u00e9\r\n\r\n\u00e9t\u00e9'), // 8-bit text
+      Buffer.from([0x41, 0x00, 0x5c, 0xff, 0x0d, 0x0a]), // NUL and binary
+      Buffer.alloc(0),
+      Buffer.alloc(300_000, 'QUJD\r\n'), // large, 7-bit
+    ];
+    await db.db.insert(inboundMessages).values(samples.map((raw, i) => ({
+      mailbox: 'm', uidValidity: 1, uid: i + 1, contentHash: `h${i}`, internalDate: new Date(), sizeBytes: raw.length, disposition: 'held' as const,
+      parseOutcome: 'held_poison' as const, destinationFolder: 'Held', raw,
+    })));
+    const rows = await db.db.select({ uid: inboundMessages.uid, raw: inboundMessages.raw }).from(inboundMessages).orderBy(inboundMessages.uid);
+    expect(rows.map((r) => r.raw!.equals(samples[r.uid - 1]!))).toEqual(samples.map(() => true));
+  });
 });

@@ -1,15 +1,27 @@
 // Column types shared by the schema's tables: raw bytes, and text and JSON that PostgreSQL always accepts.
-import { sql } from 'drizzle-orm';
+import { isAscii } from 'node:buffer';
+import { sql, type SQL } from 'drizzle-orm';
 import { customType, timestamp } from 'drizzle-orm/pg-core';
 import { toStorableText, toStorableValue } from '../../pipeline/parse/storable-text.js';
 
-// Sent as base64 and decoded by the server: postgres.js would send a Buffer as hex text, twice its
-// size, and a 2 MB message costs its bytes again in every copy on the way to the socket.
+// Sent as text and decoded by the server: postgres.js would send a Buffer as hex text, twice its size,
+// and a 2 MB message costs its bytes again in every copy on the way to the socket (the text, the
+// driver's message buffer, the socket's copy), held until the main thread's next full collection.
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  toDriver: (value) => sql`decode(${value.toString('base64')}, 'base64')`,
+  toDriver: (value) => byteaText(value),
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
+
+/**
+ * Mail is nearly always 7-bit (attachments travel as base64): such bytes go as they are, in the
+ * `escape` format (only a backslash doubled), a third smaller than base64; any other bytes (8-bit
+ * text, a NUL, which text cannot carry) go as base64.
+ */
+function byteaText(value: Buffer): SQL {
+  if (isAscii(value) && !value.includes(0)) return sql`decode(${value.toString('latin1').replaceAll('\\', '\\\\')}, 'escape')`;
+  return sql`decode(${value.toString('base64')}, 'base64')`;
+}
 
 // PostgreSQL refuses NUL in `text` and `jsonb`, and lone surrogates (no UTF-8 form), failing the whole
 // transaction. Parsing already makes what it reads storable; these column types make sure of it for

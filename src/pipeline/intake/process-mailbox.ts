@@ -9,6 +9,7 @@ import type { CommitDeps, PassFacts } from './commit-batch.js';
 import { commitOrHold } from './commit-or-hold.js';
 import type { MailboxSession } from './mailbox-session.js';
 import { passImportSummary, type PassHistory } from './pass-import-summary.js';
+import { releaseBytes } from './release-bytes.js';
 import { takeBatch } from './take-batch.js';
 
 export interface PassReport {
@@ -89,6 +90,8 @@ async function commitAndMove(
   const fetched = pending.map((p) => p.facts);
   crashPoint('before-commit');
   const results = await commitOrHold(deps, pending, pass);
+  // Filed (a hold keeps its raw bytes too): nothing reads a message's bytes again.
+  for (const message of pending) releaseBytes(message.facts.raw);
   const moves = new Map<string, { uids: number[]; inboundIds: number[] }>();
   results.forEach((result, i) => {
     const uid = fetched[i]!.uid;

@@ -1,16 +1,28 @@
 // Raw RFC 822 bytes → InboundMail. Wraps mailparser so that no other stage depends on it; decodes
 // charsets, converts HTML-only mail to readable text and lists attachments. Every string it returns
 // is storable text (no NUL, no lone surrogate): one bad character must not fail a batch's commit.
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { InboundMail, MailAddress } from '../../domain/inbound-mail.js';
 import { AppError } from '../../errors.js';
 import { capForAnalysis } from '../analyse/analysis-limits.js';
 import { toStorableText } from './storable-text.js';
 
+let mailparser: Promise<typeof import('mailparser')> | undefined;
+
+/**
+ * mailparser and what it brings (charset tables, HTML to text) hold several megabytes of heap: loaded
+ * on first use, so that a process's main thread, which leaves parsing to its workers, never holds them.
+ * A worker loads it before it takes its first message (whose deadline would otherwise count it).
+ */
+export function loadMailParser(): Promise<typeof import('mailparser')> {
+  return (mailparser ??= import('mailparser'));
+}
+
 export async function parseMail(source: Buffer): Promise<InboundMail> {
-  if (source.length === 0 || source.toString('latin1').trim() === '') {
+  if (!hasContent(source)) {
     throw new AppError('parse.empty_message', 'the message is empty');
   }
+  const { simpleParser } = await loadMailParser();
   let parsed: ParsedMail;
   try {
     parsed = await simpleParser(source, { skipImageLinks: true, keepCidLinks: false });
@@ -45,6 +57,15 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     parseWarnings: [...(rescued === null ? [] : [BROKEN_MULTIPART_WARNING]), ...longSubjectWarning(subject)],
   };
 }
+
+/** Any byte but whitespace, looked for without copying the message (it may be megabytes) into a string. */
+function hasContent(source: Buffer): boolean {
+  for (let i = 0; i < source.length; i++) if (!WHITESPACE.has(source[i]!)) return true;
+  return false;
+}
+
+// What String.prototype.trim() removes among single bytes read as latin1: tab to CR, space, no-break space.
+const WHITESPACE: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
 
 /**
  * RFC 5322 §2.1.1 holds a line to 998 octets, and no real subject comes near it; a longer one (a folded

@@ -28,9 +28,11 @@ export interface PreparePool {
 /**
  * Each worker's heap is capped: a message that needs more crashes its worker (and is reported as
  * crashed), never the process. Attachment readers count inflated bytes themselves, since buffers
- * outside the heap are not bounded by this.
+ * outside the heap are not bounded by this. The young generation is held to 16 MB (8 MB
+ * semi-spaces): at 32 it kept 16 MB more resident for no measurable saving in collection time, and
+ * the buffers a parse leaves behind are freed by the more frequent scavenges sooner.
  */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 };
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
 
 export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const pool: WorkerPool<unknown, PreparedOutcome> = createWorkerPool({

@@ -8,6 +8,7 @@ import { stallPoint } from '../../fault-injection.js';
 import { createAnalyser } from '../analyse/create-analyser.js';
 import { restoreAnalysisModels } from '../analyse/analysis-models.js';
 import { restoreTopicModel } from '../analyse/topic-model.js';
+import { loadMailParser } from '../parse/parse-mail.js';
 import { prepareOnThisThread, type PrepareJob } from '../process-message.js';
 import type { WorkerReply } from './worker-pool.js';
 import { fromWire, type PrepareWorkerData, type WireJob } from './prepare-wire.js';
@@ -22,9 +23,11 @@ const prepare = prepareOnThisThread(analyse);
 parentPort!.on('message', (wire: WireJob) => {
   void handle(fromWire(wire)).then((reply) => parentPort!.postMessage(reply));
 });
-// One short analysis first, so that what loads on first use (compiled patterns, the model's
-// tables) is not counted against the first message's deadline; then the pool may send work.
+// One short analysis first, and the mail parser loaded, so that what loads on first use (compiled
+// patterns, the model's tables, the parser's modules) is not counted against the first message's
+// deadline; then the pool may send work.
 analyse({ subject: 'Request', text: 'How many potholes were repaired in 2025?', from: null });
+await loadMailParser();
 parentPort!.postMessage({ ready: true } satisfies WorkerReply);
 
 async function handle(job: PrepareJob): Promise<WorkerReply> {
