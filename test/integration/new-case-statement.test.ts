@@ -30,11 +30,11 @@ const mailOf = (purpose: OutgoingMail['purpose'], n: number): OutgoingMail => ({
   text: `Body ${n}\u0000`, html: null, headers: { 'Auto-Submitted': 'auto-replied' },
 });
 
-function workOf(uid: number, reference: string, questionTexts: string[], mail: OutgoingMail[], keepRaw = true): NewCaseFromMessage {
+function workOf(uid: number, reference: string, questionTexts: string[], mail: OutgoingMail[], keepRaw = true, raw = Buffer.from(`raw ${uid}\u0000\u00ff`, 'latin1')): NewCaseFromMessage {
   const draft = draftOf(questionTexts);
   return {
     opening: { draft, reference, events: openingEvents(draft, now) },
-    facts: { mailboxKey: 'inbox', uidValidity: 7, uid, internalDate: now, raw: Buffer.from(`raw ${uid}\u0000\u00ff`, 'latin1'), contentHash: `h${uid}`, messageId: `<in${uid}@example.org>` },
+    facts: { mailboxKey: 'inbox', uidValidity: 7, uid, internalDate: now, raw, contentHash: `h${uid}`, messageId: `<in${uid}@example.org>` },
     record: { disposition: 'opened_case', parseOutcome: 'ok', destinationFolder: 'Processed', dedupeKey: `<in${uid}@example.org>`, keepRaw, fingerprint: 'potholes', fingerprintHash: 'fp' },
     campaign: null, mail,
   };
@@ -61,7 +61,8 @@ describe('a new case in one statement', () => {
       const filing = filingTransactionOf(tx as never);
       const first = await filing.openCaseFromMessage(workOf(10, 'FOI-10', ['How many?', 'Where\u0000?', 'When?'], [mailOf('acknowledgement', 3), mailOf('officer_summary', 4)])).written;
       const second = await filing.openCaseFromMessage(workOf(11, 'FOI-11', [], [], false)).written;
-      return { first, second };
+      const plain = await filing.openCaseFromMessage(workOf(12, 'FOI-12', ['Why?'], [], true, Buffer.from('Subject: a \\ b\r\n\r\n\\x00 C:\\path\r\n'))).written;
+      return { first, second, plain };
     });
 
     const [row] = await db.db.select().from(cases).where(eq(cases.id, opened.first.caseId));
@@ -84,5 +85,8 @@ describe('a new case in one statement', () => {
     expect(await db.db.select().from(outbox).where(eq(outbox.caseId, opened.second.caseId))).toEqual([]);
     const [bare] = await db.db.select().from(inboundMessages).where(eq(inboundMessages.id, opened.second.inboundId));
     expect(bare).toMatchObject({ caseId: opened.second.caseId, raw: null });
+    // 7-bit mail travels as escaped text rather than base64: backslashes and all come back as they were.
+    const [plain] = await db.db.select().from(inboundMessages).where(eq(inboundMessages.id, opened.plain.inboundId));
+    expect(plain!.raw!.toString('latin1')).toBe('Subject: a \\ b\r\n\r\n\\x00 C:\\path\r\n');
   });
 });

@@ -6,6 +6,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { NewCaseFromMessage } from '../../pipeline/case/filing-store.js';
 import { caseRowOf } from './case-store.js';
 import { encoded } from './fixed-statement.js';
+import { byteaText } from './schema-columns.js';
 import { caseEvents, cases, inboundMessages, outbox, questions } from './schema.js';
 
 const CASE_KEYS = [
@@ -27,8 +28,8 @@ export const columnNames = (columns: Columns) => columns.map(([, column]) => `"$
 export interface NewCaseValues {
   caseRow: unknown[];
   inboundRow: unknown[];
-  /** The raw message in base64, decoded by the server (see `bytea` in schema-columns.ts); null when not kept. */
-  raw: string | null;
+  /** The raw message as text in a format the server decodes (`byteaText` in schema-columns.ts); null when not kept. */
+  raw: { text: string; format: 'escape' | 'base64' } | null;
   questions: { number: unknown[]; text: unknown[]; topics: unknown[] };
   events: { at: unknown[]; event: unknown[]; fromStatus: unknown[]; toStatus: unknown[]; cause: unknown[]; details: unknown[] };
   mail: { purpose: unknown[]; messageId: unknown[]; from: unknown[]; recipients: unknown[]; subject: unknown[]; text: unknown[]; html: unknown[]; headers: unknown[] };
@@ -48,7 +49,7 @@ export function newCaseValues({ opening, facts, record, mail }: NewCaseFromMessa
   return {
     caseRow: row(CASE_COLUMNS, caseRow),
     inboundRow: row(INBOUND_COLUMNS, inboundRow),
-    raw: keepRaw ? facts.raw.toString('base64') : null,
+    raw: keepRaw ? byteaText(facts.raw) : null,
     questions: { number: each(asked, questions.number, (q) => q.number), text: each(asked, questions.text, (q) => q.text), topics: each(asked, questions.topics, (q) => q.topics) },
     events: {
       at: each(events, caseEvents.at, (e) => e.at), event: each(events, caseEvents.event, (e) => e.event),

@@ -27,7 +27,7 @@ export const NEW_CASE = fixedStatement<NewCaseValues>((p) => `with new_case as (
     insert into cases (${columnNames(CASE_COLUMNS)}) values (${CASE_COLUMNS.map((_, i) => p((v) => v.caseRow[i])).join(', ')}) returning id
   ), new_inbound as (
     insert into inbound_messages (${columnNames(INBOUND_COLUMNS)}, "raw", "case_id")
-    values (${INBOUND_COLUMNS.map((_, i) => p((v) => v.inboundRow[i])).join(', ')}, decode(${p((v) => v.raw)}::text, 'base64'), (select id from new_case))
+    values (${INBOUND_COLUMNS.map((_, i) => p((v) => v.inboundRow[i])).join(', ')}, decode(${p((v) => v.raw?.text ?? null)}::text, ${p((v) => v.raw?.format ?? 'base64')}::text), (select id from new_case))
     returning id
   ), new_questions as (
     insert into questions (case_id, position, number, text, topics)

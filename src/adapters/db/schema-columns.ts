@@ -9,18 +9,23 @@ import { toStorableText, toStorableValue } from '../../pipeline/parse/storable-t
 // driver's message buffer, the socket's copy), held until the main thread's next full collection.
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  toDriver: (value) => byteaText(value),
+  toDriver: (value) => byteaSql(value),
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
 /**
  * Mail is nearly always 7-bit (attachments travel as base64): such bytes go as they are, in the
  * `escape` format (only a backslash doubled), a third smaller than base64; any other bytes (8-bit
- * text, a NUL, which text cannot carry) go as base64.
+ * text, a NUL, which text cannot carry) go as base64. The server decodes with `decode(text, format)`.
  */
-function byteaText(value: Buffer): SQL {
-  if (isAscii(value) && !value.includes(0)) return sql`decode(${value.toString('latin1').replaceAll('\\', '\\\\')}, 'escape')`;
-  return sql`decode(${value.toString('base64')}, 'base64')`;
+export function byteaText(value: Buffer): { text: string; format: 'escape' | 'base64' } {
+  if (isAscii(value) && !value.includes(0)) return { text: value.toString('latin1').replaceAll('\\', '\\\\'), format: 'escape' };
+  return { text: value.toString('base64'), format: 'base64' };
+}
+
+function byteaSql(value: Buffer): SQL {
+  const { text, format } = byteaText(value);
+  return sql`decode(${text}, ${sql.raw(`'${format}'`)})`;
 }
 
 // PostgreSQL refuses NUL in `text` and `jsonb`, and lone surrogates (no UTF-8 form), failing the whole
