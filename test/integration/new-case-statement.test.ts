@@ -62,7 +62,10 @@ describe('a new case in one statement', () => {
       const first = await filing.openCaseFromMessage(workOf(10, 'FOI-10', ['How many?', 'Where\u0000?', 'When?'], [mailOf('acknowledgement', 3), mailOf('officer_summary', 4)])).written;
       const second = await filing.openCaseFromMessage(workOf(11, 'FOI-11', [], [], false)).written;
       const plain = await filing.openCaseFromMessage(workOf(12, 'FOI-12', ['Why?'], [], true, Buffer.from('Subject: a \\ b\r\n\r\n\\x00 C:\\path\r\n'))).written;
-      return { first, second, plain };
+      // A large request: its raw bytes and its mail (an officer summary quotes it) follow in statements of their own.
+      const bigText = 'x'.repeat(300 * 1024);
+      const large = await filing.openCaseFromMessage(workOf(13, 'FOI-13', ['How big?'], [mailOf('acknowledgement', 5), { ...mailOf('officer_summary', 6), text: bigText }], true, Buffer.from(`Subject: big\r\n\r\n${bigText}`))).written;
+      return { first, second, plain, large };
     });
 
     const [row] = await db.db.select().from(cases).where(eq(cases.id, opened.first.caseId));
@@ -88,5 +91,12 @@ describe('a new case in one statement', () => {
     // 7-bit mail travels as escaped text rather than base64: backslashes and all come back as they were.
     const [plain] = await db.db.select().from(inboundMessages).where(eq(inboundMessages.id, opened.plain.inboundId));
     expect(plain!.raw!.toString('latin1')).toBe('Subject: a \\ b\r\n\r\n\\x00 C:\\path\r\n');
+    const [large] = await db.db.select().from(inboundMessages).where(eq(inboundMessages.id, opened.large.inboundId));
+    expect(large!.raw!.equals(Buffer.from(`Subject: big\r\n\r\n${'x'.repeat(300 * 1024)}`))).toBe(true);
+    expect(large!.caseId).toBe(opened.large.caseId);
+    const largeMail = await db.db.select().from(outbox).where(eq(outbox.caseId, opened.large.caseId)).orderBy(asc(outbox.id));
+    expect(largeMail.map((m) => [m.purpose, m.inboundId, m.textBody.length])).toEqual([
+      ['acknowledgement', opened.large.inboundId, 'Body 5\uFFFD'.length], ['officer_summary', opened.large.inboundId, 300 * 1024],
+    ]);
   });
 });

@@ -21,20 +21,30 @@ export function fixedStatement<V>(build: (param: (pick: (values: V) => unknown) 
   return { text, params: (values) => picks.map((pick) => pick(values)) };
 }
 
+interface DriverQuery extends PromiseLike<Record<string, unknown>[]> {
+  execute(): unknown;
+}
+
 interface DriverClient {
-  unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Record<string, unknown>[]>;
+  unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => DriverQuery;
   query?: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 /**
  * Sends the statement on the transaction's (or the database's) own connection: postgres.js's, which
- * keeps it prepared per connection, or PGlite's. The drizzle session holds that client.
+ * keeps it prepared per connection, or PGlite's. The drizzle session holds that client. The statement
+ * is started before this returns, so statements started one after another reach the server in that
+ * order (a later one may rely on an earlier one's rows) without waiting for each other's answers.
  */
-export async function runFixed<V>(on: Tx | Db, statement: FixedStatement<V>, values: V): Promise<Record<string, unknown>[]> {
+export function runFixed<V>(on: Tx | Db, statement: FixedStatement<V>, values: V): Promise<Record<string, unknown>[]> {
   const client = (on as unknown as { session: { client: DriverClient } }).session.client;
   const params = statement.params(values);
-  if (client.unsafe) return [...(await client.unsafe(statement.text, params, { prepare: true }))];
-  return (await client.query!(statement.text, params)).rows;
+  if (client.unsafe) {
+    const query = client.unsafe(statement.text, params, { prepare: true });
+    query.execute();
+    return Promise.resolve(query).then((rows) => [...rows]);
+  }
+  return client.query!(statement.text, params).then((result) => result.rows);
 }
 
 /** A value as the column's insert would send it (text made storable, JSON serialised, dates as ISO text); null stays null. */

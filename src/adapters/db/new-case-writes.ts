@@ -13,15 +13,60 @@ import { fixedStatement, runFixed } from './fixed-statement.js';
 import { CASE_COLUMNS, columnNames, INBOUND_COLUMNS, newCaseValues, type NewCaseValues } from './new-case-rows.js';
 import { cases, inboundMessages } from './schema.js';
 
+/**
+ * A large request's raw bytes and mail follow in statements of their own: postgres.js keeps a buffer
+ * as large as the largest statement it has sent for the life of the process, and the request's row,
+ * its raw bytes and an officer summary quoting it, all in one, would make that buffer their sum.
+ */
+const INLINE_LIMIT = 256 * 1024;
+
 export function openCaseFromMessage(tx: Tx, work: NewCaseFromMessage): { written: Promise<OpenedFromMessage> } {
-  const { opening, campaign } = work;
-  const inserted = runFixed(tx, NEW_CASE, newCaseValues(work));
+  const { opening, campaign, facts } = work;
+  const values = newCaseValues(work);
+  const large = (values.raw?.text.length ?? 0) + work.mail.reduce((sum, m) => sum + m.text.length + (m.html?.length ?? 0), 0) > INLINE_LIMIT;
+  const key = { reference: opening.reference, mailbox: facts.mailboxKey, uidValidity: facts.uidValidity, uid: facts.uid };
+  // Started in this order on the transaction's connection (the server runs them so): the rows exist
+  // when their raw bytes and mail follow, and the next message's reads come after all of them.
+  const inserted = runFixed(tx, NEW_CASE, large ? { ...values, raw: null, mail: NO_MAIL } : values);
+  const stored = large && values.raw ? runFixed(tx, STORE_RAW, { ...key, raw: values.raw }) : null;
+  const queued = large && work.mail.length > 0 ? runFixed(tx, QUEUE_MAIL, { ...key, mail: values.mail }) : null;
   const linked = campaign
     ? tx.update(cases).set({ campaignKey: campaign.key }).where(or(inArray(cases.id, [...campaign.caseIds]), eq(cases.reference, opening.reference))).execute()
     : null;
-  const written = Promise.all([inserted, linked]).then(([[row]]) => ({ caseId: Number(row!.case_id), inboundId: Number(row!.inbound_id) }));
+  const written = Promise.all([inserted, stored, queued, linked]).then(([[row]]) => ({ caseId: Number(row!.case_id), inboundId: Number(row!.inbound_id) }));
   return { written };
 }
+
+const NO_MAIL: NewCaseValues['mail'] = { purpose: [], messageId: [], from: [], recipients: [], subject: [], text: [], html: [], headers: [] };
+
+interface MessageKey {
+  reference: string;
+  mailbox: string;
+  uidValidity: number;
+  uid: number;
+}
+
+const STORE_RAW = fixedStatement<MessageKey & { raw: NonNullable<NewCaseValues['raw']> }>((p) => `update inbound_messages
+  set raw = decode(${p((v) => v.raw.text)}::text, ${p((v) => v.raw.format)}::text)
+  where mailbox = ${p((v) => v.mailbox)} and uid_validity = ${p((v) => v.uidValidity)} and uid = ${p((v) => v.uid)}`);
+
+/** The case's mail as rows to insert, in order: one array per column, unnested. */
+function mailRows(p: (pick: (v: { mail: NewCaseValues['mail'] }) => unknown) => string): string {
+  return `unnest(${p((v) => v.mail.purpose)}::text[], ${p((v) => v.mail.messageId)}::text[], ${p((v) => v.mail.from)}::text[],
+      ${p((v) => v.mail.recipients)}::text[], ${p((v) => v.mail.subject)}::text[], ${p((v) => v.mail.text)}::text[], ${p((v) => v.mail.html)}::text[],
+      ${p((v) => v.mail.headers)}::text[])
+      with ordinality as m(purpose, message_id, from_address, recipients, subject, text_body, html_body, headers, position)`;
+}
+
+const MAIL_COLUMNS = 'case_id, inbound_id, purpose, message_id, from_address, recipients, subject, text_body, html_body, headers';
+const MAIL_VALUES = 'm.purpose, m.message_id, m.from_address, m.recipients::jsonb, m.subject, m.text_body, m.html_body, m.headers::jsonb';
+
+const QUEUE_MAIL = fixedStatement<MessageKey & { mail: NewCaseValues['mail'] }>((p) => `insert into outbox (${MAIL_COLUMNS})
+  select (select id from cases where reference = ${p((v) => v.reference)}),
+    (select id from inbound_messages where mailbox = ${p((v) => v.mailbox)} and uid_validity = ${p((v) => v.uidValidity)} and uid = ${p((v) => v.uid)}),
+    ${MAIL_VALUES}
+  from ${mailRows(p)}
+  order by m.position`);
 
 export const NEW_CASE = fixedStatement<NewCaseValues>((p) => `with new_case as (
     insert into cases (${columnNames(CASE_COLUMNS)}) values (${CASE_COLUMNS.map((_, i) => p((v) => v.caseRow[i])).join(', ')}) returning id
@@ -42,12 +87,9 @@ export const NEW_CASE = fixedStatement<NewCaseValues>((p) => `with new_case as (
       with ordinality as e(at, event, from_status, to_status, cause, details, position)
     order by e.position
   ), new_mail as (
-    insert into outbox (case_id, inbound_id, purpose, message_id, from_address, recipients, subject, text_body, html_body, headers)
-    select new_case.id, new_inbound.id, m.purpose, m.message_id, m.from_address, m.recipients::jsonb, m.subject, m.text_body, m.html_body, m.headers::jsonb
-    from new_case, new_inbound, unnest(${p((v) => v.mail.purpose)}::text[], ${p((v) => v.mail.messageId)}::text[], ${p((v) => v.mail.from)}::text[],
-      ${p((v) => v.mail.recipients)}::text[], ${p((v) => v.mail.subject)}::text[], ${p((v) => v.mail.text)}::text[], ${p((v) => v.mail.html)}::text[],
-      ${p((v) => v.mail.headers)}::text[])
-      with ordinality as m(purpose, message_id, from_address, recipients, subject, text_body, html_body, headers, position)
+    insert into outbox (${MAIL_COLUMNS})
+    select new_case.id, new_inbound.id, ${MAIL_VALUES}
+    from new_case, new_inbound, ${mailRows(p)}
     order by m.position
   )
   select new_case.id as case_id, new_inbound.id as inbound_id from new_case, new_inbound`);
