@@ -14,7 +14,7 @@ import { correctCase } from '../../src/pipeline/case/correct-case.js';
 import { inThreadTuning } from '../../src/runtime/tuning-compute.js';
 import { createTuningWorkers } from '../../src/runtime/tuning-workers.js';
 import { cliEnv, runCli } from '../harness/cli.js';
-import { seedCase } from '../harness/seed-case.js';
+import { exampleDraft, seedCase } from '../harness/seed-case.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 
 let db: TestDatabase;
@@ -22,12 +22,7 @@ const settings = defaultAnalysisSettings();
 const now = new Date('2026-11-02T10:00:00Z');
 
 async function openCase(subject: string, questions: string[]): Promise<string> {
-  const opened = await seedCase(db.db, {
-    kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: now, receivedDate: '2026-11-02', dueDate: '2026-11-30', dueExplain: [],
-    requester: { name: 'A Person', address: 'a@example.org' }, subject, flags: [], acknowledge: { send: true },
-    questions: questions.map((text, i) => ({ number: String(i + 1), text, topics: ['other'] })),
-    analysis: { kind: 'foi', questions: [], topics: [], citesSection16: false, publicInterestArgument: false, sectionsCited: [], timeSpan: null, ambiguousTerms: [], validity: { valid: true, missing: [] }, evidence: { section16: null, publicInterest: null, timeSpan: null, kind: null } },
-  }, 'FOI-{year}-{seq:5}', now);
+  const opened = await seedCase(db.db, exampleDraft(subject, questions, now), 'FOI-{year}-{seq:5}', now);
   return opened.reference;
 }
 

@@ -11,18 +11,16 @@ import type { CaseDraft } from '../../src/domain/foi-case.js';
 import type { OutgoingMail } from '../../src/domain/outgoing-mail.js';
 import type { NewCaseFromMessage } from '../../src/pipeline/case/filing-store.js';
 import { openingEvents } from '../../src/pipeline/case/case-opening.js';
+import { EMPTY_ANALYSIS, exampleDraft } from '../harness/seed-case.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 
 let db: TestDatabase;
 const now = new Date('2026-11-02T10:00:00Z');
 
 function draftOf(questionTexts: string[]): CaseDraft {
-  return {
-    kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: now, receivedDate: '2026-11-02', dueDate: '2026-11-30', dueExplain: ['20 working days'],
-    requester: { name: 'A\u0000Person', address: 'a@example.org' }, subject: 'Potholes', flags: [], acknowledge: { send: true },
-    questions: questionTexts.map((text, i) => ({ number: String(i + 1), text, topics: ['transport'] })),
-    analysis: { kind: 'foi', questions: [], topics: ['transport'], citesSection16: false, publicInterestArgument: false, sectionsCited: [], timeSpan: null, ambiguousTerms: [], validity: { valid: true, missing: [] }, evidence: { section16: null, publicInterest: null, timeSpan: null, kind: null } },
-  };
+  return exampleDraft('Potholes', questionTexts, now, ['transport'], {
+    dueExplain: ['20 working days'], requester: { name: 'A\u0000Person', address: 'a@example.org' }, analysis: { ...EMPTY_ANALYSIS, topics: ['transport'] },
+  });
 }
 
 const mailOf = (purpose: OutgoingMail['purpose'], n: number): OutgoingMail => ({

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxStore, insertOutbox } from '../../src/adapters/db/outbox-store.js';
 import { caseEvents, cases, outbox } from '../../src/adapters/db/schema.js';
 import type { OutgoingMail } from '../../src/domain/outgoing-mail.js';
-import { seedCase } from '../harness/seed-case.js';
+import { exampleDraft, seedCase } from '../harness/seed-case.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 
 let db: TestDatabase;
@@ -17,11 +17,7 @@ const mailOf = (purpose: OutgoingMail['purpose'], n: number): OutgoingMail => ({
 });
 
 async function openCase(subject: string): Promise<number> {
-  const opened = await seedCase(db.db, {
-    kind: 'foi', regime: 'foi', jurisdiction: 'england-and-wales', receivedAt: now, receivedDate: '2026-11-02', dueDate: '2026-11-30', dueExplain: [],
-    requester: { name: 'A Person', address: 'a@example.org' }, subject, flags: [], acknowledge: { send: true }, questions: [],
-    analysis: { kind: 'foi', questions: [], topics: [], citesSection16: false, publicInterestArgument: false, sectionsCited: [], timeSpan: null, ambiguousTerms: [], validity: { valid: true, missing: [] }, evidence: { section16: null, publicInterest: null, timeSpan: null, kind: null } },
-  }, 'FOI-{year}-{seq:5}', now);
+  const opened = await seedCase(db.db, exampleDraft(subject, [], now), 'FOI-{year}-{seq:5}', now);
   return opened.id;
 }
 
